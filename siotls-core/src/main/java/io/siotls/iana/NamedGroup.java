@@ -1,0 +1,59 @@
+package io.siotls.iana;
+
+/** Key exchange groups, RFC 8446 §4.2.7 (elliptic curves RFC 8422/7748, finite fields RFC 7919). */
+public enum NamedGroup implements IanaCode {
+    SECP256R1(0x0017, "secp256r1"),
+    SECP384R1(0x0018, "secp384r1"),
+    SECP521R1(0x0019, "secp521r1"),
+    X25519(0x001d, "x25519"),
+    X448(0x001e, "x448"),
+    FFDHE2048(0x0100, "ffdhe2048"),
+    FFDHE3072(0x0101, "ffdhe3072"),
+    FFDHE4096(0x0102, "ffdhe4096"),
+    FFDHE6144(0x0103, "ffdhe6144"),
+    FFDHE8192(0x0104, "ffdhe8192");
+
+    private static final IanaCodes<NamedGroup> CODES = new IanaCodes<>(NamedGroup.class);
+
+    private final int code;
+    private final String ianaName;
+
+    NamedGroup(int code, String ianaName) {
+        this.code = code;
+        this.ianaName = ianaName;
+    }
+
+    @Override
+    public int code() {
+        return code;
+    }
+
+    @Override
+    public String ianaName() {
+        return ianaName;
+    }
+
+    /** Whether this is a finite field (Diffie-Hellman) group of RFC 7919. */
+    public boolean isFiniteField() {
+        return code >= 0x0100 && code <= 0x01ff;
+    }
+
+    /** The constant registered under {@code code}, or {@code null} when the code is unknown. */
+    public static NamedGroup fromCode(int code) {
+        return CODES.fromCode(code);
+    }
+
+    /**
+     * The group named {@code name}, ignoring case.
+     *
+     * @throws IllegalArgumentException naming the accepted values when none matches
+     */
+    public static NamedGroup fromName(String name) {
+        return CODES.fromName(name);
+    }
+
+    @Override
+    public String toString() {
+        return ianaName;
+    }
+}
