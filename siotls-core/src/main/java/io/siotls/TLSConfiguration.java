@@ -1,0 +1,514 @@
+package io.siotls;
+
+import io.siotls.alerts.TLSConfigurationException;
+import io.siotls.crypto.CryptoProvider;
+import io.siotls.iana.CertificateType;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.MaxFragmentLength;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import io.siotls.trust.TrustStore;
+import io.siotls.trust.TrustStores;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The immutable settings of one side of TLS 1.3 connections: the Java counterpart of siotls'
+ * {@code TLSConfiguration}, compared by value (PEP 748). Build one with {@link #client()} or
+ * {@link #server()}; {@link Builder#build()} validates it and fails with a message naming the
+ * option at fault.
+ *
+ * <p>Unlike siotls, a client verifies the server against the JDK's default trust store unless it
+ * is given another {@link Builder#truststore trust store} or {@link Builder#trustedPublicKeys
+ * trusted public keys}; skipping verification takes the loudly named
+ * {@link Builder#insecureNoPeerVerification()}, which logs a warning at build time and for every
+ * connection.
+ */
+public final class TLSConfiguration {
+
+    /** siotls' default cipher suites (Latacora's right answers), best first. */
+    public static final List<CipherSuite> DEFAULT_CIPHER_SUITES = List.of(
+            CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_AES_256_GCM_SHA384,
+            CipherSuite.TLS_AES_128_GCM_SHA256);
+
+    /** siotls' default key exchanges, best first. */
+    public static final List<NamedGroup> DEFAULT_KEY_EXCHANGES = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
+
+    /** siotls' default signature algorithms accepted from the peer. */
+    public static final List<SignatureScheme> DEFAULT_SIGNATURE_ALGORITHMS = List.of(
+            SignatureScheme.ED25519,
+            SignatureScheme.ECDSA_SECP256R1_SHA256,
+            SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.ECDSA_SECP521R1_SHA512,
+            SignatureScheme.RSA_PSS_RSAE_SHA256,
+            SignatureScheme.RSA_PSS_RSAE_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA512);
+
+    /** siotls' default signature algorithms our own private key may sign with, best first. */
+    public static final List<SignatureScheme> DEFAULT_PRIVATE_KEY_SIGNATURE_ALGORITHMS = List.of(
+            SignatureScheme.ECDSA_SECP256R1_SHA256,
+            SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.ECDSA_SECP521R1_SHA512,
+            SignatureScheme.ED25519,
+            SignatureScheme.ED448,
+            SignatureScheme.RSA_PSS_PSS_SHA256,
+            SignatureScheme.RSA_PSS_PSS_SHA384,
+            SignatureScheme.RSA_PSS_PSS_SHA512,
+            SignatureScheme.RSA_PSS_RSAE_SHA256,
+            SignatureScheme.RSA_PSS_RSAE_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA512);
+
+    private final Side side;
+    private final List<CipherSuite> cipherSuites;
+    private final List<NamedGroup> keyExchanges;
+    private final List<SignatureScheme> signatureAlgorithms;
+    private final TrustStore truststore;
+    private final List<PublicKey> trustedPublicKeys;
+    private final PrivateKey privateKey;
+    private final List<SignatureScheme> privateKeySignatureAlgorithms;
+    private final PublicKey publicKey;
+    private final List<X509Certificate> certificateChain;
+    private final MaxFragmentLength maxFragmentLength;
+    private final List<String> alpn;
+    private final boolean logKeys;
+    private final boolean insecureNoPeerVerification;
+    private final CryptoProvider crypto;
+
+    private TLSConfiguration(Builder builder, TrustStore truststore) {
+        this.side = builder.side;
+        this.crypto = builder.crypto;
+        this.cipherSuites = List.copyOf(builder.cipherSuites);
+        this.keyExchanges = List.copyOf(builder.keyExchanges);
+        this.signatureAlgorithms = List.copyOf(builder.signatureAlgorithms);
+        this.truststore = truststore;
+        this.trustedPublicKeys = List.copyOf(builder.trustedPublicKeys);
+        this.privateKey = builder.privateKey;
+        this.privateKeySignatureAlgorithms = List.copyOf(builder.privateKeySignatureAlgorithms);
+        this.publicKey = builder.publicKey;
+        this.certificateChain = List.copyOf(builder.certificateChain);
+        this.maxFragmentLength = builder.maxFragmentLength;
+        this.alpn = List.copyOf(builder.alpn);
+        this.logKeys = builder.logKeys;
+        this.insecureNoPeerVerification = builder.insecureNoPeerVerification;
+    }
+
+    /** A builder of client-side configurations. */
+    public static Builder client() {
+        return new Builder(Side.CLIENT);
+    }
+
+    /** A builder of server-side configurations; a private key and a certificate chain are mandatory. */
+    public static Builder server() {
+        return new Builder(Side.SERVER);
+    }
+
+    /** A builder for {@code side}. */
+    public static Builder builder(Side side) {
+        return new Builder(Objects.requireNonNull(side, "side"));
+    }
+
+    /** A builder holding every setting of this configuration. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(side);
+        builder.crypto = crypto;
+        builder.cipherSuites = cipherSuites;
+        builder.keyExchanges = keyExchanges;
+        builder.signatureAlgorithms = signatureAlgorithms;
+        builder.truststore = truststore;
+        builder.trustedPublicKeys = trustedPublicKeys;
+        builder.privateKey = privateKey;
+        builder.privateKeySignatureAlgorithms = privateKeySignatureAlgorithms;
+        builder.publicKey = publicKey;
+        builder.certificateChain = certificateChain;
+        builder.maxFragmentLength = maxFragmentLength;
+        builder.alpn = alpn;
+        builder.logKeys = logKeys;
+        builder.insecureNoPeerVerification = insecureNoPeerVerification;
+        return builder;
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    /** The side of the peer. */
+    public Side otherSide() {
+        return side.other();
+    }
+
+    /** Cipher suites, in decreasing preference order (the server's order decides). */
+    public List<CipherSuite> cipherSuites() {
+        return cipherSuites;
+    }
+
+    /** Key exchange groups, in decreasing preference order (the server's order decides). */
+    public List<NamedGroup> keyExchanges() {
+        return keyExchanges;
+    }
+
+    /** Signature schemes the peer may authenticate itself with. */
+    public List<SignatureScheme> signatureAlgorithms() {
+        return signatureAlgorithms;
+    }
+
+    /** The trust store verifying the peer's certificates, or {@code null}. */
+    public TrustStore truststore() {
+        return truststore;
+    }
+
+    /** Raw public keys the peer may authenticate with (RFC 7250). */
+    public List<PublicKey> trustedPublicKeys() {
+        return trustedPublicKeys;
+    }
+
+    /** This side's private key, or {@code null}. */
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    /** The schemes {@link #privateKey()} may sign with, in decreasing preference order. */
+    public List<SignatureScheme> privateKeySignatureAlgorithms() {
+        return privateKeySignatureAlgorithms;
+    }
+
+    /** This side's raw public key (RFC 7250), or {@code null}. */
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** This side's certificate chain, end-entity first; empty when there is none. */
+    public List<X509Certificate> certificateChain() {
+        return certificateChain;
+    }
+
+    /** The record size limit this side asks the peer for (RFC 6066 §4). */
+    public MaxFragmentLength maxFragmentLength() {
+        return maxFragmentLength;
+    }
+
+    /** Application protocols (RFC 7301), in decreasing preference order server-side. */
+    public List<String> alpn() {
+        return alpn;
+    }
+
+    /** Whether traffic secrets are written to the key log (NSS key log format). */
+    public boolean logKeys() {
+        return logKeys;
+    }
+
+    /** Whether this client was explicitly told to skip authenticating the server. */
+    public boolean insecureNoPeerVerification() {
+        return insecureNoPeerVerification;
+    }
+
+    /** The crypto backend. */
+    public CryptoProvider crypto() {
+        return crypto;
+    }
+
+    /**
+     * Whether the peer must authenticate: true when a trust store or trusted public keys are
+     * set. Server-side, it makes the server request a client certificate.
+     */
+    public boolean requirePeerAuthentication() {
+        return truststore != null || !trustedPublicKeys.isEmpty();
+    }
+
+    /** The certificate types this side can offer (RFC 7250). */
+    public List<CertificateType> certificateTypes() {
+        List<CertificateType> types = new ArrayList<>(2);
+        if (!certificateChain.isEmpty()) {
+            types.add(CertificateType.X509);
+        }
+        if (publicKey != null) {
+            types.add(CertificateType.RAW_PUBLIC_KEY);
+        }
+        return List.copyOf(types);
+    }
+
+    /** The certificate types this side can process when the peer offers them (RFC 7250). */
+    public List<CertificateType> peerCertificateTypes() {
+        List<CertificateType> types = new ArrayList<>(2);
+        if (truststore != null || trustedPublicKeys.isEmpty()) {
+            types.add(CertificateType.X509);
+        }
+        if (!trustedPublicKeys.isEmpty()) {
+            types.add(CertificateType.RAW_PUBLIC_KEY);
+        }
+        return List.copyOf(types);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof TLSConfiguration that)) {
+            return false;
+        }
+        return side == that.side
+                && logKeys == that.logKeys
+                && insecureNoPeerVerification == that.insecureNoPeerVerification
+                && crypto == that.crypto
+                && cipherSuites.equals(that.cipherSuites)
+                && keyExchanges.equals(that.keyExchanges)
+                && signatureAlgorithms.equals(that.signatureAlgorithms)
+                && Objects.equals(truststore, that.truststore)
+                && KeyEquality.sameKeys(trustedPublicKeys, that.trustedPublicKeys)
+                && KeyEquality.sameKey(privateKey, that.privateKey)
+                && privateKeySignatureAlgorithms.equals(that.privateKeySignatureAlgorithms)
+                && KeyEquality.sameKey(publicKey, that.publicKey)
+                && certificateChain.equals(that.certificateChain)
+                && maxFragmentLength == that.maxFragmentLength
+                && alpn.equals(that.alpn);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(side, cipherSuites, keyExchanges, signatureAlgorithms, truststore,
+                KeyEquality.hash(trustedPublicKeys), KeyEquality.hash(privateKey), privateKeySignatureAlgorithms,
+                KeyEquality.hash(publicKey), certificateChain, maxFragmentLength, alpn, logKeys,
+                insecureNoPeerVerification);
+    }
+
+    /** A summary that never shows key material. */
+    @Override
+    public String toString() {
+        return "TLSConfiguration{side=" + side
+                + ", cipherSuites=" + cipherSuites
+                + ", keyExchanges=" + keyExchanges
+                + ", signatureAlgorithms=" + signatureAlgorithms
+                + ", truststore=" + truststore
+                + ", trustedPublicKeys=" + trustedPublicKeys.size()
+                + ", privateKey=" + (privateKey == null ? "none" : privateKey.getAlgorithm() + " (hidden)")
+                + ", certificateChain=" + certificateChain.stream()
+                        .map(c -> c.getSubjectX500Principal().getName()).toList()
+                + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
+                + ", maxFragmentLength=" + maxFragmentLength.octets()
+                + ", alpn=" + alpn
+                + ", logKeys=" + logKeys
+                + (insecureNoPeerVerification ? ", INSECURE: no peer verification" : "")
+                + "}";
+    }
+
+    /** Collects settings; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+        private final Side side;
+        private CryptoProvider crypto = CryptoProvider.getDefault();
+        private List<CipherSuite> cipherSuites;
+        private List<NamedGroup> keyExchanges;
+        private List<SignatureScheme> signatureAlgorithms;
+        private TrustStore truststore;
+        private List<PublicKey> trustedPublicKeys = List.of();
+        private PrivateKey privateKey;
+        private List<SignatureScheme> privateKeySignatureAlgorithms = DEFAULT_PRIVATE_KEY_SIGNATURE_ALGORITHMS;
+        private PublicKey publicKey;
+        private List<X509Certificate> certificateChain = List.of();
+        private MaxFragmentLength maxFragmentLength = MaxFragmentLength.MAX_16384;
+        private List<String> alpn = List.of();
+        private boolean logKeys;
+        private boolean insecureNoPeerVerification;
+
+        private Builder(Side side) {
+            this.side = side;
+        }
+
+        /** The crypto backend (default: {@link CryptoProvider#getDefault()}). */
+        public Builder crypto(CryptoProvider crypto) {
+            this.crypto = Objects.requireNonNull(crypto, "crypto");
+            return this;
+        }
+
+        public Builder cipherSuites(CipherSuite... suites) {
+            return cipherSuites(Arrays.asList(suites));
+        }
+
+        public Builder cipherSuites(List<CipherSuite> suites) {
+            this.cipherSuites = copy(suites, "cipher_suites");
+            return this;
+        }
+
+        public Builder keyExchanges(NamedGroup... groups) {
+            return keyExchanges(Arrays.asList(groups));
+        }
+
+        public Builder keyExchanges(List<NamedGroup> groups) {
+            this.keyExchanges = copy(groups, "key_exchanges");
+            return this;
+        }
+
+        public Builder signatureAlgorithms(SignatureScheme... schemes) {
+            return signatureAlgorithms(Arrays.asList(schemes));
+        }
+
+        public Builder signatureAlgorithms(List<SignatureScheme> schemes) {
+            this.signatureAlgorithms = copy(schemes, "signature_algorithms");
+            return this;
+        }
+
+        /** The trust store the peer's certificate chain is verified against. */
+        public Builder truststore(TrustStore truststore) {
+            this.truststore = Objects.requireNonNull(truststore,
+                    "truststore must not be null; use insecureNoPeerVerification() to skip verification");
+            this.insecureNoPeerVerification = false;
+            return this;
+        }
+
+        public Builder trustedPublicKeys(Collection<? extends PublicKey> keys) {
+            this.trustedPublicKeys = copy(keys, "trusted_public_keys");
+            return this;
+        }
+
+        public Builder privateKey(PrivateKey privateKey) {
+            this.privateKey = privateKey;
+            return this;
+        }
+
+        public Builder privateKeySignatureAlgorithms(SignatureScheme... schemes) {
+            return privateKeySignatureAlgorithms(Arrays.asList(schemes));
+        }
+
+        public Builder privateKeySignatureAlgorithms(List<SignatureScheme> schemes) {
+            this.privateKeySignatureAlgorithms = copy(schemes, "private_key_signature_algorithms");
+            return this;
+        }
+
+        public Builder publicKey(PublicKey publicKey) {
+            this.publicKey = publicKey;
+            return this;
+        }
+
+        public Builder certificateChain(X509Certificate... chain) {
+            return certificateChain(Arrays.asList(chain));
+        }
+
+        public Builder certificateChain(List<X509Certificate> chain) {
+            this.certificateChain = copy(chain, "certificate_chain");
+            return this;
+        }
+
+        public Builder maxFragmentLength(MaxFragmentLength maxFragmentLength) {
+            this.maxFragmentLength = Objects.requireNonNull(maxFragmentLength, "max_fragment_length");
+            return this;
+        }
+
+        public Builder alpn(String... protocols) {
+            return alpn(Arrays.asList(protocols));
+        }
+
+        public Builder alpn(List<String> protocols) {
+            this.alpn = copy(protocols, "alpn");
+            return this;
+        }
+
+        public Builder logKeys(boolean logKeys) {
+            this.logKeys = logKeys;
+            return this;
+        }
+
+        /**
+         * INSECURE: the peer is not authenticated at all, anyone in the middle can read and change
+         * the traffic. For tests against throw-away servers only; a warning is logged when the
+         * configuration is built and for every connection.
+         */
+        public Builder insecureNoPeerVerification() {
+            this.insecureNoPeerVerification = true;
+            this.truststore = null;
+            this.trustedPublicKeys = List.of();
+            return this;
+        }
+
+        /**
+         * Validates the settings and returns the configuration.
+         *
+         * @throws TLSConfigurationException naming the option at fault
+         */
+        public TLSConfiguration build() {
+            if (cipherSuites == null) {
+                cipherSuites = DEFAULT_CIPHER_SUITES.stream().filter(crypto::supports).toList();
+            }
+            if (keyExchanges == null) {
+                keyExchanges = DEFAULT_KEY_EXCHANGES.stream().filter(crypto::supports).toList();
+            }
+            if (signatureAlgorithms == null) {
+                signatureAlgorithms = DEFAULT_SIGNATURE_ALGORITHMS.stream().filter(crypto::supports).toList();
+            }
+            TrustStore effectiveTruststore = truststore;
+            if (side == Side.CLIENT && truststore == null && trustedPublicKeys.isEmpty()
+                    && !insecureNoPeerVerification) {
+                effectiveTruststore = TrustStores.system();
+            }
+            if (insecureNoPeerVerification && side == Side.SERVER) {
+                throw new TLSConfigurationException("insecure_no_peer_verification is a client-side option; "
+                        + "a server authenticates clients only when given a truststore or trusted_public_keys");
+            }
+            new ConfigurationValidator(this).validate();
+            TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore);
+            if (insecureNoPeerVerification) {
+                InsecureWarnings.configurationBuilt(configuration);
+            }
+            return configuration;
+        }
+
+        Side side() {
+            return side;
+        }
+
+        CryptoProvider crypto() {
+            return crypto;
+        }
+
+        List<CipherSuite> cipherSuites() {
+            return cipherSuites;
+        }
+
+        List<NamedGroup> keyExchanges() {
+            return keyExchanges;
+        }
+
+        List<SignatureScheme> signatureAlgorithms() {
+            return signatureAlgorithms;
+        }
+
+        PrivateKey privateKey() {
+            return privateKey;
+        }
+
+        List<SignatureScheme> privateKeySignatureAlgorithms() {
+            return privateKeySignatureAlgorithms;
+        }
+
+        PublicKey publicKey() {
+            return publicKey;
+        }
+
+        List<X509Certificate> certificateChain() {
+            return certificateChain;
+        }
+
+        List<String> alpn() {
+            return alpn;
+        }
+
+        private static <T> List<T> copy(Collection<? extends T> values, String option) {
+            if (values == null) {
+                throw new TLSConfigurationException(option + " must not be null");
+            }
+            List<T> list = new ArrayList<>(values.size());
+            for (T value : values) {
+                if (value == null) {
+                    throw new TLSConfigurationException(option + " must not contain null");
+                }
+                list.add(value);
+            }
+            return List.copyOf(list);
+        }
+    }
+}

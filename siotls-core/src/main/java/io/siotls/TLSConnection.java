@@ -1,0 +1,355 @@
+package io.siotls;
+
+import io.siotls.alerts.InternalError;
+import io.siotls.alerts.TLSAlertException;
+import io.siotls.alerts.TLSException;
+import io.siotls.alerts.UnexpectedMessage;
+import io.siotls.handshake.ClientHandshake;
+import io.siotls.handshake.Entropy;
+import io.siotls.handshake.Handshake;
+import io.siotls.handshake.ServerHandshake;
+import io.siotls.iana.AlertDescription;
+import io.siotls.iana.AlertLevel;
+import io.siotls.iana.ContentType;
+import io.siotls.messages.ClientHello;
+import io.siotls.record.AlertRecord;
+import io.siotls.record.HandshakeReassembler;
+import io.siotls.record.Record;
+import io.siotls.record.RecordReader;
+import io.siotls.record.RecordWriter;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * One TLS 1.3 connection, Sans-IO: it never touches a socket. The caller feeds the bytes it
+ * received with {@link #receiveData}, sends what {@link #dataToSend} returns, reads decrypted
+ * application data with {@link #dataToRead} and encrypts its own with {@link #sendData}.
+ *
+ * <pre>{@code
+ * TLSConnection conn = new TLSConnection(clientConfig, "example.com");
+ * conn.initiateConnection();
+ * out.write(conn.dataToSend());
+ * while (!conn.isPostHandshake()) {
+ *     try {
+ *         conn.receiveData(readSome());
+ *     } finally {
+ *         out.write(conn.dataToSend());   // the alert, when receiveData failed
+ *     }
+ * }
+ * }</pre>
+ *
+ * A fatal error raises the {@link TLSAlertException} subclass of its alert, after queueing that
+ * alert in {@link #dataToSend}; the connection is then closed. Not thread-safe.
+ */
+public final class TLSConnection {
+
+    private enum Phase { NEW, HANDSHAKING, CONNECTED, FAILED }
+
+    private final TLSConfiguration config;
+    private final String serverHostname;
+    private final RecordReader reader = new RecordReader();
+    private final RecordWriter writer = new RecordWriter();
+    private final HandshakeReassembler reassembler = new HandshakeReassembler();
+    private final ByteQueue applicationData = new ByteQueue();
+    private final RecordChannel channel;
+    private final Handshake handshake;
+    private Phase phase = Phase.NEW;
+    private boolean sendingOpen = true;
+    private boolean receivingOpen = true;
+    private boolean closeNotifyReceived;
+
+    /** A server connection, or a client connection that neither sends SNI nor checks a host name. */
+    public TLSConnection(TLSConfiguration config) {
+        this(config, null);
+    }
+
+    /**
+     * A connection; client-side, {@code serverHostname} is sent with SNI (unless it is an IP
+     * literal) and checked against the server's certificate.
+     */
+    public TLSConnection(TLSConfiguration config, String serverHostname) {
+        this(config, serverHostname, Entropy.secure(), Clock.systemUTC(), UnaryOperator.identity());
+    }
+
+    /** For tests that replay published traces: fixed entropy, clock and ClientHello. */
+    TLSConnection(TLSConfiguration config, String serverHostname, Entropy entropy, Clock clock,
+            UnaryOperator<ClientHello> helloOverride) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (config.side() == Side.SERVER && serverHostname != null) {
+            throw new IllegalArgumentException("serverHostname is a client-side parameter");
+        }
+        this.serverHostname = serverHostname;
+        this.channel = new RecordChannel(config.side() == Side.CLIENT, writer, reader, reassembler, config.logKeys(), config.crypto());
+        this.handshake = config.side() == Side.CLIENT
+                ? new ClientHandshake(config, serverHostname, entropy, channel, clock, helloOverride)
+                : new ServerHandshake(config, entropy, channel, clock);
+        if (config.insecureNoPeerVerification()) {
+            InsecureWarnings.connectionCreated(serverHostname);
+        }
+    }
+
+    public TLSConfiguration config() {
+        return config;
+    }
+
+    /** The host name given client-side, or {@code null}. */
+    public String serverHostname() {
+        return serverHostname;
+    }
+
+    /** Starts the handshake: a client queues its ClientHello, a server gets ready for one. */
+    public void initiateConnection() {
+        if (phase != Phase.NEW) {
+            throw new IllegalStateException("initiateConnection() was already called");
+        }
+        phase = Phase.HANDSHAKING;
+        guarded(() -> {
+            handshake.start();
+            channel.flush();
+        });
+    }
+
+    /** Processes bytes received from the peer. */
+    public void receiveData(byte[] data) {
+        receiveData(data, 0, data.length);
+    }
+
+    /** Processes {@code len} bytes of {@code data} received from the peer. */
+    public void receiveData(byte[] data, int off, int len) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        requireStarted();
+        if (phase == Phase.FAILED || !receivingOpen) {
+            throw new IllegalStateException("the receiving end of this connection is closed");
+        }
+        guarded(() -> {
+            reader.feed(data, off, len);
+            processRecords();
+        });
+    }
+
+    /** Processes the bytes from {@code src}'s position to its limit; they are all consumed. */
+    public void receiveData(ByteBuffer src) {
+        byte[] copy = new byte[src.remaining()];
+        src.get(copy);
+        receiveData(copy, 0, copy.length);
+    }
+
+    private void processRecords() {
+        Record record;
+        while (receivingOpen && phase != Phase.FAILED && (record = reader.next()) != null) {
+            switch (record.type()) {
+                case HANDSHAKE -> onHandshakeRecord(record);
+                case APPLICATION_DATA -> onApplicationData(record);
+                case ALERT -> onAlert(record);
+                case CHANGE_CIPHER_SPEC -> onChangeCipherSpec(record);
+                default -> throw new UnexpectedMessage("unexpected " + record.type().ianaName() + " record");
+            }
+        }
+        channel.flush();
+    }
+
+    private void onHandshakeRecord(Record record) {
+        if (record.wasProtected() != channel.readProtected()) {
+            throw new UnexpectedMessage("an unprotected handshake record after the keys changed");
+        }
+        reassembler.add(record.fragment());
+        io.siotls.record.HandshakeMessage message;
+        while ((message = reassembler.next()) != null) {
+            handshake.receive(message.type(), message.bytes());
+            if (handshake.isComplete() && phase == Phase.HANDSHAKING) {
+                phase = Phase.CONNECTED;
+            }
+        }
+    }
+
+    private void onApplicationData(Record record) {
+        if (!handshake.isComplete() || reassembler.hasPartialMessage()) {
+            throw new UnexpectedMessage("application data before the handshake completed");
+        }
+        applicationData.append(record.fragment(), 0, record.length());
+    }
+
+    /** RFC 8446 §6: close_notify closes the receiving end, user_canceled is ignored, the rest is fatal. */
+    private void onAlert(Record record) {
+        AlertRecord alert = AlertRecord.parse(record.fragment());
+        AlertDescription description = alert.knownDescription();
+        if (description == AlertDescription.CLOSE_NOTIFY) {
+            closeNotifyReceived = true;
+            receivingOpen = false;
+            return;
+        }
+        if (description == AlertDescription.USER_CANCELED) {
+            return;
+        }
+        phase = Phase.FAILED;
+        receivingOpen = false;
+        sendingOpen = false;
+        if (description == null) {
+            throw new TLSException("received unknown fatal alert " + alert.description());
+        }
+        throw TLSAlertException.of(description, null, true, null);
+    }
+
+    /** RFC 8446 §5: one unprotected 0x01 byte during the handshake is dropped, anything else is fatal. */
+    private void onChangeCipherSpec(Record record) {
+        if (!handshake.acceptsChangeCipherSpec()) {
+            throw new UnexpectedMessage("change_cipher_spec received outside the handshake");
+        }
+        if (record.wasProtected() || record.length() != 1 || record.fragment()[0] != 1) {
+            throw new UnexpectedMessage("invalid change_cipher_spec record");
+        }
+    }
+
+    /** All the bytes to send to the peer, then empty. */
+    public byte[] dataToSend() {
+        return writer.drain();
+    }
+
+    /** Moves as many bytes to send as fit into {@code dst}; returns how many. */
+    public int dataToSend(ByteBuffer dst) {
+        return writer.drainTo(dst);
+    }
+
+    /** All the decrypted application data received and not read yet, then empty. */
+    public byte[] dataToRead() {
+        return applicationData.takeAll();
+    }
+
+    /** Moves as much decrypted application data as fits into {@code dst}; returns how many bytes. */
+    public int dataToRead(ByteBuffer dst) {
+        return applicationData.takeInto(dst);
+    }
+
+    /** How many bytes {@link #dataToRead()} would return. */
+    public int dataToReadLength() {
+        return applicationData.size();
+    }
+
+    /** Encrypts application data for the peer; only once connected. */
+    public void sendData(byte[] data) {
+        sendData(data, 0, data.length);
+    }
+
+    /** Encrypts {@code len} bytes of {@code data} for the peer; only once connected. */
+    public void sendData(byte[] data, int off, int len) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        requireCanSend();
+        writer.write(ContentType.APPLICATION_DATA, data, off, len);
+    }
+
+    /** Encrypts the bytes from {@code src}'s position to its limit; they are all consumed. */
+    public void sendData(ByteBuffer src) {
+        byte[] copy = new byte[src.remaining()];
+        src.get(copy);
+        sendData(copy, 0, copy.length);
+    }
+
+    /** Sends a KeyUpdate (RFC 8446 §4.6.3), asking the peer to update its keys too when told so. */
+    public void updateKeys(boolean requestPeerUpdate) {
+        requireCanSend();
+        guarded(() -> {
+            handshake.updateWriteKeys(requestPeerUpdate);
+            channel.flush();
+        });
+    }
+
+    private void requireCanSend() {
+        if (phase != Phase.CONNECTED || !sendingOpen) {
+            throw new IllegalStateException(phase == Phase.CONNECTED
+                    ? "the sending end of this connection is closed"
+                    : "the connection is not established (" + phase.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+    }
+
+    /** Sends close_notify (RFC 8446 §6.1): nothing more will be sent. Idempotent. */
+    public void closeSendingEnd() {
+        if (!sendingOpen || phase == Phase.FAILED) {
+            sendingOpen = false;
+            return;
+        }
+        sendingOpen = false;
+        if (phase == Phase.NEW) {
+            return;
+        }
+        channel.flush();
+        writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY).toBytes());
+        if (phase == Phase.HANDSHAKING) {
+            phase = Phase.FAILED;
+        }
+    }
+
+    /**
+     * The transport's receiving end reached its end (the peer closed the socket). During the
+     * handshake the connection fails; see {@link #isTruncated()} for data that may be cut short.
+     */
+    public void closeReceivingEnd() {
+        receivingOpen = false;
+        if (phase == Phase.HANDSHAKING || phase == Phase.NEW) {
+            phase = Phase.FAILED;
+        }
+    }
+
+    /** Whether the receiving end closed without the peer's close_notify: data may be cut short. */
+    public boolean isTruncated() {
+        return !receivingOpen && !closeNotifyReceived && phase != Phase.FAILED;
+    }
+
+    /** Whether the handshake is over: completed, or failed, or the connection was closed. */
+    public boolean isPostHandshake() {
+        return phase == Phase.CONNECTED || phase == Phase.FAILED;
+    }
+
+    /** Whether the handshake completed and both directions are still open. */
+    public boolean isConnected() {
+        return phase == Phase.CONNECTED && sendingOpen && receivingOpen;
+    }
+
+    /** Whether application data may still be sent. */
+    public boolean isSendingOpen() {
+        return phase == Phase.CONNECTED && sendingOpen;
+    }
+
+    /** Whether application data may still arrive. */
+    public boolean isReceivingOpen() {
+        return phase != Phase.FAILED && receivingOpen;
+    }
+
+    /** What was negotiated, or {@code null} until the handshake completed. */
+    public TLSNegotiatedConfiguration nconfig() {
+        return handshake.negotiated();
+    }
+
+    private void requireStarted() {
+        if (phase == Phase.NEW) {
+            throw new IllegalStateException("initiateConnection() must be called first");
+        }
+    }
+
+    /** Runs {@code step}; on a fatal error, queues the alert (when ours), closes, and rethrows. */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (TLSAlertException e) {
+            fail(e.isRemote() ? null : e.description());
+            throw e;
+        } catch (TLSException e) {
+            fail(AlertDescription.INTERNAL_ERROR);
+            throw e;
+        } catch (RuntimeException e) {
+            fail(AlertDescription.INTERNAL_ERROR);
+            throw new InternalError("unexpected " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void fail(AlertDescription alert) {
+        phase = Phase.FAILED;
+        receivingOpen = false;
+        if (alert != null && sendingOpen) {
+            channel.discardPendingHandshake();
+            writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.FATAL, alert).toBytes());
+        }
+        sendingOpen = false;
+    }
+}

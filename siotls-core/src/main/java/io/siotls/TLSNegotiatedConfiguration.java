@@ -1,0 +1,46 @@
+package io.siotls;
+
+import io.siotls.iana.CertificateType;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.MaxFragmentLength;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * What both peers agreed on for one connection, available from {@link TLSConnection#nconfig()}
+ * once the handshake completed.
+ *
+ * @param cipherSuite the negotiated cipher suite
+ * @param keyExchange the (EC)DHE group
+ * @param signatureAlgorithm the scheme this side signed its CertificateVerify with, or {@code null}
+ *        when it did not authenticate
+ * @param peerSignatureAlgorithm the scheme the peer signed with, or {@code null}
+ * @param alpn the application protocol, or {@code null} when none was negotiated
+ * @param serverName the host name the client asked for with SNI, or {@code null}
+ * @param peerCertificateChain the chain the peer presented, end-entity first; empty when none
+ * @param peerPublicKey the peer's authenticated public key (from its certificate or raw public
+ *        key), or {@code null}
+ * @param clientCertificateType the type of the client's credential
+ * @param serverCertificateType the type of the server's credential
+ * @param maxFragmentLength the largest plaintext per record this side sends
+ */
+public record TLSNegotiatedConfiguration(
+        CipherSuite cipherSuite,
+        NamedGroup keyExchange,
+        SignatureScheme signatureAlgorithm,
+        SignatureScheme peerSignatureAlgorithm,
+        String alpn,
+        String serverName,
+        List<X509Certificate> peerCertificateChain,
+        PublicKey peerPublicKey,
+        CertificateType clientCertificateType,
+        CertificateType serverCertificateType,
+        MaxFragmentLength maxFragmentLength) {
+
+    public TLSNegotiatedConfiguration {
+        peerCertificateChain = List.copyOf(peerCertificateChain);
+    }
+}

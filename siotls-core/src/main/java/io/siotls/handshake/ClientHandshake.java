@@ -1,0 +1,376 @@
+package io.siotls.handshake;
+
+import io.siotls.TLSConfiguration;
+import io.siotls.alerts.IllegalParameter;
+import io.siotls.alerts.MissingExtension;
+import io.siotls.alerts.ProtocolVersion;
+import io.siotls.alerts.UnsupportedCertificate;
+import io.siotls.alerts.UnsupportedExtension;
+import io.siotls.crypto.KeyExchangeKeyPair;
+import io.siotls.extensions.ALPNExtension;
+import io.siotls.extensions.Extension;
+import io.siotls.extensions.ExtensionBlock;
+import io.siotls.extensions.KeyShareEntry;
+import io.siotls.extensions.KeyShareExtension;
+import io.siotls.extensions.RecordSizeLimitExtension;
+import io.siotls.extensions.ServerNameExtension;
+import io.siotls.extensions.SignatureAlgorithmsExtension;
+import io.siotls.extensions.SupportedGroupsExtension;
+import io.siotls.extensions.SupportedVersionsExtension;
+import io.siotls.extensions.UnknownExtension;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.ExtensionType;
+import io.siotls.iana.HandshakeType;
+import io.siotls.iana.IanaCode;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import io.siotls.iana.TLSVersion;
+import io.siotls.keyschedule.KeySchedule;
+import io.siotls.messages.CertificateMessage;
+import io.siotls.messages.CertificateRequest;
+import io.siotls.messages.ClientHello;
+import io.siotls.messages.EncryptedExtensions;
+import io.siotls.messages.ServerHello;
+import io.siotls.trust.HostnameVerifier;
+import io.siotls.trust.Purpose;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The client side of the TLS 1.3 full handshake, RFC 8446 §2 and §4, written as one method per
+ * message received, in the order the RFC's client state machine (Appendix A.1) expects them.
+ */
+public final class ClientHandshake extends Handshake {
+
+    private enum State { START, WAIT_SERVER_HELLO, WAIT_ENCRYPTED_EXTENSIONS, WAIT_CERTIFICATE_OR_REQUEST,
+        WAIT_CERTIFICATE, WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
+
+    private static final List<SignatureScheme> CERTIFICATE_ONLY_SCHEMES = List.of(
+            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+
+    private final String hostname;
+    private final Clock clock;
+    private final UnaryOperator<ClientHello> helloOverride;
+    private State state = State.START;
+    private ClientHello clientHello;
+    private KeyExchangeKeyPair keyPair;
+    private NamedGroup offeredGroup;
+    private boolean retried;
+    private boolean changeCipherSpecSent;
+    private CertificateRequest certificateRequest;
+    private byte[] clientHandshakeSecret;
+    private byte[] serverHandshakeSecret;
+
+    /**
+     * @param hostname the server's name: checked against its certificate, and sent with SNI
+     *        unless it is an IP literal; may be null
+     * @param helloOverride replaces the ClientHello this side built (tests replaying RFC 8448),
+     *        normally {@link UnaryOperator#identity()}
+     */
+    public ClientHandshake(TLSConfiguration config, String hostname, Entropy entropy, HandshakeTransport transport,
+            Clock clock, UnaryOperator<ClientHello> helloOverride) {
+        super(config, entropy, transport);
+        this.hostname = hostname;
+        this.clock = clock;
+        this.helloOverride = helloOverride;
+    }
+
+    @Override
+    protected boolean isClient() {
+        return true;
+    }
+
+    @Override
+    public boolean acceptsChangeCipherSpec() {
+        return state != State.START && state != State.CONNECTED;
+    }
+
+    @Override
+    public void start() {
+        if (state != State.START) {
+            throw new IllegalStateException("the handshake already started");
+        }
+        NamedGroup group = config.keyExchanges().get(0);
+        offeredGroup = group;
+        keyPair = entropy.ephemeralKeyPair(crypto.keyExchange(group));
+        clientHello = helloOverride.apply(buildClientHello(entropy.helloRandom(), entropy.legacySessionId(),
+                new KeyShareEntry(group.code(), keyPair.publicShare()), null));
+        clientRandom = clientHello.random();
+        send(clientHello);
+        state = State.WAIT_SERVER_HELLO;
+    }
+
+    /** ClientHello, RFC 8446 §4.1.2, with the extensions of §4.2 this configuration calls for. */
+    private ClientHello buildClientHello(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie) {
+        List<Extension> extensions = new ArrayList<>();
+        if (hostname != null && !HostnameVerifier.isIpLiteral(hostname)) {
+            extensions.add(new ServerNameExtension(stripTrailingDot(hostname)));
+        }
+        extensions.add(SupportedVersionsExtension.offered(List.of(TLSVersion.TLS_1_3.code())));
+        extensions.add(new SupportedGroupsExtension(codes(config.keyExchanges())));
+        extensions.add(KeyShareExtension.clientShares(List.of(share)));
+        extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(config.signatureAlgorithms())));
+        if (config.truststore() != null) {
+            List<SignatureScheme> forCertificates = new ArrayList<>(config.signatureAlgorithms());
+            CERTIFICATE_ONLY_SCHEMES.stream().filter(crypto::supports).forEach(forCertificates::add);
+            extensions.add(SignatureAlgorithmsExtension.forCertificates(codes(forCertificates)));
+        }
+        if (!config.alpn().isEmpty()) {
+            extensions.add(new ALPNExtension(config.alpn()));
+        }
+        extensions.add(new RecordSizeLimitExtension(RecordLimits.OWN_RECORD_SIZE_LIMIT));
+        if (cookie != null) {
+            extensions.add(cookie);
+        }
+        List<Integer> suites = codes(config.cipherSuites());
+        return new ClientHello(TLSVersion.TLS_1_2.code(), random, sessionId, suites, new byte[] {0},
+                ExtensionBlock.of(extensions));
+    }
+
+    private static String stripTrailingDot(String name) {
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    private static List<Integer> codes(List<? extends IanaCode> values) {
+        return values.stream().map(IanaCode::code).toList();
+    }
+
+    @Override
+    protected void handleHandshakeMessage(int type, byte[] message) {
+        switch (state) {
+            case WAIT_SERVER_HELLO -> expect(type, HandshakeType.SERVER_HELLO, () -> onServerHello(message));
+            case WAIT_ENCRYPTED_EXTENSIONS ->
+                    expect(type, HandshakeType.ENCRYPTED_EXTENSIONS, () -> onEncryptedExtensions(message));
+            case WAIT_CERTIFICATE_OR_REQUEST -> {
+                if (type == HandshakeType.CERTIFICATE_REQUEST.code()) {
+                    onCertificateRequest(message);
+                } else {
+                    expect(type, HandshakeType.CERTIFICATE, () -> onCertificate(message));
+                }
+            }
+            case WAIT_CERTIFICATE -> expect(type, HandshakeType.CERTIFICATE, () -> onCertificate(message));
+            case WAIT_CERTIFICATE_VERIFY ->
+                    expect(type, HandshakeType.CERTIFICATE_VERIFY, () -> onCertificateVerify(message));
+            case WAIT_FINISHED -> expect(type, HandshakeType.FINISHED, () -> onFinished(message));
+            default -> throw unexpected(type, "in state " + state);
+        }
+    }
+
+    private void expect(int type, HandshakeType expected, Runnable handler) {
+        if (type != expected.code()) {
+            throw unexpected(type, "waiting for " + expected.ianaName());
+        }
+        handler.run();
+    }
+
+    /** ServerHello or HelloRetryRequest, RFC 8446 §4.1.3 and §4.1.4. */
+    private void onServerHello(byte[] message) {
+        ServerHello hello = ServerHello.parse(body(message));
+        checkServerHelloCommon(hello);
+        if (hello.isHelloRetryRequest()) {
+            onHelloRetryRequest(hello, message);
+            return;
+        }
+        KeyShareExtension keyShare = hello.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class);
+        if (keyShare == null) {
+            throw new MissingExtension("the ServerHello has no key_share (PSK-only modes were not offered)");
+        }
+        KeyShareEntry serverShare = keyShare.serverEntry();
+        if (serverShare.group() != offeredGroup.code()) {
+            throw new IllegalParameter("the server's key_share is for group " + serverShare.group()
+                    + ", not the one offered");
+        }
+        keyExchange = offeredGroup;
+        byte[] sharedSecret = keyPair.sharedSecret(serverShare.keyExchange());
+        transcript.update(message);
+
+        keySchedule = new KeySchedule(crypto, cipherSuite);
+        keySchedule.startWithoutPsk();
+        keySchedule.deriveHandshakeSecret(sharedSecret);
+        byte[] helloHash = transcript.current();
+        clientHandshakeSecret = keySchedule.clientHandshakeTrafficSecret(helloHash);
+        serverHandshakeSecret = keySchedule.serverHandshakeTrafficSecret(helloHash);
+        transport.logSecret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", clientRandom, clientHandshakeSecret);
+        transport.logSecret("SERVER_HANDSHAKE_TRAFFIC_SECRET", clientRandom, serverHandshakeSecret);
+        transport.switchReadKeys(cipherSuite, serverHandshakeSecret);
+        if (!changeCipherSpecSent && clientHello.legacySessionId().length > 0) {
+            transport.sendChangeCipherSpec();
+            changeCipherSpecSent = true;
+        }
+        transport.switchWriteKeys(cipherSuite, clientHandshakeSecret);
+        state = State.WAIT_ENCRYPTED_EXTENSIONS;
+    }
+
+    /** The checks a ServerHello and a HelloRetryRequest share, RFC 8446 §4.1.3 and §4.2.1. */
+    private void checkServerHelloCommon(ServerHello hello) {
+        SupportedVersionsExtension versions =
+                hello.extensions().get(ExtensionType.SUPPORTED_VERSIONS, SupportedVersionsExtension.class);
+        if (versions == null) {
+            throw new ProtocolVersion("the server does not speak TLS 1.3 (no supported_versions), "
+                    + "and this client speaks nothing else");
+        }
+        if (versions.versions().get(0) != TLSVersion.TLS_1_3.code()) {
+            throw new IllegalParameter("the server selected version 0x" + Integer.toHexString(versions.versions().get(0))
+                    + ", which was not offered");
+        }
+        if (hello.legacyVersion() != TLSVersion.TLS_1_2.code()) {
+            throw new IllegalParameter("ServerHello legacy_version must be 0x0303");
+        }
+        if (!Arrays.equals(hello.legacySessionIdEcho(), clientHello.legacySessionId())) {
+            throw new IllegalParameter("ServerHello legacy_session_id_echo differs from the ClientHello's session id");
+        }
+        if (hello.legacyCompressionMethod() != 0) {
+            throw new IllegalParameter("ServerHello legacy_compression_method must be 0");
+        }
+        CipherSuite suite = CipherSuite.fromCode(hello.cipherSuite());
+        if (suite == null || !clientHello.cipherSuites().contains(suite.code())) {
+            throw new IllegalParameter("the server selected cipher suite 0x" + Integer.toHexString(hello.cipherSuite())
+                    + ", which was not offered");
+        }
+        if (cipherSuite != null && suite != cipherSuite) {
+            throw new IllegalParameter("the ServerHello's cipher suite differs from the HelloRetryRequest's");
+        }
+        for (int typeCode : hello.extensions().typeCodes()) {
+            boolean cookie = typeCode == ExtensionType.COOKIE.code() && hello.isHelloRetryRequest();
+            if (!cookie && !clientHello.extensions().typeCodes().contains(typeCode)) {
+                throw new UnsupportedExtension("the server sent extension " + typeCode + ", which was not offered");
+            }
+        }
+        cipherSuite = suite;
+        transcript.selectHash(crypto, suite.hashAlgorithm());
+    }
+
+    /** HelloRetryRequest, RFC 8446 §4.1.4: a second ClientHello with the share asked for. */
+    private void onHelloRetryRequest(ServerHello retry, byte[] message) {
+        if (retried) {
+            throw new io.siotls.alerts.UnexpectedMessage("a second HelloRetryRequest");
+        }
+        retried = true;
+        KeyShareExtension keyShare = retry.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class);
+        UnknownExtension cookie = retry.extensions().get(ExtensionType.COOKIE, UnknownExtension.class);
+        if (keyShare == null && cookie == null) {
+            throw new IllegalParameter("the HelloRetryRequest would not change the ClientHello");
+        }
+        KeyShareEntry share = clientHello.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class)
+                .entries().get(0);
+        if (keyShare != null) {
+            NamedGroup group = NamedGroup.fromCode(keyShare.selectedGroup());
+            if (group == null || !config.keyExchanges().contains(group)) {
+                throw new IllegalParameter("the HelloRetryRequest asks for group " + keyShare.selectedGroup()
+                        + ", which was not offered");
+            }
+            if (group == offeredGroup) {
+                throw new IllegalParameter("the HelloRetryRequest asks for the group whose share was already sent");
+            }
+            offeredGroup = group;
+            keyPair = entropy.ephemeralKeyPair(crypto.keyExchange(group));
+            share = new KeyShareEntry(group.code(), keyPair.publicShare());
+        }
+        transcript.replaceWithMessageHash();
+        transcript.update(message);
+        if (!changeCipherSpecSent && clientHello.legacySessionId().length > 0) {
+            transport.sendChangeCipherSpec();
+            changeCipherSpecSent = true;
+        }
+        clientHello = buildClientHello(clientHello.random(), clientHello.legacySessionId(), share, cookie);
+        send(clientHello);
+    }
+
+    /** EncryptedExtensions, RFC 8446 §4.3.1: only extensions this client offered. */
+    private void onEncryptedExtensions(byte[] message) {
+        EncryptedExtensions extensions = EncryptedExtensions.parse(body(message));
+        ExtensionBlock block = extensions.extensions();
+        for (int typeCode : block.typeCodes()) {
+            if (!clientHello.extensions().typeCodes().contains(typeCode)) {
+                throw new UnsupportedExtension("the server sent extension " + typeCode
+                        + " in EncryptedExtensions, which was not offered");
+            }
+        }
+        ALPNExtension selected = block.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ALPNExtension.class);
+        if (selected != null) {
+            String protocol = selected.protocols().get(0);
+            if (!config.alpn().contains(protocol)) {
+                throw new IllegalParameter("the server selected application protocol '" + protocol
+                        + "', which was not offered");
+            }
+            alpn = protocol;
+        }
+        if (block.contains(ExtensionType.SERVER_NAME)) {
+            ServerNameExtension sni = clientHello.extensions().get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
+            serverName = sni.hostName();
+        }
+        RecordSizeLimitExtension limit = block.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
+        if (limit != null) {
+            transport.limitRecordPlaintext(RecordLimits.plaintextFor(limit.limit()));
+        }
+        transcript.update(message);
+        state = State.WAIT_CERTIFICATE_OR_REQUEST;
+    }
+
+    /** CertificateRequest, RFC 8446 §4.3.2. */
+    private void onCertificateRequest(byte[] message) {
+        CertificateRequest request = CertificateRequest.parse(body(message));
+        if (request.requestContext().length != 0) {
+            throw new IllegalParameter("a CertificateRequest during the handshake must have an empty context");
+        }
+        if (!request.extensions().contains(ExtensionType.SIGNATURE_ALGORITHMS)) {
+            throw new MissingExtension("the CertificateRequest has no signature_algorithms");
+        }
+        certificateRequest = request;
+        transcript.update(message);
+        state = State.WAIT_CERTIFICATE;
+    }
+
+    /** The server's Certificate, RFC 8446 §4.4.2, authenticated as §4.4.2.4 says. */
+    private void onCertificate(byte[] message) {
+        CertificateMessage certificate = CertificateMessage.parse(body(message));
+        if (certificate.requestContext().length != 0) {
+            throw new IllegalParameter("the server's Certificate must have an empty certificate_request_context");
+        }
+        if (!config.peerCertificateTypes().contains(io.siotls.iana.CertificateType.X509)) {
+            throw new UnsupportedCertificate("the server sent an X.509 certificate; only raw public keys are trusted");
+        }
+        peerCertificateChain = PeerCertificates.decode(certificate);
+        peerPublicKey = peerCertificateChain.get(0).getPublicKey();
+        PeerCertificates.authenticate(config, peerCertificateChain, Purpose.SERVER_AUTH, hostname, clock);
+        transcript.update(message);
+        state = State.WAIT_CERTIFICATE_VERIFY;
+    }
+
+    private void onCertificateVerify(byte[] message) {
+        verifyCertificateVerify(message);
+        state = State.WAIT_FINISHED;
+    }
+
+    /** The server's Finished, then the client's second flight, RFC 8446 §4.4.4 and §2. */
+    private void onFinished(byte[] message) {
+        verifyFinished(message, serverHandshakeSecret);
+        keySchedule.deriveMasterSecret();
+        byte[] serverFinishedHash = transcript.current();
+        byte[] clientApplicationSecret = keySchedule.clientApplicationTrafficSecret(serverFinishedHash);
+        byte[] serverApplicationSecret = keySchedule.serverApplicationTrafficSecret(serverFinishedHash);
+        transport.logSecret("CLIENT_TRAFFIC_SECRET_0", clientRandom, clientApplicationSecret);
+        transport.logSecret("SERVER_TRAFFIC_SECRET_0", clientRandom, serverApplicationSecret);
+        transport.logSecret("EXPORTER_SECRET", clientRandom, keySchedule.exporterMasterSecret(serverFinishedHash));
+
+        if (certificateRequest != null) {
+            new ClientCredentials(config, crypto).answer(certificateRequest, this);
+        }
+        sendFinished(clientHandshakeSecret);
+        transport.switchWriteKeys(cipherSuite, clientApplicationSecret);
+        transport.switchReadKeys(cipherSuite, serverApplicationSecret);
+        state = State.CONNECTED;
+        complete(serverApplicationSecret, clientApplicationSecret);
+    }
+
+    /** Sends the client's Certificate and, with a credential, its CertificateVerify (RFC 8446 §4.4.2, §4.4.3). */
+    void sendClientCredential(CertificateMessage certificate, SignatureScheme scheme) {
+        send(certificate);
+        if (scheme != null) {
+            sendCertificateVerify(scheme, config.privateKey());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.siotls.handshake;
+
+import io.siotls.crypto.KeyExchange;
+import io.siotls.crypto.KeyExchangeKeyPair;
+import java.security.SecureRandom;
+
+/**
+ * Where a handshake draws its randomness: hello randoms, the legacy session id, ephemeral key
+ * pairs and signature randomness. Tests replace it to replay published traces (RFC 8448).
+ */
+public class Entropy {
+
+    private final SecureRandom random;
+
+    public Entropy(SecureRandom random) {
+        this.random = random;
+    }
+
+    /** Entropy from a fresh {@link SecureRandom}. */
+    public static Entropy secure() {
+        return new Entropy(new SecureRandom());
+    }
+
+    /** The 32-byte random of a ClientHello or ServerHello (RFC 8446 §4.1.2). */
+    public byte[] helloRandom() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The client's legacy_session_id for middlebox compatibility (RFC 8446 §D.4). */
+    public byte[] legacySessionId() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** A fresh ephemeral key pair for {@code exchange}. */
+    public KeyExchangeKeyPair ephemeralKeyPair(KeyExchange exchange) {
+        return exchange.generate(random);
+    }
+
+    /** The randomness fed to signatures (PSS salts, ECDSA nonces). */
+    public SecureRandom signingRandom() {
+        return random;
+    }
+}

@@ -1,0 +1,32 @@
+package io.siotls.handshake;
+
+import io.siotls.iana.CipherSuite;
+
+/**
+ * What a handshake needs from its connection: sending messages and switching the record
+ * protection of each direction (RFC 8446 §7.3). Messages sent between two key changes are
+ * coalesced into as few records as possible.
+ */
+public interface HandshakeTransport {
+
+    /** Queues a whole handshake message (with its header) under the current write protection. */
+    void sendHandshake(byte[] message);
+
+    /** Sends the dummy change_cipher_spec record of middlebox compatibility mode (RFC 8446 §D.4). */
+    void sendChangeCipherSpec();
+
+    /** Protects what is sent from now on with keys derived from {@code trafficSecret}. */
+    void switchWriteKeys(CipherSuite suite, byte[] trafficSecret);
+
+    /**
+     * Opens what is received from now on with keys derived from {@code trafficSecret}. Raises
+     * unexpected_message when a handshake message was left half-read (RFC 8446 §5.1).
+     */
+    void switchReadKeys(CipherSuite suite, byte[] trafficSecret);
+
+    /** Lowers the largest plaintext put in one record (RFC 8449, RFC 6066 §4). */
+    void limitRecordPlaintext(int maxPlaintext);
+
+    /** Hands a secret to the key log, when key logging is on (NSS key log format labels). */
+    void logSecret(String label, byte[] clientRandom, byte[] secret);
+}

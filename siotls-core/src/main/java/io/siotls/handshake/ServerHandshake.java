@@ -1,0 +1,349 @@
+package io.siotls.handshake;
+
+import io.siotls.TLSConfiguration;
+import io.siotls.alerts.CertificateRequired;
+import io.siotls.alerts.HandshakeFailure;
+import io.siotls.alerts.IllegalParameter;
+import io.siotls.alerts.MissingExtension;
+import io.siotls.alerts.NoApplicationProtocol;
+import io.siotls.alerts.ProtocolVersion;
+import io.siotls.extensions.ALPNExtension;
+import io.siotls.extensions.Extension;
+import io.siotls.extensions.ExtensionBlock;
+import io.siotls.extensions.KeyShareEntry;
+import io.siotls.extensions.KeyShareExtension;
+import io.siotls.extensions.RecordSizeLimitExtension;
+import io.siotls.extensions.ServerNameExtension;
+import io.siotls.extensions.SignatureAlgorithmsExtension;
+import io.siotls.extensions.SupportedGroupsExtension;
+import io.siotls.extensions.SupportedVersionsExtension;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.ExtensionType;
+import io.siotls.iana.HandshakeType;
+import io.siotls.iana.IanaCode;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import io.siotls.iana.TLSVersion;
+import io.siotls.keyschedule.KeySchedule;
+import io.siotls.messages.CertificateMessage;
+import io.siotls.messages.CertificateRequest;
+import io.siotls.messages.ClientHello;
+import io.siotls.messages.EncryptedExtensions;
+import io.siotls.messages.ServerHello;
+import io.siotls.trust.Purpose;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The server side of the TLS 1.3 full handshake, RFC 8446 §2 and §4: the server's preference
+ * order decides the cipher suite, the group, the signature scheme and the application protocol.
+ */
+public final class ServerHandshake extends Handshake {
+
+    private enum State { START, WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_CERTIFICATE,
+        WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
+
+    private final Clock clock;
+    private State state = State.START;
+    private ClientHello firstHello;
+    private NamedGroup retryGroup;
+    private boolean changeCipherSpecSent;
+    private byte[] clientHandshakeSecret;
+    private byte[] clientApplicationSecret;
+    private byte[] serverApplicationSecret;
+
+    public ServerHandshake(TLSConfiguration config, Entropy entropy, HandshakeTransport transport, Clock clock) {
+        super(config, entropy, transport);
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean isClient() {
+        return false;
+    }
+
+    @Override
+    public boolean acceptsChangeCipherSpec() {
+        return state != State.START && state != State.WAIT_CLIENT_HELLO && state != State.CONNECTED;
+    }
+
+    @Override
+    public void start() {
+        if (state != State.START) {
+            throw new IllegalStateException("the handshake already started");
+        }
+        state = State.WAIT_CLIENT_HELLO;
+    }
+
+    @Override
+    protected void handleHandshakeMessage(int type, byte[] message) {
+        State expected = state;
+        HandshakeType wanted = switch (expected) {
+            case WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO -> HandshakeType.CLIENT_HELLO;
+            case WAIT_CERTIFICATE -> HandshakeType.CERTIFICATE;
+            case WAIT_CERTIFICATE_VERIFY -> HandshakeType.CERTIFICATE_VERIFY;
+            case WAIT_FINISHED -> HandshakeType.FINISHED;
+            default -> null;
+        };
+        if (wanted == null || type != wanted.code()) {
+            throw unexpected(type, wanted == null ? "in state " + state : "waiting for " + wanted.ianaName());
+        }
+        switch (expected) {
+            case WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO -> onClientHello(message);
+            case WAIT_CERTIFICATE -> onCertificate(message);
+            case WAIT_CERTIFICATE_VERIFY -> onCertificateVerify(message);
+            default -> onFinished(message);
+        }
+    }
+
+    /** ClientHello, RFC 8446 §4.1.2, answered with the server's whole first flight. */
+    private void onClientHello(byte[] message) {
+        ClientHello hello = ClientHello.parse(body(message));
+        ExtensionBlock extensions = hello.extensions();
+        requireTls13(hello);
+        if (hello.legacyCompressionMethods().length != 1 || hello.legacyCompressionMethods()[0] != 0) {
+            throw new IllegalParameter("legacy_compression_methods must be exactly [null] in TLS 1.3");
+        }
+        if (firstHello != null) {
+            checkSecondClientHello(hello);
+        }
+        CipherSuite suite = firstHello != null ? cipherSuite : chooseCipherSuite(hello);
+        SupportedGroupsExtension groups = require(extensions, ExtensionType.SUPPORTED_GROUPS, SupportedGroupsExtension.class);
+        KeyShareExtension keyShares = require(extensions, ExtensionType.KEY_SHARE, KeyShareExtension.class);
+        SignatureAlgorithmsExtension signatureAlgorithms =
+                require(extensions, ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithmsExtension.class);
+        for (KeyShareEntry entry : keyShares.entries()) {
+            if (!groups.groups().contains(entry.group())) {
+                throw new IllegalParameter("key_share holds a share for group " + entry.group()
+                        + ", which supported_groups does not list");
+            }
+        }
+        if (firstHello == null) {
+            transcript.selectHash(crypto, suite.hashAlgorithm());
+        }
+        cipherSuite = suite;
+        transcript.update(message);
+
+        KeyShareEntry share = chooseKeyShare(groups.groups(), keyShares.entries());
+        if (share == null) {
+            sendHelloRetryRequest(hello, chooseRetryGroup(groups.groups()));
+            return;
+        }
+        SignatureScheme scheme = chooseSignatureScheme(signatureAlgorithms.schemes());
+        alpn = chooseApplicationProtocol(extensions.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION,
+                ALPNExtension.class));
+        ServerNameExtension sni = extensions.get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
+        serverName = sni == null ? null : sni.hostName();
+        clientRandom = hello.random();
+        keyExchange = NamedGroup.fromCode(share.group());
+
+        var keyPair = entropy.ephemeralKeyPair(crypto.keyExchange(keyExchange));
+        byte[] sharedSecret = keyPair.sharedSecret(share.keyExchange());
+        send(new ServerHello(TLSVersion.TLS_1_2.code(), entropy.helloRandom(), hello.legacySessionId(), suite.code(), 0,
+                ExtensionBlock.of(List.of(
+                        KeyShareExtension.serverShare(new KeyShareEntry(share.group(), keyPair.publicShare())),
+                        SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code())))));
+        sendChangeCipherSpecOnce(hello);
+
+        keySchedule = new KeySchedule(crypto, suite);
+        keySchedule.startWithoutPsk();
+        keySchedule.deriveHandshakeSecret(sharedSecret);
+        byte[] helloHash = transcript.current();
+        clientHandshakeSecret = keySchedule.clientHandshakeTrafficSecret(helloHash);
+        byte[] serverHandshakeSecret = keySchedule.serverHandshakeTrafficSecret(helloHash);
+        transport.logSecret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", clientRandom, clientHandshakeSecret);
+        transport.logSecret("SERVER_HANDSHAKE_TRAFFIC_SECRET", clientRandom, serverHandshakeSecret);
+        transport.switchWriteKeys(suite, serverHandshakeSecret);
+        transport.switchReadKeys(suite, clientHandshakeSecret);
+
+        send(new EncryptedExtensions(ExtensionBlock.of(encryptedExtensions(extensions))));
+        if (config.requirePeerAuthentication()) {
+            send(new CertificateRequest(new byte[0], ExtensionBlock.of(List.of(
+                    SignatureAlgorithmsExtension.forHandshake(codes(config.signatureAlgorithms()))))));
+        }
+        send(new CertificateMessage(new byte[0], ClientCredentials.entries(config.certificateChain())));
+        sendCertificateVerify(scheme, config.privateKey());
+        sendFinished(serverHandshakeSecret);
+
+        keySchedule.deriveMasterSecret();
+        byte[] serverFinishedHash = transcript.current();
+        clientApplicationSecret = keySchedule.clientApplicationTrafficSecret(serverFinishedHash);
+        serverApplicationSecret = keySchedule.serverApplicationTrafficSecret(serverFinishedHash);
+        transport.logSecret("CLIENT_TRAFFIC_SECRET_0", clientRandom, clientApplicationSecret);
+        transport.logSecret("SERVER_TRAFFIC_SECRET_0", clientRandom, serverApplicationSecret);
+        transport.logSecret("EXPORTER_SECRET", clientRandom, keySchedule.exporterMasterSecret(serverFinishedHash));
+        transport.switchWriteKeys(suite, serverApplicationSecret);
+        state = config.requirePeerAuthentication() ? State.WAIT_CERTIFICATE : State.WAIT_FINISHED;
+    }
+
+    /** RFC 8446 §4.2.1: without supported_versions listing TLS 1.3, the client speaks another version. */
+    private static void requireTls13(ClientHello hello) {
+        SupportedVersionsExtension versions =
+                hello.extensions().get(ExtensionType.SUPPORTED_VERSIONS, SupportedVersionsExtension.class);
+        if (versions == null || !versions.versions().contains(TLSVersion.TLS_1_3.code())) {
+            throw new ProtocolVersion("the client does not offer TLS 1.3, the only version this server speaks");
+        }
+    }
+
+    private static <T extends Extension> T require(ExtensionBlock block, ExtensionType type, Class<T> shape) {
+        T extension = block.get(type, shape);
+        if (extension == null) {
+            throw new MissingExtension("the ClientHello has no " + type.ianaName() + " extension");
+        }
+        return extension;
+    }
+
+    /** The first of the server's cipher suites the client offers. */
+    private CipherSuite chooseCipherSuite(ClientHello hello) {
+        for (CipherSuite suite : config.cipherSuites()) {
+            if (hello.cipherSuites().contains(suite.code())) {
+                return suite;
+            }
+        }
+        throw new HandshakeFailure("no cipher suite in common: the client offers " + hello.cipherSuites()
+                + ", this server accepts " + config.cipherSuites());
+    }
+
+    /** The first of the server's groups that the client both supports and sent a share for. */
+    private KeyShareEntry chooseKeyShare(List<Integer> clientGroups, List<KeyShareEntry> shares) {
+        for (NamedGroup group : config.keyExchanges()) {
+            if (!clientGroups.contains(group.code())) {
+                continue;
+            }
+            for (KeyShareEntry share : shares) {
+                if (share.group() == group.code()) {
+                    return share;
+                }
+            }
+        }
+        return null;
+    }
+
+    private NamedGroup chooseRetryGroup(List<Integer> clientGroups) {
+        if (firstHello != null) {
+            throw new IllegalParameter("the second ClientHello has no share for the group the HelloRetryRequest asked for");
+        }
+        for (NamedGroup group : config.keyExchanges()) {
+            if (clientGroups.contains(group.code())) {
+                return group;
+            }
+        }
+        throw new HandshakeFailure("no key exchange group in common: the client supports " + clientGroups
+                + ", this server accepts " + config.keyExchanges());
+    }
+
+    /** HelloRetryRequest, RFC 8446 §4.1.4, asking for a share of {@code group}. */
+    private void sendHelloRetryRequest(ClientHello hello, NamedGroup group) {
+        firstHello = hello;
+        retryGroup = group;
+        transcript.replaceWithMessageHash();
+        send(new ServerHello(TLSVersion.TLS_1_2.code(), ServerHello.HELLO_RETRY_REQUEST_RANDOM.clone(),
+                hello.legacySessionId(), cipherSuite.code(), 0, ExtensionBlock.of(List.of(
+                        SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code()),
+                        KeyShareExtension.retryWith(group.code())))));
+        sendChangeCipherSpecOnce(hello);
+        state = State.WAIT_SECOND_CLIENT_HELLO;
+    }
+
+    /** The second ClientHello may only change what RFC 8446 §4.1.2 lists. */
+    private void checkSecondClientHello(ClientHello hello) {
+        if (!Arrays.equals(hello.random(), firstHello.random())
+                || !Arrays.equals(hello.legacySessionId(), firstHello.legacySessionId())
+                || !hello.cipherSuites().equals(firstHello.cipherSuites())) {
+            throw new IllegalParameter("the second ClientHello changed its random, session id or cipher suites");
+        }
+        KeyShareExtension shares = hello.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class);
+        if (shares == null || shares.entries().size() != 1 || shares.entries().get(0).group() != retryGroup.code()) {
+            throw new IllegalParameter("the second ClientHello must hold exactly one key share, for "
+                    + retryGroup.ianaName());
+        }
+    }
+
+    private void sendChangeCipherSpecOnce(ClientHello hello) {
+        if (!changeCipherSpecSent && hello.legacySessionId().length > 0) {
+            transport.sendChangeCipherSpec();
+            changeCipherSpecSent = true;
+        }
+    }
+
+    /** The first of this server's schemes that the client accepts and that fits the key. */
+    private SignatureScheme chooseSignatureScheme(List<Integer> clientSchemes) {
+        for (SignatureScheme scheme : config.privateKeySignatureAlgorithms()) {
+            if (clientSchemes.contains(scheme.code()) && crypto.supports(scheme)
+                    && crypto.keyFits(scheme, config.privateKey())) {
+                return scheme;
+            }
+        }
+        throw new HandshakeFailure("no signature scheme in common: the client accepts " + clientSchemes
+                + ", this server's " + config.privateKey().getAlgorithm() + " key can sign with "
+                + config.privateKeySignatureAlgorithms());
+    }
+
+    /** RFC 7301 §3.2: the first of the server's protocols the client offers. */
+    private String chooseApplicationProtocol(ALPNExtension offered) {
+        if (offered == null || config.alpn().isEmpty()) {
+            return null;
+        }
+        for (String protocol : config.alpn()) {
+            if (offered.protocols().contains(protocol)) {
+                return protocol;
+            }
+        }
+        throw new NoApplicationProtocol("no application protocol in common: the client offers " + offered.protocols()
+                + ", this server accepts " + config.alpn());
+    }
+
+    /** EncryptedExtensions' content, RFC 8446 §4.3.1. */
+    private List<Extension> encryptedExtensions(ExtensionBlock clientExtensions) {
+        List<Extension> extensions = new ArrayList<>();
+        extensions.add(new SupportedGroupsExtension(codes(config.keyExchanges())));
+        RecordSizeLimitExtension limit =
+                clientExtensions.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
+        if (limit != null) {
+            transport.limitRecordPlaintext(RecordLimits.plaintextFor(limit.limit()));
+            extensions.add(new RecordSizeLimitExtension(RecordLimits.OWN_RECORD_SIZE_LIMIT));
+        }
+        if (serverName != null) {
+            extensions.add(ServerNameExtension.acknowledgement());
+        }
+        if (alpn != null) {
+            extensions.add(new ALPNExtension(List.of(alpn)));
+        }
+        return extensions;
+    }
+
+    private static List<Integer> codes(List<? extends IanaCode> values) {
+        return values.stream().map(IanaCode::code).toList();
+    }
+
+    /** The client's Certificate, RFC 8446 §4.4.2; an empty one fails with certificate_required. */
+    private void onCertificate(byte[] message) {
+        CertificateMessage certificate = CertificateMessage.parse(body(message));
+        if (certificate.requestContext().length != 0) {
+            throw new IllegalParameter("the client's Certificate must echo the empty certificate_request_context");
+        }
+        if (certificate.entries().isEmpty()) {
+            throw new CertificateRequired("the client sent no certificate and this server requires one");
+        }
+        peerCertificateChain = PeerCertificates.decode(certificate);
+        peerPublicKey = peerCertificateChain.get(0).getPublicKey();
+        PeerCertificates.authenticate(config, peerCertificateChain, Purpose.CLIENT_AUTH, null, clock);
+        transcript.update(message);
+        state = State.WAIT_CERTIFICATE_VERIFY;
+    }
+
+    private void onCertificateVerify(byte[] message) {
+        verifyCertificateVerify(message);
+        state = State.WAIT_FINISHED;
+    }
+
+    /** The client's Finished, RFC 8446 §4.4.4: the handshake is complete. */
+    private void onFinished(byte[] message) {
+        verifyFinished(message, clientHandshakeSecret);
+        transport.switchReadKeys(cipherSuite, clientApplicationSecret);
+        state = State.CONNECTED;
+        complete(clientApplicationSecret, serverApplicationSecret);
+    }
+}

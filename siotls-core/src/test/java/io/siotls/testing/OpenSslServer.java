@@ -1,0 +1,57 @@
+package io.siotls.testing;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code openssl s_server -tls1_3} on an ephemeral loopback port, started as a process. */
+public final class OpenSslServer implements AutoCloseable {
+
+    private static final Pattern ACCEPT = Pattern.compile("ACCEPT .*:(\\d+)");
+
+    private final ExternalProcess process;
+    private final int port;
+
+    private OpenSslServer(ExternalProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts {@code openssl s_server -accept 0 -tls1_3 -cert chain -key key} plus
+     * {@code extraArguments}, and waits until it listens.
+     */
+    public static OpenSslServer start(TestPki.PemFiles identity, String... extraArguments)
+            throws IOException, InterruptedException, TimeoutException {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "0", "-tls1_3",
+                "-cert", identity.chain().toString(), "-key", identity.key().toString()));
+        command.addAll(List.of(extraArguments));
+        ExternalProcess process = ExternalProcess.start(command);
+        try {
+            String output = process.awaitOutput(out -> ACCEPT.matcher(out).find(), Duration.ofSeconds(20));
+            Matcher matcher = ACCEPT.matcher(output);
+            matcher.find();
+            return new OpenSslServer(process, Integer.parseInt(matcher.group(1)));
+        } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ExternalProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
