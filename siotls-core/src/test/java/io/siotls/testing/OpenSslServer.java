@@ -25,7 +25,7 @@ public final class OpenSslServer implements AutoCloseable {
      * Starts {@code openssl s_server -accept 0 -tls1_3 -cert chain -key key} plus
      * {@code extraArguments}, and waits until it listens.
      */
-    public static OpenSslServer start(TestPki.PemFiles identity, String... extraArguments)
+    public static OpenSslServer start(PemFiles identity, String... extraArguments)
             throws IOException, InterruptedException, TimeoutException {
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "0", "-tls1_3",
                 "-cert", identity.chain().toString(), "-key", identity.key().toString()));

@@ -1,0 +1,121 @@
+package io.siotls.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siotls.TLSConfiguration;
+import io.siotls.alerts.BadCertificate;
+import io.siotls.alerts.CertificateExpired;
+import io.siotls.alerts.UnknownCA;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import io.siotls.testing.Configs;
+import io.siotls.testing.Identity;
+import io.siotls.testing.KeyType;
+import io.siotls.testing.OpenSslServer;
+import io.siotls.testing.PemFiles;
+import io.siotls.testing.SocketConnection;
+import io.siotls.testing.TestPki;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Our client against {@code openssl s_server -tls1_3}, started as a process. */
+class OpenSslServerInteropTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> combinations() {
+        List<Arguments> combinations = new ArrayList<>();
+        for (CipherSuite suite : List.of(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384,
+                CipherSuite.TLS_CHACHA20_POLY1305_SHA256)) {
+            for (NamedGroup group : List.of(NamedGroup.X25519, NamedGroup.SECP256R1)) {
+                combinations.add(Arguments.of(suite, group, SignatureScheme.ECDSA_SECP256R1_SHA256, KeyType.EC_P256));
+                combinations.add(Arguments.of(suite, group, SignatureScheme.ED25519, KeyType.ED25519));
+                combinations.add(Arguments.of(suite, group, SignatureScheme.RSA_PSS_RSAE_SHA256, KeyType.RSA_2048));
+                combinations.add(Arguments.of(suite, group, SignatureScheme.RSA_PSS_RSAE_SHA384, KeyType.RSA_2048));
+                combinations.add(Arguments.of(suite, group, SignatureScheme.RSA_PSS_RSAE_SHA512, KeyType.RSA_2048));
+            }
+        }
+        return combinations.stream();
+    }
+
+    static String openSslGroup(NamedGroup group) {
+        return group == NamedGroup.SECP256R1 ? "P-256" : group.ianaName();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("combinations")
+    void echoesDataWithEachSuiteGroupAndScheme(CipherSuite suite, NamedGroup group, SignatureScheme scheme,
+            KeyType keyType) throws Exception {
+        Identity identity = TestPki.server(keyType);
+        PemFiles pem = identity.writePem(dir);
+        TLSConfiguration config = Configs.clientTrusting(identity).cipherSuites(suite).keyExchanges(group).build();
+        try (OpenSslServer server = OpenSslServer.start(pem, "-naccept", "1", "-rev",
+                "-ciphersuites", suite.ianaName(), "-groups", openSslGroup(group), "-sigalgs", scheme.ianaName());
+             SocketConnection client = SocketConnection.connect(server.port(), config, "localhost")) {
+            client.handshake();
+            assertThat(client.tls().nconfig().cipherSuite()).isEqualTo(suite);
+            assertThat(client.tls().nconfig().keyExchange()).isEqualTo(group);
+            assertThat(client.tls().nconfig().peerSignatureAlgorithm()).isEqualTo(scheme);
+            client.write("hello openssl\n");
+            assertThat(client.readUntilContains("lssnepo olleh", Duration.ofSeconds(10))).contains("lssnepo olleh");
+        }
+    }
+
+    @Test
+    void negotiatesAlpnInTheServersOrder() throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        TLSConfiguration config = Configs.clientTrusting(identity).alpn("http/1.1", "h2").build();
+        try (OpenSslServer server = OpenSslServer.start(identity.writePem(dir), "-naccept", "1", "-rev",
+                "-alpn", "h2,http/1.1");
+             SocketConnection client = SocketConnection.connect(server.port(), config, "localhost")) {
+            client.handshake();
+            assertThat(client.tls().nconfig().alpn()).isEqualTo("h2");
+        }
+    }
+
+    @Test
+    void failsWithUnknownCaAgainstAnUntrustedCertificate() throws Exception {
+        Identity served = TestPki.server(KeyType.EC_P256);
+        Identity trusted = TestPki.server(KeyType.EC_P384);
+        TLSConfiguration config = Configs.clientTrusting(trusted).build();
+        try (OpenSslServer server = OpenSslServer.start(served.writePem(dir), "-naccept", "1");
+             SocketConnection client = SocketConnection.connect(server.port(), config, "localhost")) {
+            assertThatThrownBy(client::handshake).isInstanceOf(UnknownCA.class);
+            server.process().awaitOutput(out -> out.contains("alert unknown ca"), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void failsWithCertificateExpiredAgainstAnExpiredCertificate() throws Exception {
+        Identity expired = TestPki.builder().keyType(KeyType.EC_P256).expired().build();
+        TLSConfiguration config = Configs.clientTrusting(expired).build();
+        try (OpenSslServer server = OpenSslServer.start(expired.writePem(dir), "-naccept", "1");
+             SocketConnection client = SocketConnection.connect(server.port(), config, "localhost")) {
+            assertThatThrownBy(client::handshake).isInstanceOf(CertificateExpired.class);
+            server.process().awaitOutput(out -> out.contains("alert certificate expired"), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void failsWithBadCertificateWhenTheHostNameDoesNotMatch() throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        TLSConfiguration config = Configs.clientTrusting(identity).build();
+        try (OpenSslServer server = OpenSslServer.start(identity.writePem(dir), "-naccept", "1");
+             SocketConnection client = SocketConnection.connect(server.port(), config, "www.example.org")) {
+            assertThatThrownBy(client::handshake).isInstanceOf(BadCertificate.class)
+                    .hasMessageContaining("www.example.org");
+            server.process().awaitOutput(out -> out.contains("alert bad certificate"), Duration.ofSeconds(10));
+        }
+    }
+}
