@@ -172,7 +172,7 @@ public final class RecordWriter {
 
     /**
      * Seals ONE record of type {@code type} from {@code src} (up to {@link #maxFragmentLength()}
-     * bytes, less when the padding policy pads) straight into {@code dst}, header and ciphertext,
+     * bytes; padding only fills the room the content leaves under that limit) straight into {@code dst}, header and ciphertext,
      * advancing both positions. Allocates nothing once the writer exists.
      *
      * <p>Results: {@code OK} with the content bytes consumed and the record bytes produced;
