@@ -1,0 +1,311 @@
+package io.siotls.record;
+
+import io.siotls.alerts.BadRecordMac;
+import io.siotls.alerts.ProtocolVersion;
+import io.siotls.alerts.RecordOverflow;
+import io.siotls.alerts.UnexpectedMessage;
+import io.siotls.crypto.Aead;
+import io.siotls.iana.ContentType;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The receiving side of the record layer (RFC 8446 §5.1, §5.2, §5.4): frames records out of the
+ * bytes received, checks them, and removes their protection once keys are installed.
+ *
+ * <p>Two ways to use it. The Sans-IO way: {@link #feed} the bytes as they come, in chunks of any
+ * size, and call {@link #next()} until it returns null. The JSSE hot path: {@link #open} opens one
+ * record from a caller's buffer straight into another, allocating nothing.
+ *
+ * <p>Each violation raises the alert RFC 8446 prescribes:
+ * <ul>
+ *   <li>a legacy_record_version whose major byte is not 3 (not a TLS record at all: likely plain
+ *       HTTP or garbage): {@code protocol_version}, as OpenSSL and BoringSSL do. The minor byte is
+ *       ignored, as RFC 8446 §5.1 requires, but it is authenticated as part of the additional data;
+ *   <li>an unknown content type (heartbeat included, TLS 1.3 does not use it): {@code unexpected_message};
+ *   <li>a TLSCiphertext longer than 2^14 + 256 bytes, a TLSPlaintext longer than 2^14 bytes, a
+ *       TLSInnerPlaintext longer than 2^14 + 1 bytes: {@code record_overflow};
+ *   <li>an empty handshake or alert record: {@code unexpected_message};
+ *   <li>once protection is on: a record that fails authentication: {@code bad_record_mac}; an
+ *       inner plaintext of only zeros, an inner change_cipher_spec or unknown inner type:
+ *       {@code unexpected_message}; an unprotected record other than change_cipher_spec:
+ *       {@code unexpected_message}. An unprotected change_cipher_spec record is passed up as it
+ *       is: whether it is the one tolerated for middlebox compatibility is the connection's call.
+ * </ul>
+ * Not thread-safe.
+ */
+public final class RecordReader {
+
+    private static final int INITIAL_CAPACITY = 4096;
+    private static final String[] PLAINTEXT_PROTOCOL_PREFIXES = {"GET ", "POST", "HEAD", "PUT ", "CONN", "OPTI"};
+
+    private final RecordResult result = new RecordResult();
+    private RecordProtection protection;
+    private byte[] input = new byte[INITIAL_CAPACITY];
+    private ByteBuffer inputView = ByteBuffer.wrap(input);
+    private int inputStart;
+    private int inputEnd;
+    private byte[] plaintext;
+    private ByteBuffer plaintextView;
+
+    /**
+     * Removes the protection of every following record with {@code aead} and {@code iv},
+     * starting at sequence number 0 (RFC 8446 §5.3).
+     *
+     * @throws IllegalArgumentException when an argument is null or the IV shorter than 8 bytes
+     */
+    public void setProtection(Aead aead, byte[] iv) {
+        this.protection = new RecordProtection(aead, iv);
+    }
+
+    /** Whether received records must be protected. */
+    public boolean isProtected() {
+        return protection != null;
+    }
+
+    /** The sequence number of the next protected record; 0 while unprotected. */
+    public long sequenceNumber() {
+        return protection == null ? 0 : protection.sequenceNumber();
+    }
+
+    /**
+     * Appends a copy of {@code len} bytes of {@code data} to the bytes waiting to be framed.
+     *
+     * @throws IllegalArgumentException when the range is invalid
+     */
+    public void feed(byte[] data, int off, int len) {
+        Arguments.checkRange(data, off, len);
+        reserveInput(len);
+        System.arraycopy(data, off, input, inputEnd, len);
+        inputEnd += len;
+    }
+
+    /** Same as {@code feed(data, 0, data.length)}. */
+    public void feed(byte[] data) {
+        Arguments.requireNonNull(data, "data");
+        feed(data, 0, data.length);
+    }
+
+    /** Appends a copy of the remaining bytes of {@code src}, emptying it. */
+    public void feed(ByteBuffer src) {
+        Arguments.requireNonNull(src, "src");
+        int len = src.remaining();
+        reserveInput(len);
+        src.get(input, inputEnd, len);
+        inputEnd += len;
+    }
+
+    /** Number of bytes fed but not yet framed into a record. */
+    public int buffered() {
+        return inputEnd - inputStart;
+    }
+
+    /**
+     * The next complete record, checked and with its protection removed, or null when more
+     * bytes are needed. A bad header is reported as soon as its 5 bytes are in, without waiting
+     * for the body.
+     *
+     * @throws io.siotls.alerts.TLSAlertException the alert for a bad record, see the class comment
+     */
+    public Record next() {
+        if (plaintext == null) {
+            plaintext = new byte[RecordLimits.MAX_CIPHERTEXT_LENGTH];
+            plaintextView = ByteBuffer.wrap(plaintext);
+        }
+        inputView.limit(inputEnd).position(inputStart);
+        plaintextView.clear();
+        RecordResult opened = open(inputView, plaintextView);
+        if (opened.status() != RecordResult.Status.OK) {
+            return null;
+        }
+        inputStart += opened.bytesConsumed();
+        if (inputStart == inputEnd) {
+            inputStart = 0;
+            inputEnd = 0;
+        }
+        byte[] fragment = Arrays.copyOf(plaintext, opened.bytesProduced());
+        return new Record(opened.type(), fragment, opened.wasProtected());
+    }
+
+    /**
+     * Opens ONE record from {@code src} (which starts at a record boundary) straight into
+     * {@code dst}, advancing both positions. Allocates nothing.
+     *
+     * <p>Results: {@code OK} with the whole record consumed and its plaintext content produced;
+     * {@code NEED_MORE_INPUT} when {@code src} holds less than a whole record, with
+     * {@link RecordResult#bytesNeeded()} the bytes it must hold (5 until the header is in, then
+     * the record length); {@code DST_TOO_SMALL} with {@link RecordResult#bytesNeeded()} the room
+     * {@code dst} needs (for a protected record, the TLSInnerPlaintext length: the content is
+     * shorter once the type and padding are removed). Neither buffer moves unless the result is
+     * {@code OK}. {@link RecordLimits#MAX_CIPHERTEXT_LENGTH} bytes of room are always enough.
+     *
+     * @return this reader's reused result object
+     * @throws io.siotls.alerts.TLSAlertException the alert for a bad record, see the class comment
+     */
+    public RecordResult open(ByteBuffer src, ByteBuffer dst) {
+        Arguments.requireNonNull(src, "src");
+        Arguments.requireNonNull(dst, "dst");
+        int start = src.position();
+        if (src.remaining() < RecordLimits.HEADER_LENGTH) {
+            return result.needMoreInput(RecordLimits.HEADER_LENGTH);
+        }
+        int typeCode = src.get(start) & 0xff;
+        int version = (src.get(start + 1) & 0xff) << 8 | (src.get(start + 2) & 0xff);
+        int length = (src.get(start + 3) & 0xff) << 8 | (src.get(start + 4) & 0xff);
+        checkVersion(version, src, start);
+        ContentType outerType = checkOuterType(typeCode);
+        boolean protectedRecord = protection != null && outerType == ContentType.APPLICATION_DATA;
+        checkLength(outerType, length, protectedRecord);
+        int recordLength = RecordLimits.HEADER_LENGTH + length;
+        if (src.remaining() < recordLength) {
+            return result.needMoreInput(recordLength);
+        }
+        int dstNeeded = protectedRecord ? Math.max(0, length - protection.tagLength()) : length;
+        if (dst.remaining() < dstNeeded) {
+            return result.dstTooSmall(dstNeeded);
+        }
+        int srcLimit = src.limit();
+        int dstStart = dst.position();
+        src.limit(start + recordLength).position(start + RecordLimits.HEADER_LENGTH);
+        try {
+            if (!protectedRecord) {
+                dst.put(src);
+                return result.ok(outerType, false, recordLength, length);
+            }
+            ContentType innerType = decrypt(version, length, src, dst);
+            return result.ok(innerType, true, recordLength, dst.position() - dstStart);
+        } catch (RuntimeException e) {
+            src.position(start);
+            throw e;
+        } finally {
+            src.limit(srcLimit);
+        }
+    }
+
+    private static void checkVersion(int version, ByteBuffer src, int start) {
+        if (version >>> 8 == 3) {
+            return;
+        }
+        String hint = looksLikePlaintextProtocol(src, start)
+                ? ": the peer seems to speak a plaintext protocol such as HTTP, not TLS"
+                : "";
+        throw new ProtocolVersion(String.format(
+                "record legacy_record_version 0x%04x is not a TLS version (RFC 8446 §5.1)%s", version, hint));
+    }
+
+    private static boolean looksLikePlaintextProtocol(ByteBuffer src, int start) {
+        byte[] head = new byte[4];
+        for (int i = 0; i < head.length; i++) {
+            head[i] = src.get(start + i);
+        }
+        String text = new String(head, StandardCharsets.US_ASCII);
+        return Arrays.asList(PLAINTEXT_PROTOCOL_PREFIXES).contains(text);
+    }
+
+    private ContentType checkOuterType(int typeCode) {
+        ContentType type = ContentType.fromCode(typeCode);
+        if (type == null || type == ContentType.HEARTBEAT) {
+            throw new UnexpectedMessage("unknown record content type " + typeCode + " (RFC 8446 §5)");
+        }
+        if (protection != null && type != ContentType.APPLICATION_DATA && type != ContentType.CHANGE_CIPHER_SPEC) {
+            throw new UnexpectedMessage("unprotected " + type + " record received while records must be"
+                    + " protected (RFC 8446 §5)");
+        }
+        return type;
+    }
+
+    private static void checkLength(ContentType type, int length, boolean protectedRecord) {
+        if (protectedRecord) {
+            if (length > RecordLimits.MAX_CIPHERTEXT_LENGTH) {
+                throw new RecordOverflow("protected record of " + length + " bytes exceeds "
+                        + RecordLimits.MAX_CIPHERTEXT_LENGTH + " (RFC 8446 §5.2)");
+            }
+            return;
+        }
+        if (length > RecordLimits.MAX_PLAINTEXT_LENGTH) {
+            throw new RecordOverflow(type + " record of " + length + " bytes exceeds "
+                    + RecordLimits.MAX_PLAINTEXT_LENGTH + " (RFC 8446 §5.1)");
+        }
+        checkNotEmpty(type, length);
+    }
+
+    private static void checkNotEmpty(ContentType type, int length) {
+        if (length == 0 && (type == ContentType.HANDSHAKE || type == ContentType.ALERT)) {
+            throw new UnexpectedMessage("empty " + type + " record (RFC 8446 §5.1)");
+        }
+    }
+
+    /** Decrypts into dst, strips the padding, leaves dst's position after the content. */
+    private ContentType decrypt(int version, int length, ByteBuffer src, ByteBuffer dst) {
+        if (length < protection.tagLength()) {
+            throw new BadRecordMac("protected record of " + length + " bytes is shorter than the "
+                    + protection.tagLength() + "-byte authentication tag");
+        }
+        int dstStart = dst.position();
+        protection.open(version, src, dst);
+        try {
+            return removePadding(dst, dstStart);
+        } catch (RuntimeException e) {
+            wipe(dst, dstStart);
+            throw e;
+        }
+    }
+
+    private static ContentType removePadding(ByteBuffer dst, int dstStart) {
+        int innerLength = dst.position() - dstStart;
+        if (innerLength > RecordLimits.MAX_INNER_PLAINTEXT_LENGTH) {
+            throw new RecordOverflow("decrypted TLSInnerPlaintext of " + innerLength + " bytes exceeds "
+                    + RecordLimits.MAX_INNER_PLAINTEXT_LENGTH + " (RFC 8446 §5.4)");
+        }
+        int typeIndex = dst.position() - 1;
+        while (typeIndex >= dstStart && dst.get(typeIndex) == 0) {
+            typeIndex--;
+        }
+        if (typeIndex < dstStart) {
+            throw new UnexpectedMessage("protected record holds no content type: its TLSInnerPlaintext is"
+                    + " all zeros (RFC 8446 §5.4)");
+        }
+        int typeCode = dst.get(typeIndex) & 0xff;
+        ContentType type = ContentType.fromCode(typeCode);
+        if (type == null || type == ContentType.HEARTBEAT) {
+            throw new UnexpectedMessage("unknown inner content type " + typeCode + " in a protected record"
+                    + " (RFC 8446 §5)");
+        }
+        if (type == ContentType.CHANGE_CIPHER_SPEC) {
+            throw new UnexpectedMessage("change_cipher_spec must not be protected (RFC 8446 §5)");
+        }
+        int contentLength = typeIndex - dstStart;
+        if (contentLength > RecordLimits.MAX_PLAINTEXT_LENGTH) {
+            throw new RecordOverflow("decrypted content of " + contentLength + " bytes exceeds "
+                    + RecordLimits.MAX_PLAINTEXT_LENGTH + " (RFC 8446 §5.2)");
+        }
+        checkNotEmpty(type, contentLength);
+        dst.position(typeIndex);
+        return type;
+    }
+
+    private static void wipe(ByteBuffer dst, int dstStart) {
+        for (int i = dstStart; i < dst.position(); i++) {
+            dst.put(i, (byte) 0);
+        }
+        dst.position(dstStart);
+    }
+
+    private void reserveInput(int room) {
+        if (input.length - inputEnd >= room) {
+            return;
+        }
+        int buffered = buffered();
+        byte[] target = input.length - buffered >= room
+                ? input
+                : new byte[Math.max(input.length * 2, buffered + room)];
+        System.arraycopy(input, inputStart, target, 0, buffered);
+        if (target != input) {
+            input = target;
+            inputView = ByteBuffer.wrap(input);
+        }
+        inputStart = 0;
+        inputEnd = buffered;
+    }
+}

@@ -1,0 +1,251 @@
+package io.siotls.record;
+
+import io.siotls.crypto.Aead;
+import io.siotls.iana.ContentType;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The sending side of the record layer (RFC 8446 §5.1, §5.2, §5.4): cuts content into records of
+ * at most {@link #maxFragmentLength()} bytes and protects them once keys are installed.
+ *
+ * <p>Two ways to use it. The Sans-IO way: {@link #write} appends whole records to an internal
+ * buffer that {@link #drain()} or {@link #drainTo} empties. The JSSE hot path: {@link #seal} seals
+ * one record from a caller's buffer straight into another, allocating nothing in steady state.
+ *
+ * <p>Unprotected records carry their own content type and the {@link #legacyRecordVersion()}.
+ * Protected records carry a TLSInnerPlaintext (content, real type, zero padding chosen by the
+ * {@link PaddingPolicy}) inside an application_data record of version 0x0303. A change_cipher_spec
+ * record is always sent unprotected (RFC 8446 §5, middlebox compatibility). Handshake, alert and
+ * change_cipher_spec records are never empty; an empty application_data record is sent when
+ * written explicitly. Not thread-safe.
+ */
+public final class RecordWriter {
+
+    private static final int INITIAL_OUTPUT_CAPACITY = 4096;
+
+    private final RecordResult result = new RecordResult();
+    private RecordProtection protection;
+    private int legacyRecordVersion = RecordLimits.LEGACY_VERSION_TLS12;
+    private int maxFragmentLength = RecordLimits.MAX_PLAINTEXT_LENGTH;
+    private PaddingPolicy paddingPolicy = PaddingPolicy.NONE;
+    private final byte[] innerPlaintext = new byte[RecordLimits.MAX_INNER_PLAINTEXT_LENGTH];
+    private final ByteBuffer innerPlaintextView = ByteBuffer.wrap(innerPlaintext);
+    private byte[] output = new byte[INITIAL_OUTPUT_CAPACITY];
+    private ByteBuffer outputView = ByteBuffer.wrap(output);
+    private int outputStart;
+    private int outputEnd;
+
+    /**
+     * Protects every following record (but change_cipher_spec ones) with {@code aead} and
+     * {@code iv}, starting at sequence number 0 (RFC 8446 §5.3).
+     *
+     * @throws IllegalArgumentException when an argument is null or the IV shorter than 8 bytes
+     */
+    public void setProtection(Aead aead, byte[] iv) {
+        this.protection = new RecordProtection(aead, iv);
+    }
+
+    /** Whether records are protected. */
+    public boolean isProtected() {
+        return protection != null;
+    }
+
+    /** The sequence number of the next protected record; 0 while unprotected. */
+    public long sequenceNumber() {
+        return protection == null ? 0 : protection.sequenceNumber();
+    }
+
+    /** The legacy_record_version written in unprotected records: 0x0303 unless set. */
+    public int legacyRecordVersion() {
+        return legacyRecordVersion;
+    }
+
+    /**
+     * Sets the legacy_record_version of unprotected records: 0x0301 is allowed for the initial
+     * ClientHello, 0x0303 otherwise (RFC 8446 §5.1). Protected records always carry 0x0303.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public void setLegacyRecordVersion(int version) {
+        if (version != RecordLimits.LEGACY_VERSION_TLS12 && version != RecordLimits.LEGACY_VERSION_TLS10) {
+            throw new IllegalArgumentException(String.format(
+                    "legacy_record_version must be 0x0303 or 0x0301 (RFC 8446 §5.1), got 0x%04x", version));
+        }
+        this.legacyRecordVersion = version;
+    }
+
+    /** The most content plus padding bytes one record carries: 2^14 unless lowered. */
+    public int maxFragmentLength() {
+        return maxFragmentLength;
+    }
+
+    /**
+     * Lowers (or restores) the fragment limit, as max_fragment_length (RFC 6066) or
+     * record_size_limit (RFC 8449, minus one for the inner content type) negotiate. The limit
+     * counts content and padding, so a protected record's TLSInnerPlaintext is at most one byte
+     * longer.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= length <= 2^14}
+     */
+    public void setMaxFragmentLength(int length) {
+        if (length < 1 || length > RecordLimits.MAX_PLAINTEXT_LENGTH) {
+            throw new IllegalArgumentException("max fragment length must be within [1, "
+                    + RecordLimits.MAX_PLAINTEXT_LENGTH + "], got " + length);
+        }
+        this.maxFragmentLength = length;
+    }
+
+    /** Sets the padding policy of protected records (RFC 8446 §5.4); {@link PaddingPolicy#NONE} by default. */
+    public void setPaddingPolicy(PaddingPolicy policy) {
+        this.paddingPolicy = Arguments.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * The longest record {@link #seal} can produce with the current settings, header included:
+     * a destination with this much room never gets {@link RecordResult.Status#DST_TOO_SMALL}.
+     */
+    public int maxRecordLength() {
+        int overhead = protection == null ? 0 : 1 + protection.tagLength();
+        return RecordLimits.HEADER_LENGTH + maxFragmentLength + overhead;
+    }
+
+    /**
+     * Cuts {@code len} bytes of {@code data} into records of type {@code type} and appends them to
+     * the output buffer. Nothing is written for empty handshake, alert or change_cipher_spec
+     * content; empty application_data content gives one empty record.
+     *
+     * @throws IllegalArgumentException when the type is null or heartbeat, or the range is invalid
+     * @throws io.siotls.alerts.InternalError when the sequence number is exhausted
+     */
+    public void write(ContentType type, byte[] data, int off, int len) {
+        Arguments.requireRecordType(type);
+        Arguments.checkRange(data, off, len);
+        if (len == 0 && type != ContentType.APPLICATION_DATA) {
+            return;
+        }
+        ByteBuffer src = ByteBuffer.wrap(data, off, len);
+        do {
+            reserveOutput(maxRecordLength());
+            outputView.limit(output.length).position(outputEnd);
+            seal(type, src, outputView);
+            outputEnd = outputView.position();
+        } while (src.hasRemaining());
+    }
+
+    /** Same as {@code write(type, data, 0, data.length)}. */
+    public void write(ContentType type, byte[] data) {
+        Arguments.requireNonNull(data, "data");
+        write(type, data, 0, data.length);
+    }
+
+    /** Number of record bytes waiting to be sent. */
+    public int pending() {
+        return outputEnd - outputStart;
+    }
+
+    /** All the record bytes waiting to be sent; the output buffer is empty afterwards. */
+    public byte[] drain() {
+        byte[] bytes = Arrays.copyOfRange(output, outputStart, outputEnd);
+        outputStart = 0;
+        outputEnd = 0;
+        return bytes;
+    }
+
+    /**
+     * Moves as many waiting record bytes as fit into {@code dst} (advancing its position); the
+     * rest stays pending.
+     *
+     * @return the number of bytes moved
+     */
+    public int drainTo(ByteBuffer dst) {
+        Arguments.requireNonNull(dst, "dst");
+        int count = Math.min(pending(), dst.remaining());
+        dst.put(output, outputStart, count);
+        outputStart += count;
+        if (outputStart == outputEnd) {
+            outputStart = 0;
+            outputEnd = 0;
+        }
+        return count;
+    }
+
+    /**
+     * Seals ONE record of type {@code type} from {@code src} (up to {@link #maxFragmentLength()}
+     * bytes; padding only fills the room the content leaves under that limit) straight into {@code dst}, header and ciphertext,
+     * advancing both positions. Allocates nothing once the writer exists.
+     *
+     * <p>Results: {@code OK} with the content bytes consumed and the record bytes produced;
+     * {@code DST_TOO_SMALL} with {@link RecordResult#bytesNeeded()} the room this record needs
+     * (nothing consumed nor written; {@link #maxRecordLength()} is always enough). Empty
+     * handshake, alert and change_cipher_spec content gives {@code OK} with nothing produced;
+     * empty application_data content gives one empty record.
+     *
+     * @return this writer's reused result object
+     * @throws IllegalArgumentException when an argument is null, or the type is heartbeat
+     * @throws io.siotls.alerts.InternalError when the sequence number is exhausted
+     */
+    public RecordResult seal(ContentType type, ByteBuffer src, ByteBuffer dst) {
+        Arguments.requireRecordType(type);
+        Arguments.requireNonNull(src, "src");
+        Arguments.requireNonNull(dst, "dst");
+        int contentLength = Math.min(src.remaining(), maxFragmentLength);
+        if (contentLength == 0 && type != ContentType.APPLICATION_DATA) {
+            return result.ok(type, false, 0, 0);
+        }
+        boolean protect = protection != null && type != ContentType.CHANGE_CIPHER_SPEC;
+        return protect
+                ? sealProtected(type, src, dst, contentLength)
+                : sealPlaintext(type, src, dst, contentLength);
+    }
+
+    private RecordResult sealPlaintext(ContentType type, ByteBuffer src, ByteBuffer dst, int contentLength) {
+        int recordLength = RecordLimits.HEADER_LENGTH + contentLength;
+        if (dst.remaining() < recordLength) {
+            return result.dstTooSmall(recordLength);
+        }
+        dst.put((byte) type.code())
+                .putShort((short) legacyRecordVersion)
+                .putShort((short) contentLength);
+        int srcLimit = src.limit();
+        src.limit(src.position() + contentLength);
+        dst.put(src);
+        src.limit(srcLimit);
+        return result.ok(type, false, contentLength, recordLength);
+    }
+
+    private RecordResult sealProtected(ContentType type, ByteBuffer src, ByteBuffer dst, int contentLength) {
+        protection.checkNotExhausted();
+        int maxPadding = maxFragmentLength - contentLength;
+        int padding = Math.max(0, Math.min(maxPadding,
+                paddingPolicy.paddingLength(type, contentLength, maxPadding)));
+        int innerLength = contentLength + 1 + padding;
+        int recordLength = RecordLimits.HEADER_LENGTH + innerLength + protection.tagLength();
+        if (dst.remaining() < recordLength) {
+            return result.dstTooSmall(recordLength);
+        }
+        src.get(innerPlaintext, 0, contentLength);
+        innerPlaintext[contentLength] = (byte) type.code();
+        Arrays.fill(innerPlaintext, contentLength + 1, innerLength, (byte) 0);
+        innerPlaintextView.limit(innerLength).position(0);
+        int written = protection.seal(innerPlaintextView, dst);
+        return result.ok(type, true, contentLength, written);
+    }
+
+    private void reserveOutput(int room) {
+        if (output.length - outputEnd >= room) {
+            return;
+        }
+        int pending = pending();
+        byte[] target = output.length - pending >= room
+                ? output
+                : new byte[Math.max(output.length * 2, pending + room)];
+        System.arraycopy(output, outputStart, target, 0, pending);
+        if (target != output) {
+            output = target;
+            outputView = ByteBuffer.wrap(output);
+        }
+        outputStart = 0;
+        outputEnd = pending;
+    }
+}
