@@ -171,8 +171,15 @@ public final class TLSConnection {
         applicationData.append(record.fragment(), 0, record.length());
     }
 
-    /** RFC 8446 §6: close_notify closes the receiving end, user_canceled is ignored, the rest is fatal. */
+    /**
+     * RFC 8446 §6: close_notify closes the receiving end, user_canceled is ignored, the rest is
+     * fatal. During the handshake an unprotected alert is accepted: the peer may fail before it
+     * switched to the handshake keys.
+     */
     private void onAlert(Record record) {
+        if (!record.wasProtected() && channel.readProtected() && handshake.isComplete()) {
+            throw new UnexpectedMessage("an unprotected alert record after the handshake");
+        }
         AlertRecord alert = AlertRecord.parse(record.fragment());
         AlertDescription description = alert.knownDescription();
         if (description == AlertDescription.CLOSE_NOTIFY) {

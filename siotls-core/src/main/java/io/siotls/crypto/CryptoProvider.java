@@ -13,6 +13,11 @@ import java.security.SecureRandom;
  */
 public interface CryptoProvider {
 
+    /** The backend the engine uses unless told otherwise: JCA, with BouncyCastle for what the JDK lacks. */
+    static CryptoProvider getDefault() {
+        return JcaCryptoProvider.INSTANCE;
+    }
+
     boolean supports(CipherSuite suite);
 
     boolean supports(NamedGroup group);

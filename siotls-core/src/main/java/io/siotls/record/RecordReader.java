@@ -29,9 +29,11 @@ import java.util.Arrays;
  *   <li>an empty handshake or alert record: {@code unexpected_message};
  *   <li>once protection is on: a record that fails authentication: {@code bad_record_mac}; an
  *       inner plaintext of only zeros, an inner change_cipher_spec or unknown inner type:
- *       {@code unexpected_message}; an unprotected record other than change_cipher_spec:
- *       {@code unexpected_message}. An unprotected change_cipher_spec record is passed up as it
- *       is: whether it is the one tolerated for middlebox compatibility is the connection's call.
+ *       {@code unexpected_message}; an unprotected record other than change_cipher_spec or alert:
+ *       {@code unexpected_message}. An unprotected change_cipher_spec or alert record is passed up
+ *       as it is ({@link Record#wasProtected()} false): whether it is the change_cipher_spec
+ *       tolerated for middlebox compatibility, or the alert of a peer that failed before it could
+ *       switch keys, is the connection's call.
  * </ul>
  * Not thread-safe.
  */
@@ -208,7 +210,8 @@ public final class RecordReader {
         if (type == null || type == ContentType.HEARTBEAT) {
             throw new UnexpectedMessage("unknown record content type " + typeCode + " (RFC 8446 §5)");
         }
-        if (protection != null && type != ContentType.APPLICATION_DATA && type != ContentType.CHANGE_CIPHER_SPEC) {
+        if (protection != null && type != ContentType.APPLICATION_DATA && type != ContentType.CHANGE_CIPHER_SPEC
+                && type != ContentType.ALERT) {
             throw new UnexpectedMessage("unprotected " + type + " record received while records must be"
                     + " protected (RFC 8446 §5)");
         }

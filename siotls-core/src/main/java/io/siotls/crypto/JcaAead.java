@@ -1,0 +1,76 @@
+package io.siotls.crypto;
+
+import io.siotls.alerts.BadRecordMac;
+import io.siotls.alerts.InternalError;
+import io.siotls.iana.CipherSuite;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-GCM and ChaCha20-Poly1305 through JCA (RFC 5116, RFC 8439), one {@link Cipher} kept per
+ * instance. JCA still allocates a parameter spec per record.
+ */
+final class JcaAead implements Aead {
+
+    private final CipherSuite suite;
+    private final SecretKeySpec key;
+    private final Cipher cipher;
+
+    JcaAead(CipherSuite suite, byte[] key) {
+        this.suite = suite;
+        boolean chacha = suite == CipherSuite.TLS_CHACHA20_POLY1305_SHA256;
+        this.key = new SecretKeySpec(key, chacha ? "ChaCha20" : "AES");
+        try {
+            this.cipher = Cipher.getInstance(chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new InternalError(suite + " is not available from JCA", e);
+        }
+    }
+
+    private AlgorithmParameterSpec parameters(byte[] nonce) {
+        return suite == CipherSuite.TLS_CHACHA20_POLY1305_SHA256
+                ? new IvParameterSpec(nonce)
+                : new GCMParameterSpec(suite.tagLength() * 8, nonce);
+    }
+
+    @Override
+    public int tagLength() {
+        return suite.tagLength();
+    }
+
+    @Override
+    public int seal(byte[] nonce, byte[] aad, ByteBuffer plaintext, ByteBuffer output) {
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, parameters(nonce));
+            cipher.updateAAD(aad);
+            return cipher.doFinal(plaintext, output);
+        } catch (GeneralSecurityException e) {
+            throw new InternalError(suite + " encryption failed", e);
+        }
+    }
+
+    @Override
+    public int open(byte[] nonce, byte[] aad, ByteBuffer ciphertext, ByteBuffer output) {
+        int inPosition = ciphertext.position();
+        int outPosition = output.position();
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, key, parameters(nonce));
+            cipher.updateAAD(aad);
+            return cipher.doFinal(ciphertext, output);
+        } catch (AEADBadTagException e) {
+            ciphertext.position(inPosition);
+            output.position(outPosition);
+            throw new BadRecordMac("record authentication failed (" + suite + ")");
+        } catch (GeneralSecurityException e) {
+            ciphertext.position(inPosition);
+            output.position(outPosition);
+            throw new BadRecordMac("record decryption failed (" + suite + "): " + e.getClass().getSimpleName());
+        }
+    }
+}

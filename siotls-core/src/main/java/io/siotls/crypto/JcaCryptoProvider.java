@@ -1,0 +1,105 @@
+package io.siotls.crypto;
+
+import io.siotls.alerts.InternalError;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The default backend: JCA for AEADs, ECDH, finite field DH, hashes and signatures;
+ * BouncyCastle's lightweight API (never registered as a JCA provider) for what is faster there
+ * (X25519, X448) or missing from the JDK (AES-CCM).
+ */
+public final class JcaCryptoProvider implements CryptoProvider {
+
+    public static final JcaCryptoProvider INSTANCE = new JcaCryptoProvider();
+
+    private final Map<NamedGroup, KeyExchange> keyExchanges = new EnumMap<>(NamedGroup.class);
+
+    private JcaCryptoProvider() {
+        for (NamedGroup group : NamedGroup.values()) {
+            keyExchanges.put(group, switch (group) {
+                case X25519, X448 -> new MontgomeryKeyExchange(group);
+                case SECP256R1, SECP384R1, SECP521R1 -> new EcdhKeyExchange(group);
+                default -> new FfdheKeyExchange(group);
+            });
+        }
+    }
+
+    @Override
+    public boolean supports(CipherSuite suite) {
+        return true;
+    }
+
+    @Override
+    public boolean supports(NamedGroup group) {
+        return keyExchanges.containsKey(group);
+    }
+
+    @Override
+    public boolean supports(SignatureScheme scheme) {
+        return JcaSignatures.available(scheme);
+    }
+
+    @Override
+    public Aead aead(CipherSuite suite, byte[] key) {
+        if (key.length != suite.keyLength()) {
+            throw new IllegalArgumentException(suite + " keys are " + suite.keyLength() + " bytes");
+        }
+        return switch (suite) {
+            case TLS_AES_128_CCM_SHA256, TLS_AES_128_CCM_8_SHA256 -> new CcmAead(suite, key);
+            default -> new JcaAead(suite, key);
+        };
+    }
+
+    @Override
+    public KeyExchange keyExchange(NamedGroup group) {
+        return keyExchanges.get(group);
+    }
+
+    @Override
+    public byte[] hmac(String hashAlgorithm, byte[] key, byte[] data) {
+        String algorithm = "Hmac" + hashAlgorithm.replace("-", "");
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key, algorithm));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new InternalError(algorithm + " is not available", e);
+        }
+    }
+
+    @Override
+    public MessageDigest messageDigest(String hashAlgorithm) {
+        try {
+            return MessageDigest.getInstance(hashAlgorithm);
+        } catch (GeneralSecurityException e) {
+            throw new InternalError(hashAlgorithm + " is not available", e);
+        }
+    }
+
+    @Override
+    public boolean keyFits(SignatureScheme scheme, Key key) {
+        return JcaSignatures.keyFits(scheme, key);
+    }
+
+    @Override
+    public byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] message, SecureRandom random) {
+        return JcaSignatures.sign(scheme, key, message, random);
+    }
+
+    @Override
+    public boolean verify(SignatureScheme scheme, PublicKey key, byte[] message, byte[] signature) {
+        return JcaSignatures.verify(scheme, key, message, signature);
+    }
+}

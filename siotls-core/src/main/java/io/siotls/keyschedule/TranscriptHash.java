@@ -1,0 +1,64 @@
+package io.siotls.keyschedule;
+
+import io.siotls.crypto.CryptoProvider;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+
+/**
+ * The running hash of the handshake messages, RFC 8446 §4.4.1. Messages are buffered until the
+ * cipher suite, and so the hash, is chosen ({@link #selectHash}).
+ */
+public final class TranscriptHash {
+
+    private ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private MessageDigest digest;
+
+    /** Chooses the hash function and replays the messages received so far. Idempotent per algorithm. */
+    public void selectHash(CryptoProvider crypto, String hashAlgorithm) {
+        if (digest != null) {
+            if (!digest.getAlgorithm().equals(hashAlgorithm)) {
+                throw new IllegalStateException("the transcript hash is already " + digest.getAlgorithm());
+            }
+            return;
+        }
+        digest = crypto.messageDigest(hashAlgorithm);
+        digest.update(pending.toByteArray());
+        pending = null;
+    }
+
+    /** Adds a whole handshake message, header included. */
+    public void update(byte[] message) {
+        update(message, 0, message.length);
+    }
+
+    public void update(byte[] message, int off, int len) {
+        if (digest == null) {
+            pending.write(message, off, len);
+        } else {
+            digest.update(message, off, len);
+        }
+    }
+
+    /** Transcript-Hash of the messages so far. */
+    public byte[] current() {
+        if (digest == null) {
+            throw new IllegalStateException("the transcript hash function is not chosen yet");
+        }
+        try {
+            return ((MessageDigest) digest.clone()).digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(digest.getAlgorithm() + " digests cannot be cloned", e);
+        }
+    }
+
+    /**
+     * Replaces ClientHello1 by the synthetic message_hash message after a HelloRetryRequest,
+     * RFC 8446 §4.4.1.
+     */
+    public void replaceWithMessageHash() {
+        byte[] hash = current();
+        digest.reset();
+        digest.update(new byte[] {(byte) 254, 0, 0, (byte) hash.length});
+        digest.update(hash);
+    }
+}
