@@ -63,7 +63,7 @@ public final class CertificateAuthority {
     /** An intermediate authority issued by this one, with a {@code type} key, valid in [notBefore, notAfter]. */
     public CertificateAuthority intermediate(String commonName, KeyType type, Instant notBefore, Instant notAfter) {
         KeyPair keys = KeyPairs.cached(type, "ca " + commonName);
-        X509Certificate issued = caMaker(commonName, keys, notBefore, notAfter, 0).signBy(certificate, keyPair, keyType);
+        X509Certificate issued = caMaker(commonName, keys, notBefore, notAfter, null).signBy(certificate, keyPair, keyType);
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(issued);
         chain.addAll(intermediates);

@@ -119,6 +119,7 @@ final class CertificateMaker {
             case SERVER_AUTH -> new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth};
             case CLIENT_AUTH -> new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth};
             case BOTH -> new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth};
+            case ANY -> new KeyPurposeId[] {KeyPurposeId.anyExtendedKeyUsage};
             case NONE -> null;
         };
         if (purposes != null) {

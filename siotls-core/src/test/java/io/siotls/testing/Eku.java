@@ -8,6 +8,8 @@ public enum Eku {
     CLIENT_AUTH,
     /** id-kp-serverAuth and id-kp-clientAuth. */
     BOTH,
+    /** anyExtendedKeyUsage only. */
+    ANY,
     /** No extended key usage extension at all. */
     NONE
 }

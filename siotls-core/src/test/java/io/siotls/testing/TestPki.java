@@ -59,6 +59,7 @@ public final class TestPki {
         private Eku eku = Eku.SERVER_AUTH;
         private Integer keyUsage = KeyUsage.digitalSignature;
         private boolean ca;
+        private boolean selfSigned;
 
         private Builder() {
         }
@@ -156,6 +157,12 @@ public final class TestPki {
             return this;
         }
 
+        /** Makes the leaf self-signed: it is its own root and the chain holds only it. */
+        public Builder selfSigned() {
+            this.selfSigned = true;
+            return this;
+        }
+
         /** Generates the certificates. */
         public Identity build() {
             KeyType authorityType = caKeyType != null ? caKeyType : keyType;
@@ -177,6 +184,10 @@ public final class TestPki {
                     .eku(eku);
             dnsNames.forEach(maker::dnsName);
             ipAddresses.forEach(maker::ipAddress);
+            if (selfSigned) {
+                X509Certificate self = maker.signBy(null, keys, keyType);
+                return new Identity(keys, List.of(self), self);
+            }
             X509Certificate leaf = maker.signBy(authority.certificate(), authority.keyPair(), authority.keyType());
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(leaf);

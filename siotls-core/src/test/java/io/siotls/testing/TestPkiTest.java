@@ -79,7 +79,7 @@ class TestPkiTest {
         assertThat(identity.chain()).hasSize(2);
         leaf.verify(intermediate.getPublicKey());
         intermediate.verify(identity.root().getPublicKey());
-        assertThat(intermediate.getBasicConstraints()).isZero();
+        assertThat(intermediate.getBasicConstraints()).isEqualTo(Integer.MAX_VALUE);
         assertThat(leaf.getNotAfter()).isBefore(new Date());
         assertThat(leaf.getKeyUsage()).isNull();
         assertThat(leaf.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
