@@ -109,6 +109,8 @@ final class ChainVerifier {
             diagnose(chain, now, e);
         } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
             throw new InternalError("the JDK's PKIX implementation is unavailable", e);
+        } catch (RuntimeException e) {
+            throw new BadCertificate("the certificate chain cannot be processed: " + e.getMessage(), e);
         }
     }
 
@@ -127,8 +129,8 @@ final class ChainVerifier {
             CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(path), parameters);
         } catch (CertPathValidatorException e) {
             throw PathFailures.toAlert(e, path, now);
-        } catch (CertificateException e) {
-            throw new BadCertificate("the certificate chain cannot be encoded", e);
+        } catch (CertificateException | RuntimeException e) {
+            throw new BadCertificate("the certificate chain cannot be processed: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new InternalError("the JDK's PKIX implementation is unavailable", e);
         }

@@ -12,8 +12,11 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * A test identity: a key pair, the certificate chain for it (leaf first, then intermediates,
- * without the root) and the root that anchors it.
+ * A test identity: a key pair, the certificate chain for it and the root that anchors it.
+ *
+ * @param keyPair the leaf's key pair
+ * @param chain   the leaf first, then the intermediates, without the root
+ * @param root    the self-signed root the chain leads to (the leaf itself when self-signed)
  */
 public record Identity(KeyPair keyPair, List<X509Certificate> chain, X509Certificate root) {
 
