@@ -1,0 +1,106 @@
+package io.siotls.trust;
+
+import io.siotls.alerts.TLSConfigurationException;
+import io.siotls.pem.CertificateLoader;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/** Creates {@link TrustStore}s from the JDK's defaults, PEM files, certificates or a {@link KeyStore}. */
+public final class TrustStores {
+
+    private TrustStores() {
+    }
+
+    /**
+     * The trust anchors of the JDK's default {@code TrustManagerFactory} ({@code PKIX}, initialised with
+     * no KeyStore): {@code javax.net.ssl.trustStore} when set, else {@code jssecacerts} or {@code cacerts}.
+     *
+     * @throws TLSConfigurationException when they cannot be read or there are none
+     */
+    public static TrustStore system() {
+        String source = "the JDK default trust store (javax.net.ssl.trustStore="
+                + System.getProperty("javax.net.ssl.trustStore", "<unset>") + ")";
+        Set<X509Certificate> anchors = new LinkedHashSet<>();
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+            factory.init((KeyStore) null);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509Manager) {
+                    Collections.addAll(anchors, x509Manager.getAcceptedIssuers());
+                }
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new TLSConfigurationException(source + " cannot be loaded: " + e.getMessage(), e);
+        }
+        if (anchors.isEmpty()) {
+            throw new TLSConfigurationException(source + " holds no trusted certificate");
+        }
+        return new AnchorTrustStore("system trust store", anchors);
+    }
+
+    /**
+     * The CA certificates of a PEM bundle (or of a single DER certificate).
+     *
+     * @throws TLSConfigurationException naming the file when it is unreadable or holds no certificate
+     */
+    public static TrustStore fromPem(Path file) {
+        return new AnchorTrustStore("PEM trust store " + file, new LinkedHashSet<>(CertificateLoader.loadCertificates(file)));
+    }
+
+    /**
+     * The given certificates as trust anchors.
+     *
+     * @throws TLSConfigurationException when there is none or one is null
+     */
+    public static TrustStore fromCertificates(Collection<X509Certificate> certificates) {
+        if (certificates == null || certificates.isEmpty()) {
+            throw new TLSConfigurationException("trust store: no trust anchor certificate was given");
+        }
+        Set<X509Certificate> anchors = new LinkedHashSet<>();
+        for (X509Certificate certificate : certificates) {
+            if (certificate == null) {
+                throw new TLSConfigurationException("trust store: a null certificate was given");
+            }
+            anchors.add(certificate);
+        }
+        return new AnchorTrustStore("trust store", anchors);
+    }
+
+    /**
+     * The trusted certificate entries of a loaded {@link KeyStore} (key entries are not anchors).
+     *
+     * @throws TLSConfigurationException when the KeyStore is not loaded or holds no trusted certificate entry
+     */
+    public static TrustStore fromKeyStore(KeyStore keyStore) {
+        if (keyStore == null) {
+            throw new TLSConfigurationException("trust store: no KeyStore was given");
+        }
+        Set<X509Certificate> anchors = new LinkedHashSet<>();
+        try {
+            for (String alias : Collections.list(keyStore.aliases())) {
+                Certificate certificate = keyStore.isCertificateEntry(alias) ? keyStore.getCertificate(alias) : null;
+                if (certificate instanceof X509Certificate x509) {
+                    anchors.add(x509);
+                }
+            }
+        } catch (KeyStoreException e) {
+            throw new TLSConfigurationException("trust store: the " + keyStore.getType() + " KeyStore is not loaded", e);
+        }
+        if (anchors.isEmpty()) {
+            throw new TLSConfigurationException("trust store: the " + keyStore.getType()
+                    + " KeyStore holds no trusted certificate entry");
+        }
+        return new AnchorTrustStore(keyStore.getType() + " KeyStore trust store", anchors);
+    }
+}

@@ -1,0 +1,106 @@
+package io.siotls.testing;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.x509.KeyUsage;
+
+/**
+ * A test certificate authority: a self-signed root, or an intermediate issued by another
+ * authority. It issues leaf certificates through {@link TestPki.Builder}.
+ */
+public final class CertificateAuthority {
+
+    private static final Map<String, CertificateAuthority> ROOTS = new ConcurrentHashMap<>();
+    private static final Duration CA_LIFETIME = Duration.ofDays(3650);
+
+    private final KeyType keyType;
+    private final KeyPair keyPair;
+    private final X509Certificate certificate;
+    private final List<X509Certificate> intermediates;
+    private final X509Certificate root;
+
+    private CertificateAuthority(KeyType keyType, KeyPair keyPair, X509Certificate certificate,
+                                 List<X509Certificate> intermediates, X509Certificate root) {
+        this.keyType = keyType;
+        this.keyPair = keyPair;
+        this.certificate = certificate;
+        this.intermediates = List.copyOf(intermediates);
+        this.root = root;
+    }
+
+    /** The root every identity of {@code type} is issued by unless told otherwise; one per type and JVM run. */
+    public static CertificateAuthority shared(KeyType type) {
+        return root(type, "siotls test root " + type);
+    }
+
+    /** A root named {@code CN=commonName}, valid from a day ago for ten years; one per type and name per JVM run. */
+    public static CertificateAuthority root(KeyType type, String commonName) {
+        return ROOTS.computeIfAbsent(type + "/" + commonName, ignored -> {
+            Instant now = Instant.now();
+            return root(type, commonName, now.minus(Duration.ofDays(1)), now.plus(CA_LIFETIME));
+        });
+    }
+
+    /** A new root named {@code CN=commonName} valid in [notBefore, notAfter]; its key is cached per type and name. */
+    public static CertificateAuthority root(KeyType type, String commonName, Instant notBefore, Instant notAfter) {
+        KeyPair keys = KeyPairs.cached(type, "ca " + commonName);
+        X509Certificate certificate = caMaker(commonName, keys, notBefore, notAfter, null).signBy(null, keys, type);
+        return new CertificateAuthority(type, keys, certificate, List.of(), certificate);
+    }
+
+    /** An intermediate authority issued by this one, valid from a day ago for ten years. */
+    public CertificateAuthority intermediate(String commonName) {
+        Instant now = Instant.now();
+        return intermediate(commonName, keyType, now.minus(Duration.ofDays(1)), now.plus(CA_LIFETIME));
+    }
+
+    /** An intermediate authority issued by this one, with a {@code type} key, valid in [notBefore, notAfter]. */
+    public CertificateAuthority intermediate(String commonName, KeyType type, Instant notBefore, Instant notAfter) {
+        KeyPair keys = KeyPairs.cached(type, "ca " + commonName);
+        X509Certificate issued = caMaker(commonName, keys, notBefore, notAfter, null).signBy(certificate, keyPair, keyType);
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(issued);
+        chain.addAll(intermediates);
+        return new CertificateAuthority(type, keys, issued, chain, root);
+    }
+
+    private static CertificateMaker caMaker(String commonName, KeyPair keys, Instant notBefore, Instant notAfter,
+                                            Integer pathLength) {
+        return new CertificateMaker()
+                .subject("CN=" + commonName + ",O=siotls tests", keys.getPublic())
+                .validity(notBefore, notAfter)
+                .ca(true, pathLength)
+                .keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign);
+    }
+
+    /** This authority's own certificate. */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The intermediates from this authority up to (excluding) the root; empty for a root. */
+    public List<X509Certificate> intermediates() {
+        return intermediates;
+    }
+
+    /** The self-signed root at the top of this authority's chain. */
+    public X509Certificate root() {
+        return root;
+    }
+
+    /** The key type this authority signs with. */
+    public KeyType keyType() {
+        return keyType;
+    }
+
+    /** This authority's key pair. */
+    public KeyPair keyPair() {
+        return keyPair;
+    }
+}

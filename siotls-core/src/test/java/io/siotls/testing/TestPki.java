@@ -1,0 +1,202 @@
+package io.siotls.testing;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.x509.KeyUsage;
+
+/**
+ * Test certificates generated at test time. The common cases are one line:
+ * <pre>{@code
+ * Identity server = TestPki.server(KeyType.EC_P256);   // localhost, 127.0.0.1, ::1; serverAuth
+ * Identity client = TestPki.client(KeyType.ED25519);   // clientAuth
+ * Identity odd = TestPki.builder().keyType(KeyType.RSA_2048).dnsNames("*.example.com")
+ *         .withIntermediate().expired().build();
+ * }</pre>
+ * Unless another authority is given, identities are issued by {@link CertificateAuthority#shared}
+ * of the CA key type (by default the leaf's key type), so one root trusts every default identity
+ * of that type. Key pairs are cached per type, so the leaves of one type share their key unless
+ * {@link Builder#keyPair} says otherwise.
+ */
+public final class TestPki {
+
+    private TestPki() {
+    }
+
+    /** A server identity: {@code type} key, SANs localhost, 127.0.0.1 and ::1, EKU serverAuth, issued by the shared root. */
+    public static Identity server(KeyType type) {
+        return builder().keyType(type).eku(Eku.SERVER_AUTH).build();
+    }
+
+    /** A client identity: {@code type} key, SANs localhost, 127.0.0.1 and ::1, EKU clientAuth, issued by the shared root. */
+    public static Identity client(KeyType type) {
+        return builder().keyType(type).eku(Eku.CLIENT_AUTH).build();
+    }
+
+    /** A builder with the defaults of {@link #server}, for EC P-256. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Chooses every aspect of a test identity; each setter returns this builder. */
+    public static final class Builder {
+
+        private KeyType keyType = KeyType.EC_P256;
+        private KeyType caKeyType;
+        private KeyPair keyPair;
+        private CertificateAuthority issuer;
+        private boolean withIntermediate;
+        private Instant intermediateNotBefore;
+        private Instant intermediateNotAfter;
+        private String subject;
+        private List<String> dnsNames = List.of("localhost");
+        private List<String> ipAddresses = List.of("127.0.0.1", "::1");
+        private Instant notBefore;
+        private Instant notAfter;
+        private Eku eku = Eku.SERVER_AUTH;
+        private Integer keyUsage = KeyUsage.digitalSignature;
+        private boolean ca;
+        private boolean selfSigned;
+
+        private Builder() {
+        }
+
+        /** The leaf's key type (default EC P-256). */
+        public Builder keyType(KeyType type) {
+            this.keyType = type;
+            return this;
+        }
+
+        /** The key type of the shared root (and intermediate) issuing the leaf; default: the leaf's key type. */
+        public Builder caKeyType(KeyType type) {
+            this.caKeyType = type;
+            return this;
+        }
+
+        /** The leaf's key pair; default: the cached leaf key pair of the key type. */
+        public Builder keyPair(KeyPair keys) {
+            this.keyPair = keys;
+            return this;
+        }
+
+        /** The authority issuing the leaf (a root or an intermediate); default: the shared root of the CA key type. */
+        public Builder issuer(CertificateAuthority authority) {
+            this.issuer = authority;
+            return this;
+        }
+
+        /** Puts a fresh intermediate, valid for ten years, between the issuer and the leaf. */
+        public Builder withIntermediate() {
+            this.withIntermediate = true;
+            return this;
+        }
+
+        /** Puts a fresh intermediate valid in [from, to] between the issuer and the leaf. */
+        public Builder withIntermediate(Instant from, Instant to) {
+            this.withIntermediate = true;
+            this.intermediateNotBefore = from;
+            this.intermediateNotAfter = to;
+            return this;
+        }
+
+        /** The leaf's subject distinguished name; default {@code CN=<first DNS name>}. */
+        public Builder subject(String distinguishedName) {
+            this.subject = distinguishedName;
+            return this;
+        }
+
+        /** The dNSName SANs (default: localhost); none at all when called with no argument. */
+        public Builder dnsNames(String... names) {
+            this.dnsNames = List.of(names);
+            return this;
+        }
+
+        /** The iPAddress SANs, as text (default: 127.0.0.1 and ::1); none when called with no argument. */
+        public Builder ipAddresses(String... addresses) {
+            this.ipAddresses = List.of(addresses);
+            return this;
+        }
+
+        /** The leaf's validity window; default from an hour ago for a day. */
+        public Builder validity(Instant from, Instant to) {
+            this.notBefore = from;
+            this.notAfter = to;
+            return this;
+        }
+
+        /** A leaf that expired a day ago (valid for the 30 days before). */
+        public Builder expired() {
+            Instant now = Instant.now();
+            return validity(now.minus(Duration.ofDays(31)), now.minus(Duration.ofDays(1)));
+        }
+
+        /** A leaf that becomes valid in a day. */
+        public Builder notYetValid() {
+            Instant now = Instant.now();
+            return validity(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(31)));
+        }
+
+        /** The extended key usage of the leaf (default serverAuth). */
+        public Builder eku(Eku usage) {
+            this.eku = usage;
+            return this;
+        }
+
+        /** Key usage bits, as {@link KeyUsage} constants (default digitalSignature); null: no extension. */
+        public Builder keyUsage(Integer bits) {
+            this.keyUsage = bits;
+            return this;
+        }
+
+        /** Whether the leaf says it is a CA (basicConstraints cA=TRUE); default false. */
+        public Builder ca(boolean isCa) {
+            this.ca = isCa;
+            return this;
+        }
+
+        /** Makes the leaf self-signed: it is its own root and the chain holds only it. */
+        public Builder selfSigned() {
+            this.selfSigned = true;
+            return this;
+        }
+
+        /** Generates the certificates. */
+        public Identity build() {
+            KeyType authorityType = caKeyType != null ? caKeyType : keyType;
+            CertificateAuthority authority = issuer != null ? issuer : CertificateAuthority.shared(authorityType);
+            if (withIntermediate) {
+                Instant now = Instant.now();
+                authority = authority.intermediate("siotls test intermediate " + authority.keyType(), authority.keyType(),
+                        intermediateNotBefore != null ? intermediateNotBefore : now.minus(Duration.ofDays(1)),
+                        intermediateNotAfter != null ? intermediateNotAfter : now.plus(Duration.ofDays(3650)));
+            }
+            KeyPair keys = keyPair != null ? keyPair : KeyPairs.cached(keyType, "leaf");
+            Instant now = Instant.now();
+            CertificateMaker maker = new CertificateMaker()
+                    .subject(subject != null ? subject : defaultSubject(), keys.getPublic())
+                    .validity(notBefore != null ? notBefore : now.minus(Duration.ofHours(1)),
+                            notAfter != null ? notAfter : now.plus(Duration.ofDays(1)))
+                    .ca(ca, null)
+                    .keyUsage(keyUsage)
+                    .eku(eku);
+            dnsNames.forEach(maker::dnsName);
+            ipAddresses.forEach(maker::ipAddress);
+            if (selfSigned) {
+                X509Certificate self = maker.signBy(null, keys, keyType);
+                return new Identity(keys, List.of(self), self);
+            }
+            X509Certificate leaf = maker.signBy(authority.certificate(), authority.keyPair(), authority.keyType());
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(leaf);
+            chain.addAll(authority.intermediates());
+            return new Identity(keys, chain, authority.root());
+        }
+
+        private String defaultSubject() {
+            return "CN=" + (dnsNames.isEmpty() ? "siotls test leaf" : dnsNames.get(0)) + ",O=siotls tests";
+        }
+    }
+}
