@@ -35,7 +35,8 @@ final class CcmAead implements Aead {
         plaintext.get(in);
         byte[] out = new byte[cipher.getOutputSize(in.length)];
         try {
-            int length = cipher.processPacket(in, 0, in.length, out, 0);
+            int length = cipher.processBytes(in, 0, in.length, out, 0);
+            length += cipher.doFinal(out, length);
             output.put(out, 0, length);
             return length;
         } catch (InvalidCipherTextException e) {
@@ -51,7 +52,8 @@ final class CcmAead implements Aead {
         ciphertext.get(in);
         try {
             byte[] out = new byte[Math.max(0, in.length - suite.tagLength())];
-            int length = cipher.processPacket(in, 0, in.length, out, 0);
+            int length = cipher.processBytes(in, 0, in.length, out, 0);
+            length += cipher.doFinal(out, length);
             output.put(out, 0, length);
             return length;
         } catch (InvalidCipherTextException | RuntimeException e) {

@@ -36,7 +36,7 @@ public final class OpenSslServer implements AutoCloseable {
             Matcher matcher = ACCEPT.matcher(output);
             matcher.find();
             return new OpenSslServer(process, Integer.parseInt(matcher.group(1)));
-        } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
+        } catch (InterruptedException | TimeoutException | RuntimeException e) {
             process.close();
             throw e;
         }
