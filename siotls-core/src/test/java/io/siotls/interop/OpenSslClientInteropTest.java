@@ -1,0 +1,117 @@
+package io.siotls.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siotls.TLSConfiguration;
+import io.siotls.TLSNegotiatedConfiguration;
+import io.siotls.alerts.TLSAlertException;
+import io.siotls.alerts.UnknownCA;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import io.siotls.testing.Configs;
+import io.siotls.testing.ExternalProcess;
+import io.siotls.testing.Identity;
+import io.siotls.testing.KeyType;
+import io.siotls.testing.OpenSslClient;
+import io.siotls.testing.SocketConnection;
+import io.siotls.testing.TestPki;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code openssl s_client -tls1_3}, started as a process, against our server. */
+class OpenSslClientInteropTest {
+
+    @TempDir
+    Path dir;
+
+    /** What the server side of a test saw. */
+    private record Served(TLSNegotiatedConfiguration nconfig, String received) {
+    }
+
+    /** Accepts one connection, answers the first line with "pong: " + the line, and closes. */
+    private static CompletableFuture<Served> serveOnce(ServerSocket listener, TLSConfiguration config) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (SocketConnection connection = SocketConnection.accept(listener, config)) {
+                connection.handshake();
+                String line = connection.readUntilContains("\n", Duration.ofSeconds(10));
+                connection.write("pong: " + line);
+                return new Served(connection.tls().nconfig(), line);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> combinations() {
+        return OpenSslServerInteropTest.combinations();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("combinations")
+    void servesEachSuiteGroupAndScheme(CipherSuite suite, NamedGroup group, SignatureScheme scheme, KeyType keyType)
+            throws Exception {
+        Identity identity = TestPki.server(keyType);
+        TLSConfiguration config = Configs.server(identity).build();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Served> served = serveOnce(listener, config);
+            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+                    "-CAfile", identity.writePem(dir).ca().toString(), "-verify_return_error", "-servername", "localhost",
+                    "-ciphersuites", suite.ianaName(), "-groups", OpenSslServerInteropTest.openSslGroup(group),
+                    "-sigalgs", scheme.ianaName())) {
+                client.write("ping\n");
+                String output = client.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15));
+                assertThat(output).contains("Verify return code: 0 (ok)").contains("TLSv1.3, Cipher is " + suite.ianaName());
+            }
+            Served result = served.get(15, TimeUnit.SECONDS);
+            assertThat(result.received()).isEqualTo("ping\n");
+            assertThat(result.nconfig().cipherSuite()).isEqualTo(suite);
+            assertThat(result.nconfig().keyExchange()).isEqualTo(group);
+            assertThat(result.nconfig().signatureAlgorithm()).isEqualTo(scheme);
+            assertThat(result.nconfig().serverName()).isEqualTo("localhost");
+        }
+    }
+
+    @Test
+    void negotiatesAlpnInTheServersOrder() throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        TLSConfiguration config = Configs.server(identity).alpn("h2", "http/1.1").build();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Served> served = serveOnce(listener, config);
+            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+                    "-CAfile", identity.writePem(dir).ca().toString(), "-alpn", "http/1.1,h2")) {
+                client.write("ping\n");
+                assertThat(client.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15)))
+                        .contains("ALPN protocol: h2");
+            }
+            assertThat(served.get(15, TimeUnit.SECONDS).nconfig().alpn()).isEqualTo("h2");
+        }
+    }
+
+    @Test
+    void receivesTheClientsAlertWhenItDoesNotTrustUs() throws Exception {
+        Identity served = TestPki.server(KeyType.EC_P256);
+        Identity other = TestPki.server(KeyType.EC_P384);
+        TLSConfiguration config = Configs.server(served).build();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Served> result = serveOnce(listener, config);
+            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+                    "-CAfile", other.writePem(dir).ca().toString(), "-verify_return_error")) {
+                client.awaitExit(Duration.ofSeconds(15));
+            }
+            assertThatThrownBy(() -> result.get(15, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(UnknownCA.class)
+                    .satisfies(e -> assertThat(((TLSAlertException) e.getCause()).isRemote()).isTrue());
+        }
+    }
+}
