@@ -21,6 +21,7 @@ final class ExtensionParsers {
             case KEY_SHARE -> KeyShareExtension.parse(data, context);
             case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> ALPNExtension.parse(data, context);
             case RECORD_SIZE_LIMIT -> RecordSizeLimitExtension.parse(data);
+            case PSK_KEY_EXCHANGE_MODES -> PskKeyExchangeModesExtension.parse(data);
             default -> new UnknownExtension(typeCode, data.readRemaining());
         };
     }

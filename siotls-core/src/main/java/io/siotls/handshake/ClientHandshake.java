@@ -12,6 +12,7 @@ import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
+import io.siotls.extensions.PskKeyExchangeModesExtension;
 import io.siotls.extensions.RecordSizeLimitExtension;
 import io.siotls.extensions.ServerNameExtension;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
@@ -23,6 +24,7 @@ import io.siotls.iana.ExtensionType;
 import io.siotls.iana.HandshakeType;
 import io.siotls.iana.IanaCode;
 import io.siotls.iana.NamedGroup;
+import io.siotls.iana.PskKeyExchangeMode;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.iana.TLSVersion;
 import io.siotls.keyschedule.KeySchedule;
@@ -121,6 +123,7 @@ public final class ClientHandshake extends Handshake {
         if (!config.alpn().isEmpty()) {
             extensions.add(new ALPNExtension(config.alpn()));
         }
+        extensions.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE.code())));
         extensions.add(new RecordSizeLimitExtension(RecordLimits.OWN_RECORD_SIZE_LIMIT));
         if (cookie != null) {
             extensions.add(cookie);

@@ -114,4 +114,42 @@ class OpenSslClientInteropTest {
                     .satisfies(e -> assertThat(((TLSAlertException) e.getCause()).isRemote()).isTrue());
         }
     }
+
+    @Test
+    void asksForAnotherShareWithHelloRetryRequest() throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        TLSConfiguration config = Configs.server(identity).keyExchanges(NamedGroup.SECP384R1).build();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Served> served = serveOnce(listener, config);
+            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+                    "-CAfile", identity.writePem(dir).ca().toString(), "-groups", "X25519:P-384")) {
+                client.write("ping\n");
+                assertThat(client.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15)))
+                        .contains("Verify return code: 0 (ok)");
+            }
+            assertThat(served.get(15, TimeUnit.SECONDS).nconfig().keyExchange()).isEqualTo(NamedGroup.SECP384R1);
+        }
+    }
+
+    @Test
+    void followsTheClientsKeyUpdate() throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        TLSConfiguration config = Configs.server(identity).build();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Served> served = serveOnce(listener, config);
+            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+                    "-CAfile", identity.writePem(dir).ca().toString(), "-msg")) {
+                client.awaitOutput(out -> out.contains("Verify return code"), Duration.ofSeconds(15));
+                client.write("K\n");
+                client.awaitOutput(out -> out.contains("<<< TLS 1.3, Handshake [length 0005], KeyUpdate"),
+                        Duration.ofSeconds(10));
+                client.write("ping\n");
+                String output = client.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15));
+                assertThat(output).as("OpenSSL requested an update and received ours")
+                        .contains(">>> TLS 1.3, Handshake [length 0005], KeyUpdate")
+                        .contains("<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+            }
+            assertThat(served.get(15, TimeUnit.SECONDS).received()).isEqualTo("ping\n");
+        }
+    }
 }

@@ -118,4 +118,39 @@ class OpenSslServerInteropTest {
             server.process().awaitOutput(out -> out.contains("alert bad certificate"), Duration.ofSeconds(10));
         }
     }
+
+    @Test
+    void retriesWithTheGroupTheServerAsksFor() throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        TLSConfiguration config = Configs.clientTrusting(identity)
+                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP384R1).build();
+        try (OpenSslServer server = OpenSslServer.start(identity.writePem(dir), "-naccept", "1", "-rev",
+                "-groups", "P-384");
+             SocketConnection client = SocketConnection.connect(server.port(), config, "localhost")) {
+            client.handshake();
+            assertThat(client.tls().nconfig().keyExchange()).isEqualTo(NamedGroup.SECP384R1);
+            client.write("retried\n");
+            assertThat(client.readUntilContains("deirter", Duration.ofSeconds(10))).contains("deirter");
+        }
+    }
+
+    @Test
+    void followsTheServersKeyUpdate() throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        TLSConfiguration config = Configs.clientTrusting(identity).build();
+        try (OpenSslServer server = OpenSslServer.start(identity.writePem(dir), "-naccept", "1", "-msg");
+             SocketConnection client = SocketConnection.connect(server.port(), config, "localhost")) {
+            client.handshake();
+            server.process().write("K\n");
+            server.process().awaitOutput(out -> out.contains(">>> TLS 1.3, Handshake [length 0005], KeyUpdate"),
+                    Duration.ofSeconds(10));
+            server.process().write("after update\n");
+            assertThat(client.readUntilContains("after update", Duration.ofSeconds(10))).contains("after update");
+            client.write("answered\n");
+            String output = server.process().awaitOutput(out -> out.contains("answered"), Duration.ofSeconds(10));
+            assertThat(output).as("OpenSSL requested an update and received ours")
+                    .contains(">>> TLS 1.3, Handshake [length 0005], KeyUpdate")
+                    .contains("<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
+        }
+    }
 }
