@@ -7,8 +7,11 @@ import io.siotls.iana.CipherSuite;
 import io.siotls.iana.MaxFragmentLength;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
+import io.siotls.pem.CertificateLoader;
+import io.siotls.pem.PrivateKeyLoader;
 import io.siotls.trust.TrustStore;
 import io.siotls.trust.TrustStores;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -361,6 +364,15 @@ public final class TLSConfiguration {
             return this;
         }
 
+        /**
+         * Trusts the CA certificates of a PEM bundle.
+         *
+         * @throws TLSConfigurationException naming the file and the problem
+         */
+        public Builder truststore(Path pemBundle) {
+            return truststore(TrustStores.fromPem(pemBundle));
+        }
+
         public Builder trustedPublicKeys(Collection<? extends PublicKey> keys) {
             this.trustedPublicKeys = copy(keys, "trusted_public_keys");
             return this;
@@ -369,6 +381,16 @@ public final class TLSConfiguration {
         public Builder privateKey(PrivateKey privateKey) {
             this.privateKey = privateKey;
             return this;
+        }
+
+        /**
+         * Loads the private key from a PEM or DER file (PKCS#8, encrypted PKCS#8, SEC1, PKCS#1).
+         *
+         * @param password for an encrypted key, else {@code null}
+         * @throws TLSConfigurationException naming the file and the problem
+         */
+        public Builder privateKey(Path file, char[] password) {
+            return privateKey(PrivateKeyLoader.loadPrivateKey(file, password));
         }
 
         public Builder privateKeySignatureAlgorithms(SignatureScheme... schemes) {
@@ -392,6 +414,15 @@ public final class TLSConfiguration {
         public Builder certificateChain(List<X509Certificate> chain) {
             this.certificateChain = copy(chain, "certificate_chain");
             return this;
+        }
+
+        /**
+         * Loads the certificate chain from a PEM file (end-entity first) or a DER certificate.
+         *
+         * @throws TLSConfigurationException naming the file and the problem
+         */
+        public Builder certificateChain(Path file) {
+            return certificateChain(CertificateLoader.loadCertificates(file));
         }
 
         public Builder maxFragmentLength(MaxFragmentLength maxFragmentLength) {
