@@ -245,6 +245,26 @@ class MalformedInputTest {
     }
 
     @Test
+    void unprotectedAlertAfterTheHandshakeIsUnexpectedMessage() {
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).build());
+        MemoryPipe.handshake(client, server);
+        assertThatThrownBy(() -> server.receiveData(Records.plaintext(ContentType.ALERT, new byte[] {2, 40})))
+                .isInstanceOf(UnexpectedMessage.class)
+                .hasMessageContaining("unprotected alert");
+    }
+
+    @Test
+    void unprotectedAlertDuringTheHandshakeIsTheFailureOfAPeerThatHadNotSwitchedKeysYet() {
+        TLSConnection client = client();
+        TLSConnection server = server();
+        server.receiveData(client.dataToSend());
+        assertThatThrownBy(() -> server.receiveData(Records.plaintext(ContentType.ALERT, new byte[] {2, 47})))
+                .isInstanceOf(IllegalParameter.class)
+                .satisfies(e -> assertThat(((TLSAlertException) e).isRemote()).isTrue());
+    }
+
+    @Test
     void receivedFatalAlertRaisesItsExceptionMarkedRemote() {
         TLSConnection server = server();
         assertThatThrownBy(() -> server.receiveData(Records.plaintext(ContentType.ALERT, new byte[] {2, 40})))
