@@ -26,22 +26,23 @@ final class RecordChannel implements HandshakeTransport {
     private final RecordWriter writer;
     private final RecordReader reader;
     private final HandshakeReassembler reassembler;
-    private final boolean logKeys;
+    private final KeyLog keyLog;
     private final CryptoProvider crypto;
     private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
     private boolean firstFlight;
 
     /**
+     * @param keyLog where secrets are logged, or {@code null} when key logging is off
      * @param client whether this is the client side, whose first ClientHello record carries the
      *        legacy version 0x0301 (RFC 8446 §5.1)
      */
     RecordChannel(boolean client, RecordWriter writer, RecordReader reader, HandshakeReassembler reassembler,
-            boolean logKeys, CryptoProvider crypto) {
+            KeyLog keyLog, CryptoProvider crypto) {
         this.firstFlight = client;
         this.writer = writer;
         this.reader = reader;
         this.reassembler = reassembler;
-        this.logKeys = logKeys;
+        this.keyLog = keyLog;
         this.crypto = crypto;
     }
 
@@ -79,8 +80,8 @@ final class RecordChannel implements HandshakeTransport {
 
     @Override
     public void logSecret(String label, byte[] clientRandom, byte[] secret) {
-        if (logKeys) {
-            KeyLog.log(label, clientRandom, secret);
+        if (keyLog != null) {
+            keyLog.log(label, clientRandom, secret);
         }
     }
 

@@ -7,6 +7,7 @@ import io.siotls.iana.CipherSuite;
 import io.siotls.iana.MaxFragmentLength;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
+import io.siotls.keylog.KeyLog;
 import io.siotls.pem.CertificateLoader;
 import io.siotls.pem.PrivateKeyLoader;
 import io.siotls.trust.TrustStore;
@@ -81,6 +82,7 @@ public final class TLSConfiguration {
     private final MaxFragmentLength maxFragmentLength;
     private final List<String> alpn;
     private final boolean logKeys;
+    private final Path keyLogFile;
     private final boolean insecureNoPeerVerification;
     private final CryptoProvider crypto;
 
@@ -99,6 +101,7 @@ public final class TLSConfiguration {
         this.maxFragmentLength = builder.maxFragmentLength;
         this.alpn = List.copyOf(builder.alpn);
         this.logKeys = builder.logKeys;
+        this.keyLogFile = builder.keyLogFile;
         this.insecureNoPeerVerification = builder.insecureNoPeerVerification;
     }
 
@@ -133,6 +136,7 @@ public final class TLSConfiguration {
         builder.maxFragmentLength = maxFragmentLength;
         builder.alpn = alpn;
         builder.logKeys = logKeys;
+        builder.keyLogFile = keyLogFile;
         builder.insecureNoPeerVerification = insecureNoPeerVerification;
         return builder;
     }
@@ -206,6 +210,11 @@ public final class TLSConfiguration {
         return logKeys;
     }
 
+    /** The file key log lines are appended to, or {@code null} for the {@code io.siotls.keylog} logger. */
+    public Path keyLogFile() {
+        return keyLogFile;
+    }
+
     /** Whether this client was explicitly told to skip authenticating the server. */
     public boolean insecureNoPeerVerification() {
         return insecureNoPeerVerification;
@@ -258,6 +267,7 @@ public final class TLSConfiguration {
         }
         return side == that.side
                 && logKeys == that.logKeys
+                && Objects.equals(keyLogFile, that.keyLogFile)
                 && insecureNoPeerVerification == that.insecureNoPeerVerification
                 && crypto == that.crypto
                 && cipherSuites.equals(that.cipherSuites)
@@ -278,7 +288,7 @@ public final class TLSConfiguration {
         return Objects.hash(side, cipherSuites, keyExchanges, signatureAlgorithms, truststore,
                 KeyEquality.hash(trustedPublicKeys), KeyEquality.hash(privateKey), privateKeySignatureAlgorithms,
                 KeyEquality.hash(publicKey), certificateChain, maxFragmentLength, alpn, logKeys,
-                insecureNoPeerVerification);
+                keyLogFile, insecureNoPeerVerification);
     }
 
     /** A summary that never shows key material. */
@@ -296,7 +306,7 @@ public final class TLSConfiguration {
                 + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
                 + ", maxFragmentLength=" + maxFragmentLength.octets()
                 + ", alpn=" + alpn
-                + ", logKeys=" + logKeys
+                + ", logKeys=" + logKeys + (keyLogFile == null ? "" : " to " + keyLogFile)
                 + (insecureNoPeerVerification ? ", INSECURE: no peer verification" : "")
                 + "}";
     }
@@ -317,6 +327,7 @@ public final class TLSConfiguration {
         private MaxFragmentLength maxFragmentLength = MaxFragmentLength.MAX_16384;
         private List<String> alpn = List.of();
         private boolean logKeys;
+        private Path keyLogFile;
         private boolean insecureNoPeerVerification;
 
         private Builder(Side side) {
@@ -439,8 +450,20 @@ public final class TLSConfiguration {
             return this;
         }
 
+        /**
+         * Writes the traffic secrets of every connection in the NSS key log format, for
+         * Wireshark: to {@link #keyLogFile(Path) a file}, else to the {@code io.siotls.keylog}
+         * logger (which must be enabled at INFO level too). Anyone who reads them can decrypt
+         * the traffic: never in production.
+         */
         public Builder logKeys(boolean logKeys) {
             this.logKeys = logKeys;
+            return this;
+        }
+
+        /** The file key log lines are appended to when {@link #logKeys(boolean)} is on. */
+        public Builder keyLogFile(Path keyLogFile) {
+            this.keyLogFile = keyLogFile;
             return this;
         }
 
@@ -481,6 +504,9 @@ public final class TLSConfiguration {
                         + "a server authenticates clients only when given a truststore or trusted_public_keys");
             }
             new ConfigurationValidator(this).validate();
+            if (logKeys && keyLogFile != null) {
+                KeyLog.checkWritable(keyLogFile);
+            }
             TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore);
             if (insecureNoPeerVerification) {
                 InsecureWarnings.configurationBuilt(configuration);

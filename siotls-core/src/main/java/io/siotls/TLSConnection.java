@@ -11,6 +11,7 @@ import io.siotls.handshake.ServerHandshake;
 import io.siotls.iana.AlertDescription;
 import io.siotls.iana.AlertLevel;
 import io.siotls.iana.ContentType;
+import io.siotls.keylog.KeyLog;
 import io.siotls.messages.ClientHello;
 import io.siotls.record.AlertRecord;
 import io.siotls.record.HandshakeReassembler;
@@ -81,7 +82,8 @@ public final class TLSConnection {
             throw new IllegalArgumentException("serverHostname is a client-side parameter");
         }
         this.serverHostname = serverHostname;
-        this.channel = new RecordChannel(config.side() == Side.CLIENT, writer, reader, reassembler, config.logKeys(), config.crypto());
+        this.channel = new RecordChannel(config.side() == Side.CLIENT, writer, reader, reassembler,
+                config.logKeys() ? KeyLog.to(config.keyLogFile()) : null, config.crypto());
         this.handshake = config.side() == Side.CLIENT
                 ? new ClientHandshake(config, serverHostname, entropy, channel, clock, helloOverride)
                 : new ServerHandshake(config, entropy, channel, clock);
