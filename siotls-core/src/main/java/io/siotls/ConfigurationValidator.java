@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -80,19 +81,51 @@ final class ConfigurationValidator {
         PrivateKey privateKey = builder.privateKey();
         boolean hasChain = !builder.certificateChain().isEmpty();
         PublicKey publicKey = builder.publicKey();
-        if (builder.side() == Side.SERVER && privateKey == null) {
+        List<SigningChain> chains = builder.allSigningChains();
+        if (builder.side() == Side.SERVER && chains.isEmpty() && (privateKey == null || publicKey == null)) {
             throw new TLSConfigurationException("private_key is mandatory server-side (with certificate_chain or public_key)");
         }
-        if (privateKey == null) {
-            if (hasChain || publicKey != null) {
-                throw new TLSConfigurationException((hasChain ? "certificate_chain" : "public_key")
-                        + " is set but private_key is not: this side could not prove it owns it");
-            }
-            return;
+        if (privateKey == null && (hasChain || publicKey != null)) {
+            throw new TLSConfigurationException((hasChain ? "certificate_chain" : "public_key")
+                    + " is set but private_key is not: this side could not prove it owns it");
         }
-        if (!hasChain && publicKey == null) {
+        if (privateKey != null && !hasChain && publicKey == null) {
             throw new TLSConfigurationException("private_key is set but neither certificate_chain nor public_key is");
         }
+        for (int i = 0; i < chains.size(); i++) {
+            SigningChain chain = chains.get(i);
+            String name = i == 0 && hasChain ? "certificate_chain[0]" : "signing chain " + chain;
+            requireMatch(chain.privateKey(), chain.leaf().getPublicKey(), "the public key of " + name + " ("
+                    + chain.leaf().getSubjectX500Principal().getName() + ")");
+        }
+        if (publicKey != null) {
+            requireMatch(privateKey, publicKey, "public_key");
+        }
+        validateClientAuthentication();
+        if (builder.ocspResponseOption() != null && builder.side() != Side.SERVER) {
+            throw new TLSConfigurationException("ocsp_response is a server-side option");
+        }
+        if (builder.requestOcspStaplingOption() && builder.side() != Side.CLIENT) {
+            throw new TLSConfigurationException("request_ocsp_stapling is a client-side option");
+        }
+    }
+
+    private void validateClientAuthentication() {
+        ClientAuthentication policy = builder.clientAuthentication();
+        if (policy == null) {
+            return;
+        }
+        if (builder.side() == Side.CLIENT) {
+            throw new TLSConfigurationException("client_authentication is a server-side option");
+        }
+        if (policy != ClientAuthentication.NONE && !builder.hasTrustMaterial()) {
+            throw new TLSConfigurationException("client_authentication=" + policy.name().toLowerCase(Locale.ROOT)
+                    + " needs a truststore or trusted_public_keys to verify clients with");
+        }
+    }
+
+    /** Signs a probe with {@code privateKey} and checks it with {@code publicKey}. */
+    private void requireMatch(PrivateKey privateKey, PublicKey publicKey, String what) {
         SignatureScheme scheme = builder.privateKeySignatureAlgorithms().stream()
                 .filter(s -> crypto.supports(s) && crypto.keyFits(s, privateKey))
                 .findFirst()
@@ -100,15 +133,8 @@ final class ConfigurationValidator {
                         + " key can sign with none of private_key_signature_algorithms "
                         + builder.privateKeySignatureAlgorithms()));
         byte[] signature = crypto.sign(scheme, privateKey, PROBE, new SecureRandom());
-        if (hasChain) {
-            PublicKey leafKey = builder.certificateChain().get(0).getPublicKey();
-            if (!crypto.verify(scheme, leafKey, PROBE, signature)) {
-                throw new TLSConfigurationException("private_key does not match the public key of certificate_chain[0] ("
-                        + builder.certificateChain().get(0).getSubjectX500Principal().getName() + ")");
-            }
-        }
-        if (publicKey != null && !crypto.verify(scheme, publicKey, PROBE, signature)) {
-            throw new TLSConfigurationException("private_key does not match public_key");
+        if (!crypto.verify(scheme, publicKey, PROBE, signature)) {
+            throw new TLSConfigurationException("private_key does not match " + what);
         }
     }
 }

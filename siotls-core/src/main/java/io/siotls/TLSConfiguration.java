@@ -79,6 +79,10 @@ public final class TLSConfiguration {
     private final List<SignatureScheme> privateKeySignatureAlgorithms;
     private final PublicKey publicKey;
     private final List<X509Certificate> certificateChain;
+    private final List<SigningChain> signingChains;
+    private final ClientAuthentication clientAuthentication;
+    private final byte[] ocspResponse;
+    private final boolean requestOcspStapling;
     private final MaxFragmentLength maxFragmentLength;
     private final List<String> alpn;
     private final boolean logKeys;
@@ -98,6 +102,10 @@ public final class TLSConfiguration {
         this.privateKeySignatureAlgorithms = List.copyOf(builder.privateKeySignatureAlgorithms);
         this.publicKey = builder.publicKey;
         this.certificateChain = List.copyOf(builder.certificateChain);
+        this.signingChains = builder.allSigningChains();
+        this.clientAuthentication = builder.effectiveClientAuthentication();
+        this.ocspResponse = builder.ocspResponse == null ? null : builder.ocspResponse.clone();
+        this.requestOcspStapling = builder.requestOcspStapling;
         this.maxFragmentLength = builder.maxFragmentLength;
         this.alpn = List.copyOf(builder.alpn);
         this.logKeys = builder.logKeys;
@@ -133,6 +141,11 @@ public final class TLSConfiguration {
         builder.privateKeySignatureAlgorithms = privateKeySignatureAlgorithms;
         builder.publicKey = publicKey;
         builder.certificateChain = certificateChain;
+        builder.extraSigningChains = signingChains.stream()
+                .filter(chain -> !(chain.chain().equals(certificateChain) && chain.privateKey() == privateKey)).toList();
+        builder.clientAuthentication = side == Side.SERVER ? clientAuthentication : null;
+        builder.ocspResponse = ocspResponse;
+        builder.requestOcspStapling = requestOcspStapling;
         builder.maxFragmentLength = maxFragmentLength;
         builder.alpn = alpn;
         builder.logKeys = logKeys;
@@ -193,6 +206,30 @@ public final class TLSConfiguration {
     /** This side's certificate chain, end-entity first; empty when there is none. */
     public List<X509Certificate> certificateChain() {
         return certificateChain;
+    }
+
+    /**
+     * Every chain this side can authenticate with, best first: the one made of
+     * {@link #certificateChain()} and {@link #privateKey()}, then those added with
+     * {@link Builder#signingChain(SigningChain)}.
+     */
+    public List<SigningChain> signingChains() {
+        return signingChains;
+    }
+
+    /** Server-side: whether clients are asked for a certificate; {@link ClientAuthentication#NONE} client-side. */
+    public ClientAuthentication clientAuthentication() {
+        return clientAuthentication;
+    }
+
+    /** Server-side: the DER OCSP response stapled to the end-entity certificate (RFC 8446 §4.4.2.1), or null. */
+    public byte[] ocspResponse() {
+        return ocspResponse == null ? null : ocspResponse.clone();
+    }
+
+    /** Client-side: whether the server is asked to staple an OCSP response (status_request, RFC 6066 §8). */
+    public boolean requestOcspStapling() {
+        return requestOcspStapling;
     }
 
     /** The record size limit this side asks the peer for (RFC 6066 §4). */
@@ -279,6 +316,10 @@ public final class TLSConfiguration {
                 && privateKeySignatureAlgorithms.equals(that.privateKeySignatureAlgorithms)
                 && KeyEquality.sameKey(publicKey, that.publicKey)
                 && certificateChain.equals(that.certificateChain)
+                && signingChains.equals(that.signingChains)
+                && clientAuthentication == that.clientAuthentication
+                && java.util.Arrays.equals(ocspResponse, that.ocspResponse)
+                && requestOcspStapling == that.requestOcspStapling
                 && maxFragmentLength == that.maxFragmentLength
                 && alpn.equals(that.alpn);
     }
@@ -287,7 +328,8 @@ public final class TLSConfiguration {
     public int hashCode() {
         return Objects.hash(side, cipherSuites, keyExchanges, signatureAlgorithms, truststore,
                 KeyEquality.hash(trustedPublicKeys), KeyEquality.hash(privateKey), privateKeySignatureAlgorithms,
-                KeyEquality.hash(publicKey), certificateChain, maxFragmentLength, alpn, logKeys,
+                KeyEquality.hash(publicKey), certificateChain, signingChains, clientAuthentication,
+                java.util.Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, alpn, logKeys,
                 keyLogFile, insecureNoPeerVerification);
     }
 
@@ -303,6 +345,8 @@ public final class TLSConfiguration {
                 + ", privateKey=" + (privateKey == null ? "none" : privateKey.getAlgorithm() + " (hidden)")
                 + ", certificateChain=" + certificateChain.stream()
                         .map(c -> c.getSubjectX500Principal().getName()).toList()
+                + (signingChains.size() > 1 ? ", signingChains=" + signingChains : "")
+                + (side == Side.SERVER ? ", clientAuthentication=" + clientAuthentication : "")
                 + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
                 + ", maxFragmentLength=" + maxFragmentLength.octets()
                 + ", alpn=" + alpn
@@ -324,6 +368,10 @@ public final class TLSConfiguration {
         private List<SignatureScheme> privateKeySignatureAlgorithms = DEFAULT_PRIVATE_KEY_SIGNATURE_ALGORITHMS;
         private PublicKey publicKey;
         private List<X509Certificate> certificateChain = List.of();
+        private List<SigningChain> extraSigningChains = List.of();
+        private ClientAuthentication clientAuthentication;
+        private byte[] ocspResponse;
+        private boolean requestOcspStapling;
         private MaxFragmentLength maxFragmentLength = MaxFragmentLength.MAX_16384;
         private List<String> alpn = List.of();
         private boolean logKeys;
@@ -434,6 +482,37 @@ public final class TLSConfiguration {
          */
         public Builder certificateChain(Path file) {
             return certificateChain(CertificateLoader.loadCertificates(file));
+        }
+
+        /**
+         * One more chain to authenticate with. A server picks, per connection, the first chain
+         * whose end-entity names the SNI host (exactly, then by wildcard), else the first chain,
+         * among those whose key can sign with a scheme the client accepts; a client picks the
+         * first chain issued by an authority the server names.
+         */
+        public Builder signingChain(SigningChain chain) {
+            List<SigningChain> chains = new ArrayList<>(extraSigningChains);
+            chains.add(Objects.requireNonNull(chain, "signing chain"));
+            this.extraSigningChains = List.copyOf(chains);
+            return this;
+        }
+
+        /** Server-side: whether to ask clients for a certificate; defaults to REQUIRED with trust material. */
+        public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
+            this.clientAuthentication = Objects.requireNonNull(clientAuthentication, "client_authentication");
+            return this;
+        }
+
+        /** Server-side: a DER OCSP response to staple when the client asks (RFC 8446 §4.4.2.1). */
+        public Builder ocspResponse(byte[] ocspResponse) {
+            this.ocspResponse = ocspResponse == null ? null : ocspResponse.clone();
+            return this;
+        }
+
+        /** Client-side: ask the server to staple an OCSP response (status_request, RFC 6066 §8). */
+        public Builder requestOcspStapling(boolean requestOcspStapling) {
+            this.requestOcspStapling = requestOcspStapling;
+            return this;
         }
 
         public Builder maxFragmentLength(MaxFragmentLength maxFragmentLength) {
@@ -552,6 +631,42 @@ public final class TLSConfiguration {
 
         List<String> alpn() {
             return alpn;
+        }
+
+        ClientAuthentication clientAuthentication() {
+            return clientAuthentication;
+        }
+
+        boolean hasTrustMaterial() {
+            return truststore != null || !trustedPublicKeys.isEmpty();
+        }
+
+        byte[] ocspResponseOption() {
+            return ocspResponse;
+        }
+
+        boolean requestOcspStaplingOption() {
+            return requestOcspStapling;
+        }
+
+        /** The chain of privateKey and certificateChain, when both are set, then the extra chains. */
+        List<SigningChain> allSigningChains() {
+            List<SigningChain> chains = new ArrayList<>();
+            if (privateKey != null && !certificateChain.isEmpty()) {
+                chains.add(new SigningChain(certificateChain, privateKey));
+            }
+            chains.addAll(extraSigningChains);
+            return List.copyOf(chains);
+        }
+
+        ClientAuthentication effectiveClientAuthentication() {
+            if (side == Side.CLIENT) {
+                return ClientAuthentication.NONE;
+            }
+            if (clientAuthentication != null) {
+                return clientAuthentication;
+            }
+            return hasTrustMaterial() ? ClientAuthentication.REQUIRED : ClientAuthentication.NONE;
         }
 
         private static <T> List<T> copy(Collection<? extends T> values, String option) {

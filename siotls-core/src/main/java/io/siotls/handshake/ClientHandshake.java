@@ -360,7 +360,7 @@ public final class ClientHandshake extends Handshake {
         transport.logSecret("EXPORTER_SECRET", clientRandom, keySchedule.exporterMasterSecret(serverFinishedHash));
 
         if (certificateRequest != null) {
-            new ClientCredentials(config, crypto).answer(certificateRequest, this);
+            new ClientCredentials(config).answer(certificateRequest, this);
         }
         sendFinished(clientHandshakeSecret);
         transport.switchWriteKeys(cipherSuite, clientApplicationSecret);
@@ -370,10 +370,10 @@ public final class ClientHandshake extends Handshake {
     }
 
     /** Sends the client's Certificate and, with a credential, its CertificateVerify (RFC 8446 §4.4.2, §4.4.3). */
-    void sendClientCredential(CertificateMessage certificate, SignatureScheme scheme) {
+    void sendClientCredential(CertificateMessage certificate, SignatureScheme scheme, java.security.PrivateKey key) {
         send(certificate);
         if (scheme != null) {
-            sendCertificateVerify(scheme, config.privateKey());
+            sendCertificateVerify(scheme, key);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.siotls.handshake;
 
+import io.siotls.ClientAuthentication;
 import io.siotls.TLSConfiguration;
 import io.siotls.alerts.CertificateRequired;
 import io.siotls.alerts.HandshakeFailure;
@@ -8,6 +9,7 @@ import io.siotls.alerts.MissingExtension;
 import io.siotls.alerts.NoApplicationProtocol;
 import io.siotls.alerts.ProtocolVersion;
 import io.siotls.extensions.ALPNExtension;
+import io.siotls.extensions.CertificateAuthoritiesExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
@@ -22,7 +24,6 @@ import io.siotls.iana.ExtensionType;
 import io.siotls.iana.HandshakeType;
 import io.siotls.iana.IanaCode;
 import io.siotls.iana.NamedGroup;
-import io.siotls.iana.SignatureScheme;
 import io.siotls.iana.TLSVersion;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.messages.CertificateMessage;
@@ -44,6 +45,9 @@ public final class ServerHandshake extends Handshake {
 
     private enum State { START, WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_CERTIFICATE,
         WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
+
+    /** Above this many bytes of names, certificate_authorities is left out (a system trust store). */
+    private static final int MAX_AUTHORITIES_LENGTH = 8192;
 
     private final Clock clock;
     private State state = State.START;
@@ -131,11 +135,11 @@ public final class ServerHandshake extends Handshake {
             sendHelloRetryRequest(hello, chooseRetryGroup(groups.groups()));
             return;
         }
-        SignatureScheme scheme = chooseSignatureScheme(signatureAlgorithms.schemes());
-        alpn = chooseApplicationProtocol(extensions.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION,
-                ALPNExtension.class));
         ServerNameExtension sni = extensions.get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
         serverName = sni == null ? null : sni.hostName();
+        CredentialSelector.Choice credential = chooseCredential(signatureAlgorithms.schemes());
+        alpn = chooseApplicationProtocol(extensions.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION,
+                ALPNExtension.class));
         clientRandom = hello.random();
         keyExchange = NamedGroup.fromCode(share.group());
 
@@ -159,12 +163,11 @@ public final class ServerHandshake extends Handshake {
         transport.switchReadKeys(suite, clientHandshakeSecret);
 
         send(new EncryptedExtensions(ExtensionBlock.of(encryptedExtensions(extensions))));
-        if (config.requirePeerAuthentication()) {
-            send(new CertificateRequest(new byte[0], ExtensionBlock.of(List.of(
-                    SignatureAlgorithmsExtension.forHandshake(codes(config.signatureAlgorithms()))))));
+        if (config.clientAuthentication() != ClientAuthentication.NONE) {
+            send(certificateRequest());
         }
-        send(new CertificateMessage(new byte[0], ClientCredentials.entries(config.certificateChain())));
-        sendCertificateVerify(scheme, config.privateKey());
+        send(new CertificateMessage(new byte[0], ClientCredentials.entries(credential.chain().chain())));
+        sendCertificateVerify(credential.scheme(), credential.chain().privateKey());
         sendFinished(serverHandshakeSecret);
 
         keySchedule.deriveMasterSecret();
@@ -175,7 +178,7 @@ public final class ServerHandshake extends Handshake {
         transport.logSecret("SERVER_TRAFFIC_SECRET_0", clientRandom, serverApplicationSecret);
         transport.logSecret("EXPORTER_SECRET", clientRandom, keySchedule.exporterMasterSecret(serverFinishedHash));
         transport.switchWriteKeys(suite, serverApplicationSecret);
-        state = config.requirePeerAuthentication() ? State.WAIT_CERTIFICATE : State.WAIT_FINISHED;
+        state = config.clientAuthentication() != ClientAuthentication.NONE ? State.WAIT_CERTIFICATE : State.WAIT_FINISHED;
     }
 
     /** RFC 8446 §4.2.1: without supported_versions listing TLS 1.3, the client speaks another version. */
@@ -268,17 +271,31 @@ public final class ServerHandshake extends Handshake {
         }
     }
 
-    /** The first of this server's schemes that the client accepts and that fits the key. */
-    private SignatureScheme chooseSignatureScheme(List<Integer> clientSchemes) {
-        for (SignatureScheme scheme : config.privateKeySignatureAlgorithms()) {
-            if (clientSchemes.contains(scheme.code()) && crypto.supports(scheme)
-                    && crypto.keyFits(scheme, config.privateKey())) {
-                return scheme;
+    /** The chain to present and the scheme to sign with (SNI, then the client's signature_algorithms). */
+    private CredentialSelector.Choice chooseCredential(List<Integer> clientSchemes) {
+        CredentialSelector.Choice choice = new CredentialSelector(config).forServer(serverName, clientSchemes);
+        if (choice == null) {
+            throw new HandshakeFailure("no signature scheme in common: the client accepts " + clientSchemes
+                    + ", this server's keys can sign with " + config.privateKeySignatureAlgorithms());
+        }
+        return choice;
+    }
+
+    /**
+     * CertificateRequest, RFC 8446 §4.3.2: the schemes this server accepts and, when the trust
+     * store is small enough to list, its certificate authorities (RFC 8446 §4.2.4).
+     */
+    private CertificateRequest certificateRequest() {
+        List<Extension> extensions = new ArrayList<>();
+        extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(config.signatureAlgorithms())));
+        if (config.truststore() != null) {
+            CertificateAuthoritiesExtension authorities =
+                    new CertificateAuthoritiesExtension(config.truststore().trustAnchorSubjects());
+            if (!authorities.authorities().isEmpty() && authorities.encodedLength() <= MAX_AUTHORITIES_LENGTH) {
+                extensions.add(authorities);
             }
         }
-        throw new HandshakeFailure("no signature scheme in common: the client accepts " + clientSchemes
-                + ", this server's " + config.privateKey().getAlgorithm() + " key can sign with "
-                + config.privateKeySignatureAlgorithms());
+        return new CertificateRequest(new byte[0], ExtensionBlock.of(extensions));
     }
 
     /** RFC 7301 §3.2: the first of the server's protocols the client offers. */
@@ -325,7 +342,12 @@ public final class ServerHandshake extends Handshake {
             throw new IllegalParameter("the client's Certificate must echo the empty certificate_request_context");
         }
         if (certificate.entries().isEmpty()) {
-            throw new CertificateRequired("the client sent no certificate and this server requires one");
+            if (config.clientAuthentication() == ClientAuthentication.REQUIRED) {
+                throw new CertificateRequired("the client sent no certificate and this server requires one");
+            }
+            transcript.update(message);
+            state = State.WAIT_FINISHED;
+            return;
         }
         peerCertificateChain = PeerCertificates.decode(certificate);
         peerPublicKey = peerCertificateChain.get(0).getPublicKey();
