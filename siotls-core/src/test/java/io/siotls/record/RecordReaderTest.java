@@ -191,14 +191,25 @@ class RecordReaderTest {
         assertThatThrownBy(reader::next).isInstanceOf(UnexpectedMessage.class).hasMessageContaining("all zeros");
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {21, 22})
-    void unprotectedHandshakeOrAlertAfterProtectionIsUnexpected(int type) {
+    @Test
+    void unprotectedHandshakeAfterProtectionIsUnexpected() {
         RecordReader reader = protectedReader();
 
-        reader.feed(new byte[] {(byte) type, 3, 3, 0, 2, 1, 0});
+        reader.feed(new byte[] {22, 3, 3, 0, 2, 1, 0});
 
         assertThatThrownBy(reader::next).isInstanceOf(UnexpectedMessage.class).hasMessageContaining("unprotected");
+    }
+
+    @Test
+    void unprotectedAlertAfterProtectionIsPassedUpForTheConnectionToJudge() {
+        RecordReader reader = protectedReader();
+
+        reader.feed(new byte[] {21, 3, 3, 0, 2, 2, 40});
+
+        Record record = reader.next();
+        assertThat(record.type()).isEqualTo(ContentType.ALERT);
+        assertThat(record.wasProtected()).isFalse();
+        assertThat(record.fragment()).containsExactly(2, 40);
     }
 
     @Test
