@@ -72,12 +72,12 @@ final class JcaSignatures {
     }
 
     /**
-     * Whether {@code signature} has the fixed length RFC 8032 §5.1.6 and §5.2.6 give EdDSA
+     * Whether {@code signature} has the fixed length RFC 8032 §5.1.7 and §5.2.7 give EdDSA
      * signatures: the JDK's EdDSA verifier ignores bytes after them and would accept a signature
      * with trailing garbage.
      */
     private static boolean plausibleLength(SignatureScheme scheme, byte[] signature) {
-        return switch (scheme) {
+        return signature != null && switch (scheme) {
             case ED25519 -> signature.length == 64;
             case ED448 -> signature.length == 114;
             default -> true;
