@@ -2,6 +2,7 @@ package io.siotls.crypto;
 
 import io.siotls.alerts.InternalError;
 import io.siotls.iana.SignatureScheme;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.PrivateKey;
@@ -11,11 +12,17 @@ import java.security.Signature;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 
 /** The signature schemes of RFC 8446 §4.2.3 on JCA: which key fits which scheme, sign, verify. */
 final class JcaSignatures {
+
+    private static final ECParameterSpec SECP256R1 = namedCurve("secp256r1");
+    private static final ECParameterSpec SECP384R1 = namedCurve("secp384r1");
+    private static final ECParameterSpec SECP521R1 = namedCurve("secp521r1");
 
     private JcaSignatures() {
     }
@@ -31,17 +38,50 @@ final class JcaSignatures {
                     key instanceof RSAKey && "RSA".equals(key.getAlgorithm());
             case RSA_PSS_PSS_SHA256, RSA_PSS_PSS_SHA384, RSA_PSS_PSS_SHA512 ->
                     key instanceof RSAKey && "RSASSA-PSS".equals(key.getAlgorithm());
-            case ECDSA_SECP256R1_SHA256 -> curveBits(key) == 256;
-            case ECDSA_SECP384R1_SHA384 -> curveBits(key) == 384;
-            case ECDSA_SECP521R1_SHA512 -> curveBits(key) == 521;
+            case ECDSA_SECP256R1_SHA256 -> onCurve(key, SECP256R1);
+            case ECDSA_SECP384R1_SHA384 -> onCurve(key, SECP384R1);
+            case ECDSA_SECP521R1_SHA512 -> onCurve(key, SECP521R1);
             case ECDSA_SHA1 -> key instanceof ECKey;
             case ED25519 -> key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName());
             case ED448 -> key instanceof EdECKey ed && "Ed448".equalsIgnoreCase(ed.getParams().getName());
         };
     }
 
-    private static int curveBits(Key key) {
-        return key instanceof ECKey ec ? ec.getParams().getOrder().bitLength() : -1;
+    /**
+     * Whether {@code key} is on {@code curve}, compared by value (field, coefficients, generator,
+     * order) so that keys of any provider match. The order's length alone is not enough:
+     * brainpoolP256r1 and secp256k1 also have 256-bit orders.
+     */
+    private static boolean onCurve(Key key, ECParameterSpec curve) {
+        if (!(key instanceof ECKey ec) || ec.getParams() == null) {
+            return false;
+        }
+        ECParameterSpec params = ec.getParams();
+        return params.getCurve().equals(curve.getCurve()) && params.getGenerator().equals(curve.getGenerator())
+                && params.getOrder().equals(curve.getOrder()) && params.getCofactor() == curve.getCofactor();
+    }
+
+    private static ECParameterSpec namedCurve(String name) {
+        try {
+            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+            parameters.init(new ECGenParameterSpec(name));
+            return parameters.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Whether {@code signature} has the fixed length RFC 8032 §5.1.7 and §5.2.7 give EdDSA
+     * signatures: the JDK's EdDSA verifier ignores bytes after them and would accept a signature
+     * with trailing garbage.
+     */
+    private static boolean plausibleLength(SignatureScheme scheme, byte[] signature) {
+        return signature != null && switch (scheme) {
+            case ED25519 -> signature.length == 64;
+            case ED448 -> signature.length == 114;
+            default -> true;
+        };
     }
 
     static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] message, SecureRandom random) {
@@ -59,7 +99,7 @@ final class JcaSignatures {
     }
 
     static boolean verify(SignatureScheme scheme, PublicKey key, byte[] message, byte[] signatureBytes) {
-        if (!keyFits(scheme, key)) {
+        if (!keyFits(scheme, key) || !plausibleLength(scheme, signatureBytes)) {
             return false;
         }
         try {

@@ -88,6 +88,21 @@ public final class KeySchedule {
                 hkdf.expandLabel(trafficSecret, "iv", new byte[0], suite.ivLength()));
     }
 
+    /** The early secret, or null before {@link #startWithoutPsk}; for known-answer tests. */
+    byte[] earlySecret() {
+        return earlySecret;
+    }
+
+    /** The handshake secret, or null before {@link #deriveHandshakeSecret}; for known-answer tests. */
+    byte[] handshakeSecret() {
+        return handshakeSecret;
+    }
+
+    /** The master secret, or null before {@link #deriveMasterSecret}; for known-answer tests. */
+    byte[] masterSecret() {
+        return masterSecret;
+    }
+
     private static byte[] require(byte[] secret, String name) {
         if (secret == null) {
             throw new IllegalStateException(name + " is not derived yet");
