@@ -10,6 +10,7 @@ import io.siotls.iana.SignatureScheme;
 import io.siotls.keylog.KeyLog;
 import io.siotls.pem.CertificateLoader;
 import io.siotls.pem.PrivateKeyLoader;
+import io.siotls.pem.PublicKeyLoader;
 import io.siotls.trust.TrustStore;
 import io.siotls.trust.TrustStores;
 import java.nio.file.Path;
@@ -432,9 +433,22 @@ public final class TLSConfiguration {
             return truststore(TrustStores.fromPem(pemBundle));
         }
 
+        /**
+         * Raw public keys (RFC 7250) the peer may authenticate with. Without a trust store too,
+         * the peer must authenticate with one of them; X.509 certificates are refused.
+         */
         public Builder trustedPublicKeys(Collection<? extends PublicKey> keys) {
             this.trustedPublicKeys = copy(keys, "trusted_public_keys");
             return this;
+        }
+
+        /** Trusts the raw public keys of PEM or DER SubjectPublicKeyInfo files. */
+        public Builder trustedPublicKeys(Path... files) {
+            List<PublicKey> keys = new ArrayList<>();
+            for (Path file : files) {
+                keys.add(PublicKeyLoader.loadPublicKey(file));
+            }
+            return trustedPublicKeys(keys);
         }
 
         public Builder privateKey(PrivateKey privateKey) {
@@ -461,9 +475,18 @@ public final class TLSConfiguration {
             return this;
         }
 
+        /**
+         * This side's raw public key (RFC 7250), the counterpart of {@link #privateKey}: with it,
+         * this side can authenticate without a certificate when the peer agrees to.
+         */
         public Builder publicKey(PublicKey publicKey) {
             this.publicKey = publicKey;
             return this;
+        }
+
+        /** Loads this side's raw public key from a PEM ({@code PUBLIC KEY}) or DER SubjectPublicKeyInfo file. */
+        public Builder publicKey(Path file) {
+            return publicKey(PublicKeyLoader.loadPublicKey(file));
         }
 
         public Builder certificateChain(X509Certificate... chain) {

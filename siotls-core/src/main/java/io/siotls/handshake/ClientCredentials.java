@@ -4,7 +4,9 @@ import io.siotls.TLSConfiguration;
 import io.siotls.extensions.CertificateAuthoritiesExtension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
+import io.siotls.iana.CertificateType;
 import io.siotls.iana.ExtensionType;
+import io.siotls.iana.SignatureScheme;
 import io.siotls.messages.CertificateEntry;
 import io.siotls.messages.CertificateMessage;
 import io.siotls.messages.CertificateRequest;
@@ -26,9 +28,18 @@ final class ClientCredentials {
         this.config = config;
     }
 
-    void answer(CertificateRequest request, ClientHandshake handshake) {
+    void answer(CertificateRequest request, CertificateType type, ClientHandshake handshake) {
         List<Integer> accepted = request.extensions()
                 .get(ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithmsExtension.class).schemes();
+        if (type == CertificateType.RAW_PUBLIC_KEY) {
+            SignatureScheme scheme = new CredentialSelector(config).schemeFor(config.privateKey(), accepted);
+            if (scheme == null) {
+                handshake.sendClientCredential(new CertificateMessage(request.requestContext(), List.of()), null, null);
+            } else {
+                handshake.sendClientCredential(handshake.rawPublicKeyCertificate(), scheme, config.privateKey());
+            }
+            return;
+        }
         CertificateAuthoritiesExtension authorities =
                 request.extensions().get(ExtensionType.CERTIFICATE_AUTHORITIES, CertificateAuthoritiesExtension.class);
         CredentialSelector.Choice choice = new CredentialSelector(config)

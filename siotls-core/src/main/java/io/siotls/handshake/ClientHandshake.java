@@ -4,10 +4,10 @@ import io.siotls.TLSConfiguration;
 import io.siotls.alerts.IllegalParameter;
 import io.siotls.alerts.MissingExtension;
 import io.siotls.alerts.ProtocolVersion;
-import io.siotls.alerts.UnsupportedCertificate;
 import io.siotls.alerts.UnsupportedExtension;
 import io.siotls.crypto.KeyExchangeKeyPair;
 import io.siotls.extensions.ALPNExtension;
+import io.siotls.extensions.CertificateTypeExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
@@ -19,6 +19,7 @@ import io.siotls.extensions.SignatureAlgorithmsExtension;
 import io.siotls.extensions.SupportedGroupsExtension;
 import io.siotls.extensions.SupportedVersionsExtension;
 import io.siotls.extensions.UnknownExtension;
+import io.siotls.iana.CertificateType;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.HandshakeType;
@@ -122,6 +123,14 @@ public final class ClientHandshake extends Handshake {
         }
         if (!config.alpn().isEmpty()) {
             extensions.add(new ALPNExtension(config.alpn()));
+        }
+        if (config.certificateTypes().contains(CertificateType.RAW_PUBLIC_KEY)) {
+            extensions.add(CertificateTypeExtension.offered(ExtensionType.CLIENT_CERTIFICATE_TYPE,
+                    codes(config.certificateTypes())));
+        }
+        if (config.peerCertificateTypes().contains(CertificateType.RAW_PUBLIC_KEY)) {
+            extensions.add(CertificateTypeExtension.offered(ExtensionType.SERVER_CERTIFICATE_TYPE,
+                    codes(config.peerCertificateTypes())));
         }
         extensions.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE.code())));
         extensions.add(new RecordSizeLimitExtension(RecordLimits.OWN_RECORD_SIZE_LIMIT));
@@ -305,12 +314,29 @@ public final class ClientHandshake extends Handshake {
             ServerNameExtension sni = clientHello.extensions().get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
             serverName = sni.hostName();
         }
+        serverCertificateType = selectedType(block, ExtensionType.SERVER_CERTIFICATE_TYPE, config.peerCertificateTypes());
+        clientCertificateType = selectedType(block, ExtensionType.CLIENT_CERTIFICATE_TYPE, config.certificateTypes());
         RecordSizeLimitExtension limit = block.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
         if (limit != null) {
             transport.limitRecordPlaintext(RecordLimits.plaintextFor(limit.limit()));
         }
         transcript.update(message);
         state = State.WAIT_CERTIFICATE_OR_REQUEST;
+    }
+
+    /** The certificate type the server selected (RFC 7250 §4.2): X.509 when it did not say. */
+    private static CertificateType selectedType(ExtensionBlock block, ExtensionType extension,
+            List<CertificateType> offered) {
+        CertificateTypeExtension selected = block.get(extension, CertificateTypeExtension.class);
+        if (selected == null) {
+            return CertificateType.X509;
+        }
+        CertificateType type = CertificateType.fromCode(selected.selectedType());
+        if (type == null || !offered.contains(type)) {
+            throw new IllegalParameter("the server selected " + extension.ianaName() + " "
+                    + selected.selectedType() + ", which was not offered");
+        }
+        return type;
     }
 
     /** CertificateRequest, RFC 8446 §4.3.2. */
@@ -333,12 +359,10 @@ public final class ClientHandshake extends Handshake {
         if (certificate.requestContext().length != 0) {
             throw new IllegalParameter("the server's Certificate must have an empty certificate_request_context");
         }
-        if (!config.peerCertificateTypes().contains(io.siotls.iana.CertificateType.X509)) {
-            throw new UnsupportedCertificate("the server sent an X.509 certificate; only raw public keys are trusted");
+        if (certificate.entries().isEmpty()) {
+            throw new io.siotls.alerts.DecodeError("the server's Certificate message is empty");
         }
-        peerCertificateChain = PeerCertificates.decode(certificate);
-        peerPublicKey = peerCertificateChain.get(0).getPublicKey();
-        PeerCertificates.authenticate(config, peerCertificateChain, Purpose.SERVER_AUTH, hostname, clock);
+        acceptPeerCredential(certificate, serverCertificateType, Purpose.SERVER_AUTH, hostname, clock);
         transcript.update(message);
         state = State.WAIT_CERTIFICATE_VERIFY;
     }
@@ -360,13 +384,18 @@ public final class ClientHandshake extends Handshake {
         transport.logSecret("EXPORTER_SECRET", clientRandom, keySchedule.exporterMasterSecret(serverFinishedHash));
 
         if (certificateRequest != null) {
-            new ClientCredentials(config).answer(certificateRequest, this);
+            new ClientCredentials(config).answer(certificateRequest, clientCertificateType, this);
         }
         sendFinished(clientHandshakeSecret);
         transport.switchWriteKeys(cipherSuite, clientApplicationSecret);
         transport.switchReadKeys(cipherSuite, serverApplicationSecret);
         state = State.CONNECTED;
         complete(serverApplicationSecret, clientApplicationSecret);
+    }
+
+    /** The Certificate message of this client's raw public key. */
+    CertificateMessage rawPublicKeyCertificate() {
+        return rawPublicKeyCertificate(new byte[0]);
     }
 
     /** Sends the client's Certificate and, with a credential, its CertificateVerify (RFC 8446 §4.4.2, §4.4.3). */

@@ -76,11 +76,14 @@ final class CredentialSelector {
         return null;
     }
 
-    /** The first of this side's private key schemes that the peer accepts and that fits the key. */
-    SignatureScheme schemeFor(SigningChain chain, List<Integer> acceptedSchemes) {
+    private SignatureScheme schemeFor(SigningChain chain, List<Integer> acceptedSchemes) {
+        return schemeFor(chain.privateKey(), acceptedSchemes);
+    }
+
+    /** The first of this side's private key schemes that the peer accepts and that fits {@code key}. */
+    SignatureScheme schemeFor(java.security.PrivateKey key, List<Integer> acceptedSchemes) {
         for (SignatureScheme scheme : config.privateKeySignatureAlgorithms()) {
-            if (acceptedSchemes.contains(scheme.code()) && crypto.supports(scheme)
-                    && crypto.keyFits(scheme, chain.privateKey())) {
+            if (acceptedSchemes.contains(scheme.code()) && crypto.supports(scheme) && crypto.keyFits(scheme, key)) {
                 return scheme;
             }
         }

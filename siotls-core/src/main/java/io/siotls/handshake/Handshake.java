@@ -14,15 +14,19 @@ import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.keyschedule.TranscriptHash;
+import io.siotls.messages.CertificateEntry;
+import io.siotls.messages.CertificateMessage;
 import io.siotls.messages.CertificateVerify;
 import io.siotls.messages.Finished;
 import io.siotls.messages.HandshakeMessage;
 import io.siotls.messages.KeyUpdate;
+import io.siotls.trust.Purpose;
 import io.siotls.wire.TLSReader;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -50,6 +54,8 @@ public abstract class Handshake {
     protected List<X509Certificate> peerCertificateChain = List.of();
     protected PublicKey peerPublicKey;
     protected MaxFragmentLength maxFragmentLength = MaxFragmentLength.MAX_16384;
+    protected CertificateType clientCertificateType = CertificateType.X509;
+    protected CertificateType serverCertificateType = CertificateType.X509;
     protected byte[] clientRandom;
 
     private byte[] readApplicationSecret;
@@ -94,14 +100,6 @@ public abstract class Handshake {
     /** Whether this side is the client. */
     protected abstract boolean isClient();
 
-    /** The type of the credential each side presented. */
-    protected CertificateType clientCertificateType() {
-        return CertificateType.X509;
-    }
-
-    protected CertificateType serverCertificateType() {
-        return CertificateType.X509;
-    }
 
     /** Marks the handshake complete once both application traffic secrets are in use. */
     protected final void complete(byte[] readSecret, byte[] writeSecret) {
@@ -110,7 +108,7 @@ public abstract class Handshake {
         this.complete = true;
         this.negotiated = new TLSNegotiatedConfiguration(cipherSuite, keyExchange, signatureAlgorithm,
                 peerSignatureAlgorithm, alpn, serverName, peerCertificateChain, peerPublicKey,
-                clientCertificateType(), serverCertificateType(), maxFragmentLength);
+                clientCertificateType, serverCertificateType, maxFragmentLength);
     }
 
     /** Adds {@code message} to the transcript and queues it for sending. */
@@ -140,6 +138,20 @@ public abstract class Handshake {
         System.arraycopy(context, 0, content, 64, context.length);
         System.arraycopy(transcriptHash, 0, content, 64 + context.length + 1, transcriptHash.length);
         return content;
+    }
+
+    /** The peer's Certificate message authenticated as this side's configuration says. */
+    protected final void acceptPeerCredential(CertificateMessage certificate, CertificateType type, Purpose purpose,
+            String hostname, Clock clock) {
+        PeerCredential credential = PeerCredential.authenticate(config, certificate, type, purpose, hostname, clock);
+        peerCertificateChain = credential.chain();
+        peerPublicKey = credential.publicKey();
+    }
+
+    /** The Certificate message holding this side's raw public key, RFC 7250 §3. */
+    protected final CertificateMessage rawPublicKeyCertificate(byte[] requestContext) {
+        return new CertificateMessage(requestContext, List.of(new CertificateEntry(config.publicKey().getEncoded(),
+                io.siotls.extensions.ExtensionBlock.empty())));
     }
 
     /** Signs the transcript so far and sends the CertificateVerify, RFC 8446 §4.4.3. */

@@ -8,8 +8,10 @@ import io.siotls.alerts.IllegalParameter;
 import io.siotls.alerts.MissingExtension;
 import io.siotls.alerts.NoApplicationProtocol;
 import io.siotls.alerts.ProtocolVersion;
+import io.siotls.alerts.UnsupportedCertificate;
 import io.siotls.extensions.ALPNExtension;
 import io.siotls.extensions.CertificateAuthoritiesExtension;
+import io.siotls.extensions.CertificateTypeExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
@@ -19,11 +21,13 @@ import io.siotls.extensions.ServerNameExtension;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
 import io.siotls.extensions.SupportedGroupsExtension;
 import io.siotls.extensions.SupportedVersionsExtension;
+import io.siotls.iana.CertificateType;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.HandshakeType;
 import io.siotls.iana.IanaCode;
 import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
 import io.siotls.iana.TLSVersion;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.messages.CertificateMessage;
@@ -137,6 +141,12 @@ public final class ServerHandshake extends Handshake {
         }
         ServerNameExtension sni = extensions.get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
         serverName = sni == null ? null : sni.hostName();
+        serverCertificateType = chooseCertificateType(extensions, ExtensionType.SERVER_CERTIFICATE_TYPE,
+                config.certificateTypes(), "this server can present");
+        if (config.clientAuthentication() != ClientAuthentication.NONE) {
+            clientCertificateType = chooseCertificateType(extensions, ExtensionType.CLIENT_CERTIFICATE_TYPE,
+                    config.peerCertificateTypes(), "this server accepts from clients");
+        }
         CredentialSelector.Choice credential = chooseCredential(signatureAlgorithms.schemes());
         alpn = chooseApplicationProtocol(extensions.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION,
                 ALPNExtension.class));
@@ -166,8 +176,13 @@ public final class ServerHandshake extends Handshake {
         if (config.clientAuthentication() != ClientAuthentication.NONE) {
             send(certificateRequest());
         }
-        send(new CertificateMessage(new byte[0], ClientCredentials.entries(credential.chain().chain())));
-        sendCertificateVerify(credential.scheme(), credential.chain().privateKey());
+        if (serverCertificateType == CertificateType.RAW_PUBLIC_KEY) {
+            send(rawPublicKeyCertificate(new byte[0]));
+        } else {
+            send(new CertificateMessage(new byte[0], ClientCredentials.entries(credential.chain().chain())));
+        }
+        sendCertificateVerify(credential.scheme(), serverCertificateType == CertificateType.RAW_PUBLIC_KEY
+                ? config.privateKey() : credential.chain().privateKey());
         sendFinished(serverHandshakeSecret);
 
         keySchedule.deriveMasterSecret();
@@ -271,9 +286,39 @@ public final class ServerHandshake extends Handshake {
         }
     }
 
-    /** The chain to present and the scheme to sign with (SNI, then the client's signature_algorithms). */
+    /**
+     * The certificate type for one side, RFC 7250 §4.2: the first of the client's list that this
+     * server supports, X.509 when the client sent no list; none in common is unsupported_certificate.
+     */
+    private static CertificateType chooseCertificateType(ExtensionBlock clientExtensions, ExtensionType extension,
+            List<CertificateType> supported, String what) {
+        CertificateTypeExtension offered = clientExtensions.get(extension, CertificateTypeExtension.class);
+        List<Integer> candidates = offered == null ? List.of(CertificateType.X509.code()) : offered.types();
+        for (int code : candidates) {
+            CertificateType type = CertificateType.fromCode(code);
+            if (type != null && supported.contains(type)) {
+                return type;
+            }
+        }
+        throw new UnsupportedCertificate("no certificate type in common for " + extension.ianaName()
+                + ": the client offers " + candidates + ", " + what + " " + supported);
+    }
+
+    /**
+     * The chain to present (SNI, then the client's signature_algorithms) and the scheme to sign
+     * with; with a raw public key, the configured private key.
+     */
     private CredentialSelector.Choice chooseCredential(List<Integer> clientSchemes) {
-        CredentialSelector.Choice choice = new CredentialSelector(config).forServer(serverName, clientSchemes);
+        CredentialSelector selector = new CredentialSelector(config);
+        if (serverCertificateType == CertificateType.RAW_PUBLIC_KEY) {
+            SignatureScheme scheme = selector.schemeFor(config.privateKey(), clientSchemes);
+            if (scheme == null) {
+                throw new HandshakeFailure("no signature scheme in common: the client accepts " + clientSchemes
+                        + ", this server's key can sign with " + config.privateKeySignatureAlgorithms());
+            }
+            return new CredentialSelector.Choice(null, scheme);
+        }
+        CredentialSelector.Choice choice = selector.forServer(serverName, clientSchemes);
         if (choice == null) {
             throw new HandshakeFailure("no signature scheme in common: the client accepts " + clientSchemes
                     + ", this server's keys can sign with " + config.privateKeySignatureAlgorithms());
@@ -328,6 +373,15 @@ public final class ServerHandshake extends Handshake {
         if (alpn != null) {
             extensions.add(new ALPNExtension(List.of(alpn)));
         }
+        if (clientExtensions.contains(ExtensionType.SERVER_CERTIFICATE_TYPE)) {
+            extensions.add(CertificateTypeExtension.selected(ExtensionType.SERVER_CERTIFICATE_TYPE,
+                    serverCertificateType.code()));
+        }
+        if (clientExtensions.contains(ExtensionType.CLIENT_CERTIFICATE_TYPE)
+                && config.clientAuthentication() != ClientAuthentication.NONE) {
+            extensions.add(CertificateTypeExtension.selected(ExtensionType.CLIENT_CERTIFICATE_TYPE,
+                    clientCertificateType.code()));
+        }
         return extensions;
     }
 
@@ -349,9 +403,7 @@ public final class ServerHandshake extends Handshake {
             state = State.WAIT_FINISHED;
             return;
         }
-        peerCertificateChain = PeerCertificates.decode(certificate);
-        peerPublicKey = peerCertificateChain.get(0).getPublicKey();
-        PeerCertificates.authenticate(config, peerCertificateChain, Purpose.CLIENT_AUTH, null, clock);
+        acceptPeerCredential(certificate, clientCertificateType, Purpose.CLIENT_AUTH, null, clock);
         transcript.update(message);
         state = State.WAIT_CERTIFICATE_VERIFY;
     }
