@@ -66,4 +66,87 @@ class HelloRetryRequestTest {
         MemoryPipe.handshake(client, server);
         assertThat(server.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519);
     }
+
+    /** Runs our client's first ClientHello into a server that asks for secp384r1, returns both. */
+    private static TLSConnection[] afterRetry() {
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY)
+                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP384R1).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).keyExchanges(NamedGroup.SECP384R1).build());
+        client.initiateConnection();
+        server.initiateConnection();
+        server.receiveData(client.dataToSend());
+        client.receiveData(server.dataToSend());
+        return new TLSConnection[] {client, server};
+    }
+
+    private static io.siotls.messages.ClientHello secondHello(TLSConnection client) {
+        byte[] output = client.dataToSend();
+        byte[] afterChangeCipherSpec = Records.afterFirst(output);
+        byte[] fragment = Records.firstFragment(afterChangeCipherSpec);
+        return io.siotls.messages.ClientHello.parse(new TLSReader(fragment, 4, fragment.length - 4));
+    }
+
+    private static byte[] withExtensions(io.siotls.messages.ClientHello hello,
+            java.util.function.UnaryOperator<java.util.List<io.siotls.extensions.Extension>> change) {
+        java.util.List<io.siotls.extensions.Extension> extensions = change.apply(
+                new java.util.ArrayList<>(hello.extensions().list()));
+        return Records.handshake(new io.siotls.messages.ClientHello(hello.legacyVersion(), hello.random(),
+                hello.legacySessionId(), hello.cipherSuites(), hello.legacyCompressionMethods(),
+                io.siotls.extensions.ExtensionBlock.of(extensions)));
+    }
+
+    @Test
+    void secondClientHelloWithoutTheCookieIsIllegalParameter() {
+        TLSConnection[] pair = afterRetry();
+        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+            e.removeIf(x -> x.typeCode() == io.siotls.iana.ExtensionType.COOKIE.code());
+            return e;
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
+                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
+                .hasMessageContaining("does not echo the HelloRetryRequest's cookie");
+    }
+
+    @Test
+    void secondClientHelloChangingAnotherExtensionIsIllegalParameter() {
+        TLSConnection[] pair = afterRetry();
+        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+            e.add(new io.siotls.extensions.ALPNExtension(java.util.List.of("h2")));
+            return e;
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
+                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
+                .hasMessageContaining("changed its application_layer_protocol_negotiation extension");
+    }
+
+    @Test
+    void secondClientHelloWithTheWrongShareIsIllegalParameter() {
+        TLSConnection[] pair = afterRetry();
+        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+            e.replaceAll(x -> x.typeCode() == io.siotls.iana.ExtensionType.KEY_SHARE.code()
+                    ? io.siotls.extensions.KeyShareExtension.clientShares(java.util.List.of(
+                            new io.siotls.extensions.KeyShareEntry(NamedGroup.X25519.code(), new byte[32])))
+                    : x);
+            return e;
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
+                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
+                .hasMessageContaining("exactly one key share, for secp384r1");
+    }
+
+    @Test
+    void aSecondHelloRetryRequestIsUnexpectedMessage() {
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY)
+                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP384R1, NamedGroup.SECP256R1).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).keyExchanges(NamedGroup.SECP384R1).build());
+        client.initiateConnection();
+        server.initiateConnection();
+        server.receiveData(client.dataToSend());
+        byte[] retry = server.dataToSend();
+        byte[] retryRecord = java.util.Arrays.copyOf(retry, 5 + ((retry[3] & 0xff) << 8 | (retry[4] & 0xff)));
+        client.receiveData(retry);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.receiveData(retryRecord))
+                .isInstanceOf(io.siotls.alerts.UnexpectedMessage.class)
+                .hasMessageContaining("second HelloRetryRequest");
+    }
 }

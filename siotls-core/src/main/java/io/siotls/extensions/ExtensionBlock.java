@@ -57,6 +57,17 @@ public final class ExtensionBlock {
         return extension == null ? null : shape.cast(extension);
     }
 
+    /** The extension_data of the extension with type {@code typeCode} as it is written, or null. */
+    public byte[] dataOf(int typeCode) {
+        Extension extension = extensions.get(typeCode);
+        if (extension == null) {
+            return null;
+        }
+        TLSWriter writer = new TLSWriter();
+        extension.writeData(writer);
+        return writer.toByteArray();
+    }
+
     public boolean isEmpty() {
         return extensions.isEmpty();
     }

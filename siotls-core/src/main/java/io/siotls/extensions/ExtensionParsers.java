@@ -23,6 +23,7 @@ final class ExtensionParsers {
             case RECORD_SIZE_LIMIT -> RecordSizeLimitExtension.parse(data);
             case PSK_KEY_EXCHANGE_MODES -> PskKeyExchangeModesExtension.parse(data);
             case CERTIFICATE_AUTHORITIES -> CertificateAuthoritiesExtension.parse(data);
+            case COOKIE -> CookieExtension.parse(data);
             case CLIENT_CERTIFICATE_TYPE, SERVER_CERTIFICATE_TYPE -> CertificateTypeExtension.parse(typeCode, data, context);
             default -> new UnknownExtension(typeCode, data.readRemaining());
         };

@@ -8,6 +8,7 @@ import io.siotls.alerts.UnsupportedExtension;
 import io.siotls.crypto.KeyExchangeKeyPair;
 import io.siotls.extensions.ALPNExtension;
 import io.siotls.extensions.CertificateTypeExtension;
+import io.siotls.extensions.CookieExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
@@ -18,7 +19,6 @@ import io.siotls.extensions.ServerNameExtension;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
 import io.siotls.extensions.SupportedGroupsExtension;
 import io.siotls.extensions.SupportedVersionsExtension;
-import io.siotls.extensions.UnknownExtension;
 import io.siotls.iana.CertificateType;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
@@ -262,7 +262,7 @@ public final class ClientHandshake extends Handshake {
         }
         retried = true;
         KeyShareExtension keyShare = retry.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class);
-        UnknownExtension cookie = retry.extensions().get(ExtensionType.COOKIE, UnknownExtension.class);
+        CookieExtension cookie = retry.extensions().get(ExtensionType.COOKIE, CookieExtension.class);
         if (keyShare == null && cookie == null) {
             throw new IllegalParameter("the HelloRetryRequest would not change the ClientHello");
         }

@@ -35,6 +35,13 @@ public class Entropy {
         return bytes;
     }
 
+    /** The opaque cookie a server sends in its HelloRetryRequest (RFC 8446 §4.2.2). */
+    public byte[] helloRetryCookie() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
     /** A fresh ephemeral key pair for {@code exchange}. */
     public KeyExchangeKeyPair ephemeralKeyPair(KeyExchange exchange) {
         return exchange.generate(random);

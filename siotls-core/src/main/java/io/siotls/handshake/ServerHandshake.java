@@ -12,6 +12,7 @@ import io.siotls.alerts.UnsupportedCertificate;
 import io.siotls.extensions.ALPNExtension;
 import io.siotls.extensions.CertificateAuthoritiesExtension;
 import io.siotls.extensions.CertificateTypeExtension;
+import io.siotls.extensions.CookieExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
@@ -50,6 +51,11 @@ public final class ServerHandshake extends Handshake {
     private enum State { START, WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_CERTIFICATE,
         WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
 
+    /** The extensions a second ClientHello may change, RFC 8446 §4.1.2. */
+    private static final java.util.Set<Integer> MAY_CHANGE_AFTER_RETRY = java.util.Set.of(
+            ExtensionType.KEY_SHARE.code(), ExtensionType.COOKIE.code(), ExtensionType.EARLY_DATA.code(),
+            ExtensionType.PRE_SHARED_KEY.code(), ExtensionType.PADDING.code());
+
     /** Above this many bytes of names, certificate_authorities is left out (a system trust store). */
     private static final int MAX_AUTHORITIES_LENGTH = 8192;
 
@@ -57,6 +63,7 @@ public final class ServerHandshake extends Handshake {
     private State state = State.START;
     private ClientHello firstHello;
     private NamedGroup retryGroup;
+    private byte[] retryCookie;
     private boolean changeCipherSpecSent;
     private byte[] clientHandshakeSecret;
     private byte[] clientApplicationSecret;
@@ -256,26 +263,50 @@ public final class ServerHandshake extends Handshake {
     private void sendHelloRetryRequest(ClientHello hello, NamedGroup group) {
         firstHello = hello;
         retryGroup = group;
+        retryCookie = entropy.helloRetryCookie();
         transcript.replaceWithMessageHash();
         send(new ServerHello(TLSVersion.TLS_1_2.code(), ServerHello.HELLO_RETRY_REQUEST_RANDOM.clone(),
                 hello.legacySessionId(), cipherSuite.code(), 0, ExtensionBlock.of(List.of(
-                        SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code()),
-                        KeyShareExtension.retryWith(group.code())))));
+                        KeyShareExtension.retryWith(group.code()),
+                        new CookieExtension(retryCookie),
+                        SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code())))));
         sendChangeCipherSpecOnce(hello);
         state = State.WAIT_SECOND_CLIENT_HELLO;
     }
 
-    /** The second ClientHello may only change what RFC 8446 §4.1.2 lists. */
+    /**
+     * The second ClientHello may only change what RFC 8446 §4.1.2 lists: its key_share (now one
+     * share, for the group asked for), the cookie it must echo, early_data, pre_shared_key and
+     * padding. Anything else is illegal_parameter.
+     */
     private void checkSecondClientHello(ClientHello hello) {
         if (!Arrays.equals(hello.random(), firstHello.random())
                 || !Arrays.equals(hello.legacySessionId(), firstHello.legacySessionId())
-                || !hello.cipherSuites().equals(firstHello.cipherSuites())) {
-            throw new IllegalParameter("the second ClientHello changed its random, session id or cipher suites");
+                || !hello.cipherSuites().equals(firstHello.cipherSuites())
+                || !Arrays.equals(hello.legacyCompressionMethods(), firstHello.legacyCompressionMethods())) {
+            throw new IllegalParameter("the second ClientHello changed its random, session id, cipher suites"
+                    + " or compression methods");
         }
         KeyShareExtension shares = hello.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class);
         if (shares == null || shares.entries().size() != 1 || shares.entries().get(0).group() != retryGroup.code()) {
             throw new IllegalParameter("the second ClientHello must hold exactly one key share, for "
                     + retryGroup.ianaName());
+        }
+        CookieExtension cookie = hello.extensions().get(ExtensionType.COOKIE, CookieExtension.class);
+        if (cookie == null || !java.security.MessageDigest.isEqual(cookie.cookie(), retryCookie)) {
+            throw new IllegalParameter("the second ClientHello does not echo the HelloRetryRequest's cookie");
+        }
+        java.util.Set<Integer> types = new java.util.HashSet<>(firstHello.extensions().typeCodes());
+        types.addAll(hello.extensions().typeCodes());
+        for (int type : types) {
+            if (MAY_CHANGE_AFTER_RETRY.contains(type)) {
+                continue;
+            }
+            if (!Arrays.equals(firstHello.extensions().dataOf(type), hello.extensions().dataOf(type))) {
+                ExtensionType known = ExtensionType.fromCode(type);
+                throw new IllegalParameter("the second ClientHello changed its "
+                        + (known == null ? "extension " + type : known.ianaName()) + " extension");
+            }
         }
     }
 
