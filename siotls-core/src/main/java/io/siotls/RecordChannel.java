@@ -79,6 +79,11 @@ final class RecordChannel implements HandshakeTransport {
     }
 
     @Override
+    public void limitReceivedRecords(int maxInnerPlaintext) {
+        reader.setMaxInnerPlaintextLength(maxInnerPlaintext);
+    }
+
+    @Override
     public void logSecret(String label, byte[] clientRandom, byte[] secret) {
         if (keyLog != null) {
             keyLog.log(label, clientRandom, secret);

@@ -2,7 +2,6 @@ package io.siotls;
 
 import io.siotls.iana.CertificateType;
 import io.siotls.iana.CipherSuite;
-import io.siotls.iana.MaxFragmentLength;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import java.security.PublicKey;
@@ -25,7 +24,8 @@ import java.util.List;
  *        key), or {@code null}
  * @param clientCertificateType the type of the client's credential
  * @param serverCertificateType the type of the server's credential
- * @param maxFragmentLength the largest plaintext per record this side sends
+ * @param maxFragmentLength the largest plaintext per record this side sends: 2^14, or lower when
+ *        the peer asked for less with record_size_limit (RFC 8449) or max_fragment_length (RFC 6066)
  */
 public record TLSNegotiatedConfiguration(
         CipherSuite cipherSuite,
@@ -38,7 +38,7 @@ public record TLSNegotiatedConfiguration(
         PublicKey peerPublicKey,
         CertificateType clientCertificateType,
         CertificateType serverCertificateType,
-        MaxFragmentLength maxFragmentLength) {
+        int maxFragmentLength) {
 
     public TLSNegotiatedConfiguration {
         peerCertificateChain = List.copyOf(peerCertificateChain);

@@ -24,6 +24,7 @@ final class ExtensionParsers {
             case PSK_KEY_EXCHANGE_MODES -> PskKeyExchangeModesExtension.parse(data);
             case CERTIFICATE_AUTHORITIES -> CertificateAuthoritiesExtension.parse(data);
             case COOKIE -> CookieExtension.parse(data);
+            case MAX_FRAGMENT_LENGTH -> MaxFragmentLengthExtension.parse(data);
             case CLIENT_CERTIFICATE_TYPE, SERVER_CERTIFICATE_TYPE -> CertificateTypeExtension.parse(typeCode, data, context);
             default -> new UnknownExtension(typeCode, data.readRemaining());
         };

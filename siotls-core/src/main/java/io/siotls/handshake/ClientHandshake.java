@@ -13,6 +13,7 @@ import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
+import io.siotls.extensions.MaxFragmentLengthExtension;
 import io.siotls.extensions.PskKeyExchangeModesExtension;
 import io.siotls.extensions.RecordSizeLimitExtension;
 import io.siotls.extensions.ServerNameExtension;
@@ -24,6 +25,7 @@ import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.HandshakeType;
 import io.siotls.iana.IanaCode;
+import io.siotls.iana.MaxFragmentLength;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.PskKeyExchangeMode;
 import io.siotls.iana.SignatureScheme;
@@ -133,7 +135,10 @@ public final class ClientHandshake extends Handshake {
                     codes(config.peerCertificateTypes())));
         }
         extensions.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE.code())));
-        extensions.add(new RecordSizeLimitExtension(RecordLimits.OWN_RECORD_SIZE_LIMIT));
+        if (config.maxFragmentLength() != MaxFragmentLength.MAX_16384) {
+            extensions.add(new MaxFragmentLengthExtension(config.maxFragmentLength()));
+        }
+        extensions.add(new RecordSizeLimitExtension(ownRecordSizeLimit()));
         if (cookie != null) {
             extensions.add(cookie);
         }
@@ -317,8 +322,16 @@ public final class ClientHandshake extends Handshake {
         serverCertificateType = selectedType(block, ExtensionType.SERVER_CERTIFICATE_TYPE, config.peerCertificateTypes());
         clientCertificateType = selectedType(block, ExtensionType.CLIENT_CERTIFICATE_TYPE, config.certificateTypes());
         RecordSizeLimitExtension limit = block.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
+        MaxFragmentLengthExtension fragment =
+                block.get(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLengthExtension.class);
         if (limit != null) {
-            transport.limitRecordPlaintext(RecordLimits.plaintextFor(limit.limit()));
+            applyRecordSizeLimits(limit.limit());
+        } else if (fragment != null) {
+            if (fragment.length() != config.maxFragmentLength()) {
+                throw new IllegalParameter("the server answered max_fragment_length " + fragment.length().octets()
+                        + " to a request for " + config.maxFragmentLength().octets() + " (RFC 6066 §4)");
+            }
+            applyMaxFragmentLength(fragment.length());
         }
         transcript.update(message);
         state = State.WAIT_CERTIFICATE_OR_REQUEST;

@@ -9,7 +9,6 @@ import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.CertificateType;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.HandshakeType;
-import io.siotls.iana.MaxFragmentLength;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.keyschedule.KeySchedule;
@@ -53,7 +52,7 @@ public abstract class Handshake {
     protected String serverName;
     protected List<X509Certificate> peerCertificateChain = List.of();
     protected PublicKey peerPublicKey;
-    protected MaxFragmentLength maxFragmentLength = MaxFragmentLength.MAX_16384;
+    protected int maxFragmentLength = 1 << 14;
     protected CertificateType clientCertificateType = CertificateType.X509;
     protected CertificateType serverCertificateType = CertificateType.X509;
     protected byte[] clientRandom;
@@ -138,6 +137,25 @@ public abstract class Handshake {
         System.arraycopy(context, 0, content, 64, context.length);
         System.arraycopy(transcriptHash, 0, content, 64 + context.length + 1, transcriptHash.length);
         return content;
+    }
+
+    /** The record_size_limit this side announces: its max_fragment_length plus the content type (RFC 8449 §4). */
+    protected final int ownRecordSizeLimit() {
+        return config.maxFragmentLength().octets() + 1;
+    }
+
+    /** Applies the peer's record_size_limit to what this side sends, and this side's to what it receives. */
+    protected final void applyRecordSizeLimits(int peerLimit) {
+        maxFragmentLength = RecordLimits.plaintextFor(peerLimit);
+        transport.limitRecordPlaintext(maxFragmentLength);
+        transport.limitReceivedRecords(ownRecordSizeLimit());
+    }
+
+    /** Applies a negotiated max_fragment_length to both directions (RFC 6066 §4). */
+    protected final void applyMaxFragmentLength(io.siotls.iana.MaxFragmentLength length) {
+        maxFragmentLength = length.octets();
+        transport.limitRecordPlaintext(length.octets());
+        transport.limitReceivedRecords(length.octets() + 1);
     }
 
     /** The peer's Certificate message authenticated as this side's configuration says. */

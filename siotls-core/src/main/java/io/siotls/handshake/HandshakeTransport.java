@@ -27,6 +27,9 @@ public interface HandshakeTransport {
     /** Lowers the largest plaintext put in one record (RFC 8449, RFC 6066 §4). */
     void limitRecordPlaintext(int maxPlaintext);
 
+    /** Refuses protected records whose TLSInnerPlaintext exceeds what this side announced (RFC 8449). */
+    void limitReceivedRecords(int maxInnerPlaintext);
+
     /** Hands a secret to the key log, when key logging is on (NSS key log format labels). */
     void logSecret(String label, byte[] clientRandom, byte[] secret);
 }

@@ -17,6 +17,7 @@ import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
+import io.siotls.extensions.MaxFragmentLengthExtension;
 import io.siotls.extensions.RecordSizeLimitExtension;
 import io.siotls.extensions.ServerNameExtension;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
@@ -394,9 +395,14 @@ public final class ServerHandshake extends Handshake {
         extensions.add(new SupportedGroupsExtension(codes(config.keyExchanges())));
         RecordSizeLimitExtension limit =
                 clientExtensions.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
+        MaxFragmentLengthExtension fragment =
+                clientExtensions.get(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLengthExtension.class);
         if (limit != null) {
-            transport.limitRecordPlaintext(RecordLimits.plaintextFor(limit.limit()));
-            extensions.add(new RecordSizeLimitExtension(RecordLimits.OWN_RECORD_SIZE_LIMIT));
+            applyRecordSizeLimits(limit.limit());
+            extensions.add(new RecordSizeLimitExtension(ownRecordSizeLimit()));
+        } else if (fragment != null) {
+            applyMaxFragmentLength(fragment.length());
+            extensions.add(fragment);
         }
         if (serverName != null) {
             extensions.add(ServerNameExtension.acknowledgement());

@@ -40,6 +40,8 @@ import java.util.Arrays;
 public final class RecordReader {
 
     private static final int INITIAL_CAPACITY = 4096;
+
+    private int maxInnerPlaintextLength = RecordLimits.MAX_INNER_PLAINTEXT_LENGTH;
     private static final String[] PLAINTEXT_PROTOCOL_PREFIXES = {"GET ", "POST", "HEAD", "PUT ", "CONN", "OPTI"};
 
     private final RecordResult result = new RecordResult();
@@ -57,6 +59,20 @@ public final class RecordReader {
      *
      * @throws IllegalArgumentException when an argument is null or the IV shorter than 8 bytes
      */
+    /**
+     * Lowers the largest TLSInnerPlaintext (content, content type and padding) accepted in a
+     * protected record to the limit this side announced with record_size_limit (RFC 8449 §4) or
+     * max_fragment_length (RFC 6066 §4, plus one byte for the content type); a larger record is
+     * record_overflow.
+     */
+    public void setMaxInnerPlaintextLength(int length) {
+        if (length < 1 || length > RecordLimits.MAX_INNER_PLAINTEXT_LENGTH) {
+            throw new IllegalArgumentException("inner plaintext limit " + length + " outside 1.."
+                    + RecordLimits.MAX_INNER_PLAINTEXT_LENGTH);
+        }
+        this.maxInnerPlaintextLength = length;
+    }
+
     public void setProtection(Aead aead, byte[] iv) {
         this.protection = new RecordProtection(aead, iv);
     }
@@ -255,11 +271,12 @@ public final class RecordReader {
         }
     }
 
-    private static ContentType removePadding(ByteBuffer dst, int dstStart) {
+    private ContentType removePadding(ByteBuffer dst, int dstStart) {
         int innerLength = dst.position() - dstStart;
-        if (innerLength > RecordLimits.MAX_INNER_PLAINTEXT_LENGTH) {
+        if (innerLength > maxInnerPlaintextLength) {
             throw new RecordOverflow("decrypted TLSInnerPlaintext of " + innerLength + " bytes exceeds "
-                    + RecordLimits.MAX_INNER_PLAINTEXT_LENGTH + " (RFC 8446 §5.4)");
+                    + maxInnerPlaintextLength + (maxInnerPlaintextLength == RecordLimits.MAX_INNER_PLAINTEXT_LENGTH
+                            ? " (RFC 8446 §5.4)" : ", the limit this side announced (RFC 8449 §4, RFC 6066 §4)"));
         }
         int typeIndex = dst.position() - 1;
         while (typeIndex >= dstStart && dst.get(typeIndex) == 0) {
