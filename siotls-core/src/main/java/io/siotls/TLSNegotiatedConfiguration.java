@@ -24,6 +24,12 @@ import java.util.List;
  *        key), or {@code null}
  * @param clientCertificateType the type of the client's credential
  * @param serverCertificateType the type of the server's credential
+ * @param peerWantOcspStapling server-side: whether the client asked for an OCSP response
+ * @param peerOcspResponse client-side: the DER OCSP response the server stapled, or {@code null}
+ * @param canSendHeartbeat whether the peer lets this side send heartbeat requests (RFC 6520);
+ *        this engine never sends any
+ * @param canEchoHeartbeat whether this side lets the peer send heartbeat requests: never, this
+ *        engine announces peer_not_allowed_to_send
  * @param maxFragmentLength the largest plaintext per record this side sends: 2^14, or lower when
  *        the peer asked for less with record_size_limit (RFC 8449) or max_fragment_length (RFC 6066)
  */
@@ -38,9 +44,20 @@ public record TLSNegotiatedConfiguration(
         PublicKey peerPublicKey,
         CertificateType clientCertificateType,
         CertificateType serverCertificateType,
+        boolean peerWantOcspStapling,
+        byte[] peerOcspResponse,
+        boolean canSendHeartbeat,
+        boolean canEchoHeartbeat,
         int maxFragmentLength) {
 
     public TLSNegotiatedConfiguration {
         peerCertificateChain = List.copyOf(peerCertificateChain);
+        peerOcspResponse = peerOcspResponse == null ? null : peerOcspResponse.clone();
+    }
+
+    /** The stapled OCSP response (a copy), or {@code null}. */
+    @Override
+    public byte[] peerOcspResponse() {
+        return peerOcspResponse == null ? null : peerOcspResponse.clone();
     }
 }

@@ -25,6 +25,8 @@ final class ExtensionParsers {
             case CERTIFICATE_AUTHORITIES -> CertificateAuthoritiesExtension.parse(data);
             case COOKIE -> CookieExtension.parse(data);
             case MAX_FRAGMENT_LENGTH -> MaxFragmentLengthExtension.parse(data);
+            case STATUS_REQUEST -> StatusRequestExtension.parse(data, context);
+            case HEARTBEAT -> HeartbeatExtension.parse(data);
             case CLIENT_CERTIFICATE_TYPE, SERVER_CERTIFICATE_TYPE -> CertificateTypeExtension.parse(typeCode, data, context);
             default -> new UnknownExtension(typeCode, data.readRemaining());
         };

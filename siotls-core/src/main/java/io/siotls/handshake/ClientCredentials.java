@@ -54,10 +54,16 @@ final class ClientCredentials {
 
     /** CertificateEntry list of a chain, RFC 8446 §4.4.2. */
     static List<CertificateEntry> entries(List<X509Certificate> chain) {
+        return entries(chain, ExtensionBlock.empty());
+    }
+
+    /** CertificateEntry list of a chain, {@code leafExtensions} on the end-entity, RFC 8446 §4.4.2. */
+    static List<CertificateEntry> entries(List<X509Certificate> chain, ExtensionBlock leafExtensions) {
         List<CertificateEntry> entries = new ArrayList<>(chain.size());
         for (X509Certificate certificate : chain) {
             try {
-                entries.add(new CertificateEntry(certificate.getEncoded(), ExtensionBlock.empty()));
+                entries.add(new CertificateEntry(certificate.getEncoded(),
+                        entries.isEmpty() ? leafExtensions : ExtensionBlock.empty()));
             } catch (CertificateEncodingException e) {
                 throw new io.siotls.alerts.InternalError("cannot encode our own certificate", e);
             }

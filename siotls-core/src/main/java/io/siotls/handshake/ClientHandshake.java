@@ -11,6 +11,7 @@ import io.siotls.extensions.CertificateTypeExtension;
 import io.siotls.extensions.CookieExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
+import io.siotls.extensions.HeartbeatExtension;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
 import io.siotls.extensions.MaxFragmentLengthExtension;
@@ -18,6 +19,7 @@ import io.siotls.extensions.PskKeyExchangeModesExtension;
 import io.siotls.extensions.RecordSizeLimitExtension;
 import io.siotls.extensions.ServerNameExtension;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
+import io.siotls.extensions.StatusRequestExtension;
 import io.siotls.extensions.SupportedGroupsExtension;
 import io.siotls.extensions.SupportedVersionsExtension;
 import io.siotls.iana.CertificateType;
@@ -31,6 +33,7 @@ import io.siotls.iana.PskKeyExchangeMode;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.iana.TLSVersion;
 import io.siotls.keyschedule.KeySchedule;
+import io.siotls.messages.CertificateEntry;
 import io.siotls.messages.CertificateMessage;
 import io.siotls.messages.CertificateRequest;
 import io.siotls.messages.ClientHello;
@@ -53,8 +56,8 @@ public final class ClientHandshake extends Handshake {
     private enum State { START, WAIT_SERVER_HELLO, WAIT_ENCRYPTED_EXTENSIONS, WAIT_CERTIFICATE_OR_REQUEST,
         WAIT_CERTIFICATE, WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
 
-    private static final List<SignatureScheme> CERTIFICATE_ONLY_SCHEMES = List.of(
-            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+    private static final List<SignatureScheme> SHA1_SCHEMES =
+            List.of(SignatureScheme.RSA_PKCS1_SHA1, SignatureScheme.ECDSA_SHA1);
 
     private final String hostname;
     private final Clock clock;
@@ -119,9 +122,7 @@ public final class ClientHandshake extends Handshake {
         extensions.add(KeyShareExtension.clientShares(List.of(share)));
         extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(config.signatureAlgorithms())));
         if (config.truststore() != null) {
-            List<SignatureScheme> forCertificates = new ArrayList<>(config.signatureAlgorithms());
-            CERTIFICATE_ONLY_SCHEMES.stream().filter(crypto::supports).forEach(forCertificates::add);
-            extensions.add(SignatureAlgorithmsExtension.forCertificates(codes(forCertificates)));
+            extensions.add(SignatureAlgorithmsExtension.forCertificates(codes(certificateSignatureSchemes())));
         }
         if (!config.alpn().isEmpty()) {
             extensions.add(new ALPNExtension(config.alpn()));
@@ -134,6 +135,10 @@ public final class ClientHandshake extends Handshake {
             extensions.add(CertificateTypeExtension.offered(ExtensionType.SERVER_CERTIFICATE_TYPE,
                     codes(config.peerCertificateTypes())));
         }
+        if (config.requestOcspStapling()) {
+            extensions.add(StatusRequestExtension.request());
+        }
+        extensions.add(ownHeartbeatMode());
         extensions.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE.code())));
         if (config.maxFragmentLength() != MaxFragmentLength.MAX_16384) {
             extensions.add(new MaxFragmentLengthExtension(config.maxFragmentLength()));
@@ -145,6 +150,21 @@ public final class ClientHandshake extends Handshake {
         List<Integer> suites = codes(config.cipherSuites());
         return new ClientHello(TLSVersion.TLS_1_2.code(), random, sessionId, suites, new byte[] {0},
                 ExtensionBlock.of(extensions));
+    }
+
+    /**
+     * signature_algorithms_cert (RFC 8446 §4.2.3): what PKIX validation accepts in the chain,
+     * which is wider than what CertificateVerify may use: the configured schemes first, then every
+     * other scheme the backend verifies, rsa_pkcs1_* included; never SHA-1.
+     */
+    private List<SignatureScheme> certificateSignatureSchemes() {
+        List<SignatureScheme> schemes = new ArrayList<>(config.signatureAlgorithms());
+        for (SignatureScheme scheme : SignatureScheme.values()) {
+            if (!schemes.contains(scheme) && !SHA1_SCHEMES.contains(scheme) && crypto.supports(scheme)) {
+                schemes.add(scheme);
+            }
+        }
+        return schemes;
     }
 
     private static String stripTrailingDot(String name) {
@@ -319,6 +339,7 @@ public final class ClientHandshake extends Handshake {
             ServerNameExtension sni = clientHello.extensions().get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
             serverName = sni.hostName();
         }
+        notePeerHeartbeat(block.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
         serverCertificateType = selectedType(block, ExtensionType.SERVER_CERTIFICATE_TYPE, config.peerCertificateTypes());
         clientCertificateType = selectedType(block, ExtensionType.CLIENT_CERTIFICATE_TYPE, config.certificateTypes());
         RecordSizeLimitExtension limit = block.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
@@ -375,6 +396,17 @@ public final class ClientHandshake extends Handshake {
         if (certificate.entries().isEmpty()) {
             throw new io.siotls.alerts.DecodeError("the server's Certificate message is empty");
         }
+        for (CertificateEntry entry : certificate.entries()) {
+            for (int typeCode : entry.extensions().typeCodes()) {
+                if (!clientHello.extensions().typeCodes().contains(typeCode)) {
+                    throw new UnsupportedExtension("the server's Certificate carries extension " + typeCode
+                            + ", which was not offered (RFC 8446 §4.4.2)");
+                }
+            }
+        }
+        StatusRequestExtension stapled = certificate.entries().get(0).extensions()
+                .get(ExtensionType.STATUS_REQUEST, StatusRequestExtension.class);
+        peerOcspResponse = stapled == null ? null : stapled.ocspResponse();
         acceptPeerCredential(certificate, serverCertificateType, Purpose.SERVER_AUTH, hostname, clock);
         transcript.update(message);
         state = State.WAIT_CERTIFICATE_VERIFY;

@@ -55,6 +55,9 @@ public abstract class Handshake {
     protected int maxFragmentLength = 1 << 14;
     protected CertificateType clientCertificateType = CertificateType.X509;
     protected CertificateType serverCertificateType = CertificateType.X509;
+    protected boolean peerWantOcspStapling;
+    protected byte[] peerOcspResponse;
+    protected boolean canSendHeartbeat;
     protected byte[] clientRandom;
 
     private byte[] readApplicationSecret;
@@ -107,7 +110,8 @@ public abstract class Handshake {
         this.complete = true;
         this.negotiated = new TLSNegotiatedConfiguration(cipherSuite, keyExchange, signatureAlgorithm,
                 peerSignatureAlgorithm, alpn, serverName, peerCertificateChain, peerPublicKey,
-                clientCertificateType, serverCertificateType, maxFragmentLength);
+                clientCertificateType, serverCertificateType, peerWantOcspStapling, peerOcspResponse,
+                canSendHeartbeat, false, maxFragmentLength);
     }
 
     /** Adds {@code message} to the transcript and queues it for sending. */
@@ -137,6 +141,18 @@ public abstract class Handshake {
         System.arraycopy(context, 0, content, 64, context.length);
         System.arraycopy(transcriptHash, 0, content, 64 + context.length + 1, transcriptHash.length);
         return content;
+    }
+
+    /** The heartbeat extension this side sends: it understands RFC 6520 but accepts no requests. */
+    protected static io.siotls.extensions.HeartbeatExtension ownHeartbeatMode() {
+        return new io.siotls.extensions.HeartbeatExtension(
+                io.siotls.extensions.HeartbeatExtension.PEER_NOT_ALLOWED_TO_SEND);
+    }
+
+    /** Notes whether the peer's heartbeat extension lets this side send requests (RFC 6520 §2). */
+    protected final void notePeerHeartbeat(io.siotls.extensions.HeartbeatExtension peerMode) {
+        canSendHeartbeat = peerMode != null
+                && peerMode.mode() == io.siotls.extensions.HeartbeatExtension.PEER_ALLOWED_TO_SEND;
     }
 
     /** The record_size_limit this side announces: its max_fragment_length plus the content type (RFC 8449 §4). */

@@ -15,12 +15,14 @@ import io.siotls.extensions.CertificateTypeExtension;
 import io.siotls.extensions.CookieExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
+import io.siotls.extensions.HeartbeatExtension;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
 import io.siotls.extensions.MaxFragmentLengthExtension;
 import io.siotls.extensions.RecordSizeLimitExtension;
 import io.siotls.extensions.ServerNameExtension;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
+import io.siotls.extensions.StatusRequestExtension;
 import io.siotls.extensions.SupportedGroupsExtension;
 import io.siotls.extensions.SupportedVersionsExtension;
 import io.siotls.iana.CertificateType;
@@ -149,6 +151,9 @@ public final class ServerHandshake extends Handshake {
         }
         ServerNameExtension sni = extensions.get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
         serverName = sni == null ? null : sni.hostName();
+        StatusRequestExtension statusRequest = extensions.get(ExtensionType.STATUS_REQUEST, StatusRequestExtension.class);
+        peerWantOcspStapling = statusRequest != null && statusRequest.statusType() == StatusRequestExtension.OCSP;
+        notePeerHeartbeat(extensions.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
         serverCertificateType = chooseCertificateType(extensions, ExtensionType.SERVER_CERTIFICATE_TYPE,
                 config.certificateTypes(), "this server can present");
         if (config.clientAuthentication() != ClientAuthentication.NONE) {
@@ -187,7 +192,8 @@ public final class ServerHandshake extends Handshake {
         if (serverCertificateType == CertificateType.RAW_PUBLIC_KEY) {
             send(rawPublicKeyCertificate(new byte[0]));
         } else {
-            send(new CertificateMessage(new byte[0], ClientCredentials.entries(credential.chain().chain())));
+            send(new CertificateMessage(new byte[0], ClientCredentials.entries(credential.chain().chain(),
+                    stapledStatus())));
         }
         sendCertificateVerify(credential.scheme(), serverCertificateType == CertificateType.RAW_PUBLIC_KEY
                 ? config.privateKey() : credential.chain().privateKey());
@@ -375,6 +381,15 @@ public final class ServerHandshake extends Handshake {
         return new CertificateRequest(new byte[0], ExtensionBlock.of(extensions));
     }
 
+    /** The end-entity CertificateEntry's extensions: the OCSP response, when asked for and configured. */
+    private ExtensionBlock stapledStatus() {
+        byte[] response = config.ocspResponse();
+        if (!peerWantOcspStapling || response == null) {
+            return ExtensionBlock.empty();
+        }
+        return ExtensionBlock.of(List.of(StatusRequestExtension.response(response)));
+    }
+
     /** RFC 7301 §3.2: the first of the server's protocols the client offers. */
     private String chooseApplicationProtocol(ALPNExtension offered) {
         if (offered == null || config.alpn().isEmpty()) {
@@ -410,6 +425,9 @@ public final class ServerHandshake extends Handshake {
         if (alpn != null) {
             extensions.add(new ALPNExtension(List.of(alpn)));
         }
+        if (clientExtensions.contains(ExtensionType.HEARTBEAT)) {
+            extensions.add(ownHeartbeatMode());
+        }
         if (clientExtensions.contains(ExtensionType.SERVER_CERTIFICATE_TYPE)) {
             extensions.add(CertificateTypeExtension.selected(ExtensionType.SERVER_CERTIFICATE_TYPE,
                     serverCertificateType.code()));
@@ -439,6 +457,12 @@ public final class ServerHandshake extends Handshake {
             transcript.update(message);
             state = State.WAIT_FINISHED;
             return;
+        }
+        for (io.siotls.messages.CertificateEntry entry : certificate.entries()) {
+            if (!entry.extensions().isEmpty()) {
+                throw new io.siotls.alerts.UnsupportedExtension("the client's Certificate carries extensions "
+                        + entry.extensions().typeCodes() + " that the CertificateRequest did not ask for");
+            }
         }
         acceptPeerCredential(certificate, clientCertificateType, Purpose.CLIENT_AUTH, null, clock);
         transcript.update(message);
