@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * One MiB each way through OpenSSL: our side cuts it into full 2^14-byte records (as OpenSSL's
- * trace shows), and reassembles what OpenSSL sends in its own records.
+ * One MiB each way through OpenSSL: our side reassembles what OpenSSL sends in its own records,
+ * and cuts what it sends into full 2^14-byte records (as OpenSSL's trace shows).
  */
 @Timeout(60)
 class OpenSslLargeTransferTest {
@@ -51,16 +51,12 @@ class OpenSslLargeTransferTest {
         return payload;
     }
 
-    /** We send the payload and wait until OpenSSL printed it, then OpenSSL sends it and we read it. */
+    /**
+     * OpenSSL sends the payload and we read it, then we send it and wait until OpenSSL printed
+     * it. OpenSSL goes first so that it has printed its connection summary before our data
+     * arrives: s_client would otherwise print it between the first record and the rest.
+     */
     private static final Conversation ONE_MIB_EACH_WAY = (ours, openssl) -> {
-        String text = new String(PAYLOAD, StandardCharsets.US_ASCII);
-        ours.write(PAYLOAD);
-        try {
-            openssl.awaitOutput(out -> out.contains(text), TIMEOUT);
-        } catch (TimeoutException e) {
-            throw new AssertionError("OpenSSL did not print the " + SIZE + " bytes we sent; it printed "
-                    + openssl.output().length() + " characters");
-        }
         ExecutorService feeder = Executors.newSingleThreadExecutor();
         try {
             Future<?> fed = feeder.submit(() -> {
@@ -74,6 +70,14 @@ class OpenSslLargeTransferTest {
             assertThat(Arrays.mismatch(received, PAYLOAD)).as("index of the first byte that differs").isEqualTo(-1);
         } finally {
             feeder.shutdownNow();
+        }
+        String text = new String(PAYLOAD, StandardCharsets.US_ASCII);
+        ours.write(PAYLOAD);
+        try {
+            openssl.awaitOutput(out -> out.contains(text), TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new AssertionError("OpenSSL did not print the " + SIZE + " bytes we sent; it printed "
+                    + openssl.output().length() + " characters");
         }
     };
 
