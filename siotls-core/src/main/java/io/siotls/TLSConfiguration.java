@@ -274,7 +274,7 @@ public final class TLSConfiguration {
     /** The certificate types this side can offer (RFC 7250). */
     public List<CertificateType> certificateTypes() {
         List<CertificateType> types = new ArrayList<>(2);
-        if (!certificateChain.isEmpty()) {
+        if (!signingChains.isEmpty()) {
             types.add(CertificateType.X509);
         }
         if (publicKey != null) {

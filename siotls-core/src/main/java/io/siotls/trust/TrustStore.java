@@ -12,6 +12,11 @@ import javax.security.auth.x500.X500Principal;
  */
 public interface TrustStore {
 
+    /** The JDK's default trust anchors (honouring {@code javax.net.ssl.trustStore}), see {@link TrustStores#system()}. */
+    static TrustStore system() {
+        return TrustStores.system();
+    }
+
     /**
      * Checks the peer's certificate chain (RFC 8446 §4.4.2): leaf first, then certificates in any
      * order, possibly with extra ones; a path from the leaf to a trust anchor must exist and be

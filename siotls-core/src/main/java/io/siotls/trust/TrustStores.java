@@ -103,4 +103,22 @@ public final class TrustStores {
         }
         return new AnchorTrustStore(keyStore.getType() + " KeyStore trust store", anchors);
     }
+
+    /**
+     * The trusted certificate entries of a key store file (PKCS12, JKS, or any type the JDK
+     * reads), e.g. a Java {@code cacerts} or a Spring Boot trust store.
+     *
+     * @param type the KeyStore type, e.g. {@code PKCS12} or {@code JKS}
+     * @param password the store password, or null when it needs none to read certificates
+     * @throws TLSConfigurationException naming the file and the problem
+     */
+    public static TrustStore fromKeyStoreFile(Path file, String type, char[] password) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            KeyStore keyStore = KeyStore.getInstance(type);
+            keyStore.load(in, password);
+            return fromKeyStore(keyStore);
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new TLSConfigurationException(file + ": cannot read the " + type + " trust store: " + e.getMessage(), e);
+        }
+    }
 }
