@@ -54,6 +54,7 @@ public final class TLSConnection {
     private final RecordWriter writer = new RecordWriter();
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final ByteQueue applicationData = new ByteQueue();
+    private final ReceiveLimits limits = new ReceiveLimits();
     private final RecordChannel channel;
     private final Handshake handshake;
     private Phase phase = Phase.NEW;
@@ -159,6 +160,11 @@ public final class TLSConnection {
         reassembler.add(record.fragment());
         io.siotls.record.HandshakeMessage message;
         while ((message = reassembler.next()) != null) {
+            if (handshake.isComplete() && message.type() == io.siotls.iana.HandshakeType.KEY_UPDATE.code()) {
+                limits.keyUpdate();
+            } else {
+                limits.progress();
+            }
             handshake.receive(message.type(), message.bytes());
             if (handshake.isComplete() && phase == Phase.HANDSHAKING) {
                 phase = Phase.CONNECTED;
@@ -170,6 +176,11 @@ public final class TLSConnection {
         if (!handshake.isComplete() || reassembler.hasPartialMessage()) {
             throw new UnexpectedMessage("application data before the handshake completed");
         }
+        if (record.length() == 0) {
+            limits.emptyRecord("empty application_data");
+            return;
+        }
+        limits.progress();
         applicationData.append(record.fragment(), 0, record.length());
     }
 
@@ -190,6 +201,7 @@ public final class TLSConnection {
             return;
         }
         if (description == AlertDescription.USER_CANCELED) {
+            limits.emptyRecord("user_canceled alerts");
             return;
         }
         phase = Phase.FAILED;
@@ -209,6 +221,7 @@ public final class TLSConnection {
         if (record.wasProtected() || record.length() != 1 || record.fragment()[0] != 1) {
             throw new UnexpectedMessage("invalid change_cipher_spec record");
         }
+        limits.emptyRecord("change_cipher_spec");
     }
 
     /** All the bytes to send to the peer, then empty. */
