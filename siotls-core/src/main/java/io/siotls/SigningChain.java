@@ -15,6 +15,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -94,7 +95,7 @@ public final class SigningChain {
 
     private static String onlyKeyAlias(KeyStore keyStore, Path file) throws GeneralSecurityException {
         List<String> aliases = new ArrayList<>();
-        for (String alias : java.util.Collections.list(keyStore.aliases())) {
+        for (String alias : Collections.list(keyStore.aliases())) {
             if (keyStore.isKeyEntry(alias)) {
                 aliases.add(alias);
             }

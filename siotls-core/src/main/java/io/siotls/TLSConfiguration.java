@@ -319,7 +319,7 @@ public final class TLSConfiguration {
                 && certificateChain.equals(that.certificateChain)
                 && signingChains.equals(that.signingChains)
                 && clientAuthentication == that.clientAuthentication
-                && java.util.Arrays.equals(ocspResponse, that.ocspResponse)
+                && Arrays.equals(ocspResponse, that.ocspResponse)
                 && requestOcspStapling == that.requestOcspStapling
                 && maxFragmentLength == that.maxFragmentLength
                 && alpn.equals(that.alpn);
@@ -330,7 +330,7 @@ public final class TLSConfiguration {
         return Objects.hash(side, cipherSuites, keyExchanges, signatureAlgorithms, truststore,
                 KeyEquality.hash(trustedPublicKeys), KeyEquality.hash(privateKey), privateKeySignatureAlgorithms,
                 KeyEquality.hash(publicKey), certificateChain, signingChains, clientAuthentication,
-                java.util.Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, alpn, logKeys,
+                Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, alpn, logKeys,
                 keyLogFile, insecureNoPeerVerification);
     }
 

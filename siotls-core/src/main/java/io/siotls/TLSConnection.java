@@ -11,15 +11,18 @@ import io.siotls.handshake.ServerHandshake;
 import io.siotls.iana.AlertDescription;
 import io.siotls.iana.AlertLevel;
 import io.siotls.iana.ContentType;
+import io.siotls.iana.HandshakeType;
 import io.siotls.keylog.KeyLog;
 import io.siotls.messages.ClientHello;
 import io.siotls.record.AlertRecord;
+import io.siotls.record.HandshakeMessage;
 import io.siotls.record.HandshakeReassembler;
 import io.siotls.record.Record;
 import io.siotls.record.RecordReader;
 import io.siotls.record.RecordWriter;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -158,9 +161,9 @@ public final class TLSConnection {
             throw new UnexpectedMessage("an unprotected handshake record after the keys changed");
         }
         reassembler.add(record.fragment());
-        io.siotls.record.HandshakeMessage message;
+        HandshakeMessage message;
         while ((message = reassembler.next()) != null) {
-            if (handshake.isComplete() && message.type() == io.siotls.iana.HandshakeType.KEY_UPDATE.code()) {
+            if (handshake.isComplete() && message.type() == HandshakeType.KEY_UPDATE.code()) {
                 limits.keyUpdate();
             } else {
                 limits.progress();
@@ -281,7 +284,7 @@ public final class TLSConnection {
         if (phase != Phase.CONNECTED || !sendingOpen) {
             throw new IllegalStateException(phase == Phase.CONNECTED
                     ? "the sending end of this connection is closed"
-                    : "the connection is not established (" + phase.name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    : "the connection is not established (" + phase.name().toLowerCase(Locale.ROOT) + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.siotls.extensions;
 
+import io.siotls.alerts.DecodeError;
 import io.siotls.iana.ExtensionType;
 import io.siotls.wire.TLSReader;
 import io.siotls.wire.TLSWriter;
@@ -43,7 +44,7 @@ public record CertificateAuthoritiesExtension(List<X500Principal> authorities) i
             try {
                 names.add(new X500Principal(der));
             } catch (IllegalArgumentException e) {
-                throw new io.siotls.alerts.DecodeError("certificate_authorities holds a malformed distinguished name");
+                throw new DecodeError("certificate_authorities holds a malformed distinguished name");
             }
         }
         return new CertificateAuthoritiesExtension(names);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -101,7 +102,7 @@ public final class ExtensionBlock {
             }
             if (type != null && !ExtensionRules.allowedIn(type, context)) {
                 throw new IllegalParameter("extension " + type.ianaName() + " is not allowed in "
-                        + context.name().toLowerCase(java.util.Locale.ROOT));
+                        + context.name().toLowerCase(Locale.ROOT));
             }
             map.put(typeCode, ExtensionParsers.parse(typeCode, type, data, context));
         }

@@ -1,6 +1,7 @@
 package io.siotls.handshake;
 
 import io.siotls.TLSConfiguration;
+import io.siotls.alerts.InternalError;
 import io.siotls.extensions.CertificateAuthoritiesExtension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
@@ -65,7 +66,7 @@ final class ClientCredentials {
                 entries.add(new CertificateEntry(certificate.getEncoded(),
                         entries.isEmpty() ? leafExtensions : ExtensionBlock.empty()));
             } catch (CertificateEncodingException e) {
-                throw new io.siotls.alerts.InternalError("cannot encode our own certificate", e);
+                throw new InternalError("cannot encode our own certificate", e);
             }
         }
         return entries;

@@ -1,9 +1,11 @@
 package io.siotls.handshake;
 
 import io.siotls.TLSConfiguration;
+import io.siotls.alerts.DecodeError;
 import io.siotls.alerts.IllegalParameter;
 import io.siotls.alerts.MissingExtension;
 import io.siotls.alerts.ProtocolVersion;
+import io.siotls.alerts.UnexpectedMessage;
 import io.siotls.alerts.UnsupportedExtension;
 import io.siotls.crypto.KeyExchangeKeyPair;
 import io.siotls.extensions.ALPNExtension;
@@ -41,6 +43,7 @@ import io.siotls.messages.EncryptedExtensions;
 import io.siotls.messages.ServerHello;
 import io.siotls.trust.HostnameVerifier;
 import io.siotls.trust.Purpose;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -283,7 +286,7 @@ public final class ClientHandshake extends Handshake {
     /** HelloRetryRequest, RFC 8446 §4.1.4: a second ClientHello with the share asked for. */
     private void onHelloRetryRequest(ServerHello retry, byte[] message) {
         if (retried) {
-            throw new io.siotls.alerts.UnexpectedMessage("a second HelloRetryRequest");
+            throw new UnexpectedMessage("a second HelloRetryRequest");
         }
         retried = true;
         KeyShareExtension keyShare = retry.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class);
@@ -394,7 +397,7 @@ public final class ClientHandshake extends Handshake {
             throw new IllegalParameter("the server's Certificate must have an empty certificate_request_context");
         }
         if (certificate.entries().isEmpty()) {
-            throw new io.siotls.alerts.DecodeError("the server's Certificate message is empty");
+            throw new DecodeError("the server's Certificate message is empty");
         }
         for (CertificateEntry entry : certificate.entries()) {
             for (int typeCode : entry.extensions().typeCodes()) {
@@ -444,7 +447,7 @@ public final class ClientHandshake extends Handshake {
     }
 
     /** Sends the client's Certificate and, with a credential, its CertificateVerify (RFC 8446 §4.4.2, §4.4.3). */
-    void sendClientCredential(CertificateMessage certificate, SignatureScheme scheme, java.security.PrivateKey key) {
+    void sendClientCredential(CertificateMessage certificate, SignatureScheme scheme, PrivateKey key) {
         send(certificate);
         if (scheme != null) {
             sendCertificateVerify(scheme, key);

@@ -5,6 +5,8 @@ import io.siotls.TLSConfiguration;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.trust.HostnameVerifier;
+import java.security.PrivateKey;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +83,7 @@ final class CredentialSelector {
     }
 
     /** The first of this side's private key schemes that the peer accepts and that fits {@code key}. */
-    SignatureScheme schemeFor(java.security.PrivateKey key, List<Integer> acceptedSchemes) {
+    SignatureScheme schemeFor(PrivateKey key, List<Integer> acceptedSchemes) {
         for (SignatureScheme scheme : config.privateKeySignatureAlgorithms()) {
             if (acceptedSchemes.contains(scheme.code()) && crypto.supports(scheme) && crypto.keyFits(scheme, key)) {
                 return scheme;
@@ -98,7 +100,7 @@ final class CredentialSelector {
             return leaf.getSubjectAlternativeNames().stream()
                     .anyMatch(name -> Integer.valueOf(2).equals(name.get(0))
                             && serverName.equalsIgnoreCase(String.valueOf(name.get(1))));
-        } catch (java.security.cert.CertificateParsingException e) {
+        } catch (CertificateParsingException e) {
             return false;
         }
     }

@@ -6,6 +6,8 @@ import io.siotls.alerts.DecryptError;
 import io.siotls.alerts.IllegalParameter;
 import io.siotls.alerts.UnexpectedMessage;
 import io.siotls.crypto.CryptoProvider;
+import io.siotls.extensions.ExtensionBlock;
+import io.siotls.extensions.HeartbeatExtension;
 import io.siotls.iana.CertificateType;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.HandshakeType;
@@ -19,6 +21,7 @@ import io.siotls.messages.CertificateVerify;
 import io.siotls.messages.Finished;
 import io.siotls.messages.HandshakeMessage;
 import io.siotls.messages.KeyUpdate;
+import io.siotls.messages.NewSessionTicket;
 import io.siotls.trust.Purpose;
 import io.siotls.wire.TLSReader;
 import java.nio.charset.StandardCharsets;
@@ -144,15 +147,15 @@ public abstract class Handshake {
     }
 
     /** The heartbeat extension this side sends: it understands RFC 6520 but accepts no requests. */
-    protected static io.siotls.extensions.HeartbeatExtension ownHeartbeatMode() {
-        return new io.siotls.extensions.HeartbeatExtension(
-                io.siotls.extensions.HeartbeatExtension.PEER_NOT_ALLOWED_TO_SEND);
+    protected static HeartbeatExtension ownHeartbeatMode() {
+        return new HeartbeatExtension(
+                HeartbeatExtension.PEER_NOT_ALLOWED_TO_SEND);
     }
 
     /** Notes whether the peer's heartbeat extension lets this side send requests (RFC 6520 §2). */
-    protected final void notePeerHeartbeat(io.siotls.extensions.HeartbeatExtension peerMode) {
+    protected final void notePeerHeartbeat(HeartbeatExtension peerMode) {
         canSendHeartbeat = peerMode != null
-                && peerMode.mode() == io.siotls.extensions.HeartbeatExtension.PEER_ALLOWED_TO_SEND;
+                && peerMode.mode() == HeartbeatExtension.PEER_ALLOWED_TO_SEND;
     }
 
     /** The record_size_limit this side announces: its max_fragment_length plus the content type (RFC 8449 §4). */
@@ -185,7 +188,7 @@ public abstract class Handshake {
     /** The Certificate message holding this side's raw public key, RFC 7250 §3. */
     protected final CertificateMessage rawPublicKeyCertificate(byte[] requestContext) {
         return new CertificateMessage(requestContext, List.of(new CertificateEntry(config.publicKey().getEncoded(),
-                io.siotls.extensions.ExtensionBlock.empty())));
+                ExtensionBlock.empty())));
     }
 
     /** Signs the transcript so far and sends the CertificateVerify, RFC 8446 §4.4.3. */
@@ -246,7 +249,7 @@ public abstract class Handshake {
                 updateWriteKeys(false);
             }
         } else if (type == HandshakeType.NEW_SESSION_TICKET.code() && isClient()) {
-            io.siotls.messages.NewSessionTicket.parse(body(message));
+            NewSessionTicket.parse(body(message));
         } else {
             throw unexpected(type, "connected");
         }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
@@ -49,7 +50,7 @@ record PeerCredential(List<X509Certificate> chain, PublicKey publicKey) {
     private static PublicKey decodeRawPublicKey(byte[] der) {
         try {
             return new JcaPEMKeyConverter().getPublicKey(SubjectPublicKeyInfo.getInstance(der));
-        } catch (org.bouncycastle.openssl.PEMException | RuntimeException e) {
+        } catch (PEMException | RuntimeException e) {
             throw new BadCertificate("the peer's raw public key is not a valid SubjectPublicKeyInfo: "
                     + e.getClass().getSimpleName());
         }

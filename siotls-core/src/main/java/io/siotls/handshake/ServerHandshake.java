@@ -9,6 +9,7 @@ import io.siotls.alerts.MissingExtension;
 import io.siotls.alerts.NoApplicationProtocol;
 import io.siotls.alerts.ProtocolVersion;
 import io.siotls.alerts.UnsupportedCertificate;
+import io.siotls.alerts.UnsupportedExtension;
 import io.siotls.extensions.ALPNExtension;
 import io.siotls.extensions.CertificateAuthoritiesExtension;
 import io.siotls.extensions.CertificateTypeExtension;
@@ -34,16 +35,20 @@ import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.iana.TLSVersion;
 import io.siotls.keyschedule.KeySchedule;
+import io.siotls.messages.CertificateEntry;
 import io.siotls.messages.CertificateMessage;
 import io.siotls.messages.CertificateRequest;
 import io.siotls.messages.ClientHello;
 import io.siotls.messages.EncryptedExtensions;
 import io.siotls.messages.ServerHello;
 import io.siotls.trust.Purpose;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The server side of the TLS 1.3 full handshake, RFC 8446 §2 and §4: the server's preference
@@ -55,7 +60,7 @@ public final class ServerHandshake extends Handshake {
         WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
 
     /** The extensions a second ClientHello may change, RFC 8446 §4.1.2. */
-    private static final java.util.Set<Integer> MAY_CHANGE_AFTER_RETRY = java.util.Set.of(
+    private static final Set<Integer> MAY_CHANGE_AFTER_RETRY = Set.of(
             ExtensionType.KEY_SHARE.code(), ExtensionType.COOKIE.code(), ExtensionType.EARLY_DATA.code(),
             ExtensionType.PRE_SHARED_KEY.code(), ExtensionType.PADDING.code());
 
@@ -300,10 +305,10 @@ public final class ServerHandshake extends Handshake {
                     + retryGroup.ianaName());
         }
         CookieExtension cookie = hello.extensions().get(ExtensionType.COOKIE, CookieExtension.class);
-        if (cookie == null || !java.security.MessageDigest.isEqual(cookie.cookie(), retryCookie)) {
+        if (cookie == null || !MessageDigest.isEqual(cookie.cookie(), retryCookie)) {
             throw new IllegalParameter("the second ClientHello does not echo the HelloRetryRequest's cookie");
         }
-        java.util.Set<Integer> types = new java.util.HashSet<>(firstHello.extensions().typeCodes());
+        Set<Integer> types = new HashSet<>(firstHello.extensions().typeCodes());
         types.addAll(hello.extensions().typeCodes());
         for (int type : types) {
             if (MAY_CHANGE_AFTER_RETRY.contains(type)) {
@@ -458,9 +463,9 @@ public final class ServerHandshake extends Handshake {
             state = State.WAIT_FINISHED;
             return;
         }
-        for (io.siotls.messages.CertificateEntry entry : certificate.entries()) {
+        for (CertificateEntry entry : certificate.entries()) {
             if (!entry.extensions().isEmpty()) {
-                throw new io.siotls.alerts.UnsupportedExtension("the client's Certificate carries extensions "
+                throw new UnsupportedExtension("the client's Certificate carries extensions "
                         + entry.extensions().typeCodes() + " that the CertificateRequest did not ask for");
             }
         }

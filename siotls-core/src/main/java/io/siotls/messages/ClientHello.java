@@ -1,5 +1,6 @@
 package io.siotls.messages;
 
+import io.siotls.alerts.DecodeError;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.ExtensionContext;
 import io.siotls.iana.HandshakeType;
@@ -44,7 +45,7 @@ public record ClientHello(
         byte[] sessionId = body.readOpaque(1, 0, 32, "legacy_session_id");
         TLSReader suites = body.readVector(2, 2, 0xfffe, "cipher_suites");
         if (suites.remaining() % 2 != 0) {
-            throw new io.siotls.alerts.DecodeError("cipher_suites has an odd length");
+            throw new DecodeError("cipher_suites has an odd length");
         }
         List<Integer> cipherSuites = new ArrayList<>();
         while (suites.hasRemaining()) {

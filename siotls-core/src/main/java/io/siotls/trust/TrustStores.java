@@ -2,6 +2,9 @@ package io.siotls.trust;
 
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.pem.CertificateLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -113,11 +116,11 @@ public final class TrustStores {
      * @throws TLSConfigurationException naming the file and the problem
      */
     public static TrustStore fromKeyStoreFile(Path file, String type, char[] password) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             KeyStore keyStore = KeyStore.getInstance(type);
             keyStore.load(in, password);
             return fromKeyStore(keyStore);
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new TLSConfigurationException(file + ": cannot read the " + type + " trust store: " + e.getMessage(), e);
         }
     }
