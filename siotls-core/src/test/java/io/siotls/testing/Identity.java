@@ -45,7 +45,7 @@ public record Identity(KeyPair keyPair, List<X509Certificate> chain, X509Certifi
         PemFiles files = new PemFiles(dir.resolve("key.pem"), dir.resolve("chain.pem"), dir.resolve("ca.pem"));
         try {
             Files.createDirectories(dir);
-            Files.writeString(files.key(), Pem.encode("PRIVATE KEY", privateKey().getEncoded()), StandardCharsets.US_ASCII);
+            Files.writeString(files.key(), Pem.encode("PRIVATE KEY", Pkcs8.encode(keyPair)), StandardCharsets.US_ASCII);
             Files.writeString(files.chain(), Pem.certificates(chain), StandardCharsets.US_ASCII);
             Files.writeString(files.ca(), Pem.certificates(List.of(root)), StandardCharsets.US_ASCII);
         } catch (IOException e) {
