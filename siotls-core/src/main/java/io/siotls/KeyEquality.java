@@ -1,10 +1,18 @@
 package io.siotls;
 
 import java.security.Key;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
-/** Compares keys by their encoding, which is what value equality of configurations needs. */
+/**
+ * Compares keys by their key material, which is what value equality of configurations needs: the
+ * same key read from two encodings (a PKCS#8 with or without the optional EC public key, say)
+ * is the same key.
+ */
 final class KeyEquality {
 
     private KeyEquality() {
@@ -14,7 +22,20 @@ final class KeyEquality {
         if (a == null || b == null) {
             return a == b;
         }
-        return a.getAlgorithm().equals(b.getAlgorithm()) && Arrays.equals(a.getEncoded(), b.getEncoded());
+        if (!a.getAlgorithm().equals(b.getAlgorithm())) {
+            return false;
+        }
+        if (a instanceof ECPrivateKey x && b instanceof ECPrivateKey y) {
+            return x.getS().equals(y.getS()) && x.getParams().getOrder().equals(y.getParams().getOrder());
+        }
+        if (a instanceof RSAPrivateKey x && b instanceof RSAPrivateKey y) {
+            return x.getModulus().equals(y.getModulus()) && x.getPrivateExponent().equals(y.getPrivateExponent());
+        }
+        if (a instanceof EdECPrivateKey x && b instanceof EdECPrivateKey y) {
+            return x.getParams().getName().equals(y.getParams().getName())
+                    && Arrays.equals(x.getBytes().orElse(null), y.getBytes().orElse(null));
+        }
+        return Arrays.equals(a.getEncoded(), b.getEncoded());
     }
 
     static boolean sameKeys(List<? extends Key> a, List<? extends Key> b) {
@@ -29,8 +50,9 @@ final class KeyEquality {
         return true;
     }
 
+    /** A hash consistent with {@link #sameKey}: the algorithm only, which is cheap and always agrees. */
     static int hash(Key key) {
-        return key == null ? 0 : Arrays.hashCode(key.getEncoded());
+        return key == null ? 0 : Objects.hashCode(key.getAlgorithm());
     }
 
     static int hash(List<? extends Key> keys) {

@@ -14,7 +14,6 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -124,7 +123,7 @@ public final class SigningChain {
     @Override
     public boolean equals(Object other) {
         return other instanceof SigningChain that && chain.equals(that.chain)
-                && Arrays.equals(privateKey.getEncoded(), that.privateKey.getEncoded());
+                && KeyEquality.sameKey(privateKey, that.privateKey);
     }
 
     @Override

@@ -84,7 +84,9 @@ class OpenSslRecordSizeTest {
             assertThat(client.tls().nconfig().maxFragmentLength()).isEqualTo(LIMIT);
             client.write(line + "\n");
             assertThat(client.readUntilContains(line, Duration.ofSeconds(10))).contains(line);
-            String output = server.process().output();
+            String output = server.process().awaitOutput(
+                    out -> recordLengths(out, "<<<").size() > 6 && recordLengths(out, ">>>").size() > 6,
+                    Duration.ofSeconds(10));
             List<Integer> received = recordLengths(output, "<<<");
             List<Integer> sent = recordLengths(output, ">>>");
             assertThat(received).as("records OpenSSL received from us").hasSizeGreaterThan(6)
