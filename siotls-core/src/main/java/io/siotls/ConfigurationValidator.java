@@ -4,6 +4,7 @@ import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.IanaCode;
 import io.siotls.iana.SignatureScheme;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -11,11 +12,16 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /** Checks a {@link TLSConfiguration.Builder}'s settings, failing with a message naming the option. */
 final class ConfigurationValidator {
+
+    /** Key pairs already proven to match, by private key; entries go with their keys. */
+    private static final Map<PrivateKey, Set<ByteBuffer>> MATCHED_PAIRS = new WeakHashMap<>();
 
     private static final byte[] PROBE = "siotls key pair probe".getBytes(StandardCharsets.US_ASCII);
 
@@ -82,7 +88,8 @@ final class ConfigurationValidator {
         boolean hasChain = !builder.certificateChain().isEmpty();
         PublicKey publicKey = builder.publicKey();
         List<SigningChain> chains = builder.allSigningChains();
-        if (builder.side() == Side.SERVER && chains.isEmpty() && (privateKey == null || publicKey == null)) {
+        if (builder.side() == Side.SERVER && chains.isEmpty() && builder.signingChainSelectorOption() == null
+                && (privateKey == null || publicKey == null)) {
             throw new TLSConfigurationException("private_key is mandatory server-side (with certificate_chain or public_key)");
         }
         if (privateKey == null && (hasChain || publicKey != null)) {
@@ -124,8 +131,17 @@ final class ConfigurationValidator {
         }
     }
 
-    /** Signs a probe with {@code privateKey} and checks it with {@code publicKey}. */
+    /**
+     * Signs a probe with {@code privateKey} and checks it with {@code publicKey}; a pair that
+     * matched once is not probed again (integrations build a configuration per connection).
+     */
     private void requireMatch(PrivateKey privateKey, PublicKey publicKey, String what) {
+        ByteBuffer publicEncoding = ByteBuffer.wrap(publicKey.getEncoded());
+        synchronized (MATCHED_PAIRS) {
+            if (MATCHED_PAIRS.getOrDefault(privateKey, Set.of()).contains(publicEncoding)) {
+                return;
+            }
+        }
         SignatureScheme scheme = builder.privateKeySignatureAlgorithms().stream()
                 .filter(s -> crypto.supports(s) && crypto.keyFits(s, privateKey))
                 .findFirst()
@@ -135,6 +151,9 @@ final class ConfigurationValidator {
         byte[] signature = crypto.sign(scheme, privateKey, PROBE, new SecureRandom());
         if (!crypto.verify(scheme, publicKey, PROBE, signature)) {
             throw new TLSConfigurationException("private_key does not match " + what);
+        }
+        synchronized (MATCHED_PAIRS) {
+            MATCHED_PAIRS.computeIfAbsent(privateKey, key -> new HashSet<>()).add(publicEncoding);
         }
     }
 }

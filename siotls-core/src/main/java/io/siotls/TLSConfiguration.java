@@ -82,6 +82,7 @@ public final class TLSConfiguration {
     private final List<X509Certificate> certificateChain;
     private final List<SigningChain> signingChains;
     private final ClientAuthentication clientAuthentication;
+    private final SigningChainSelector signingChainSelector;
     private final byte[] ocspResponse;
     private final boolean requestOcspStapling;
     private final MaxFragmentLength maxFragmentLength;
@@ -105,6 +106,7 @@ public final class TLSConfiguration {
         this.certificateChain = List.copyOf(builder.certificateChain);
         this.signingChains = builder.allSigningChains();
         this.clientAuthentication = builder.effectiveClientAuthentication();
+        this.signingChainSelector = builder.signingChainSelector;
         this.ocspResponse = builder.ocspResponse == null ? null : builder.ocspResponse.clone();
         this.requestOcspStapling = builder.requestOcspStapling;
         this.maxFragmentLength = builder.maxFragmentLength;
@@ -145,6 +147,7 @@ public final class TLSConfiguration {
         builder.extraSigningChains = signingChains.stream()
                 .filter(chain -> !(chain.chain().equals(certificateChain) && chain.privateKey() == privateKey)).toList();
         builder.clientAuthentication = side == Side.SERVER ? clientAuthentication : null;
+        builder.signingChainSelector = signingChainSelector;
         builder.ocspResponse = ocspResponse;
         builder.requestOcspStapling = requestOcspStapling;
         builder.maxFragmentLength = maxFragmentLength;
@@ -218,6 +221,14 @@ public final class TLSConfiguration {
         return signingChains;
     }
 
+    /**
+     * The hook that chooses, per handshake, the chain to present instead of picking among
+     * {@link #signingChains()} (a JSSE key manager, say), or {@code null}.
+     */
+    public SigningChainSelector signingChainSelector() {
+        return signingChainSelector;
+    }
+
     /** Server-side: whether clients are asked for a certificate; {@link ClientAuthentication#NONE} client-side. */
     public ClientAuthentication clientAuthentication() {
         return clientAuthentication;
@@ -274,7 +285,7 @@ public final class TLSConfiguration {
     /** The certificate types this side can offer (RFC 7250). */
     public List<CertificateType> certificateTypes() {
         List<CertificateType> types = new ArrayList<>(2);
-        if (!signingChains.isEmpty()) {
+        if (!signingChains.isEmpty() || signingChainSelector != null) {
             types.add(CertificateType.X509);
         }
         if (publicKey != null) {
@@ -319,6 +330,7 @@ public final class TLSConfiguration {
                 && certificateChain.equals(that.certificateChain)
                 && signingChains.equals(that.signingChains)
                 && clientAuthentication == that.clientAuthentication
+                && signingChainSelector == that.signingChainSelector
                 && Arrays.equals(ocspResponse, that.ocspResponse)
                 && requestOcspStapling == that.requestOcspStapling
                 && maxFragmentLength == that.maxFragmentLength
@@ -371,6 +383,7 @@ public final class TLSConfiguration {
         private List<X509Certificate> certificateChain = List.of();
         private List<SigningChain> extraSigningChains = List.of();
         private ClientAuthentication clientAuthentication;
+        private SigningChainSelector signingChainSelector;
         private byte[] ocspResponse;
         private boolean requestOcspStapling;
         private MaxFragmentLength maxFragmentLength = MaxFragmentLength.MAX_16384;
@@ -520,6 +533,16 @@ public final class TLSConfiguration {
             return this;
         }
 
+        /**
+         * A hook choosing the chain per handshake (from the SNI name, the peer's signature
+         * schemes and authorities), for credentials kept elsewhere such as a JSSE key manager.
+         * It replaces the choice among the signing chains.
+         */
+        public Builder signingChainSelector(SigningChainSelector selector) {
+            this.signingChainSelector = selector;
+            return this;
+        }
+
         /** Server-side: whether to ask clients for a certificate; defaults to REQUIRED with trust material. */
         public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
             this.clientAuthentication = Objects.requireNonNull(clientAuthentication, "client_authentication");
@@ -658,6 +681,10 @@ public final class TLSConfiguration {
 
         ClientAuthentication clientAuthentication() {
             return clientAuthentication;
+        }
+
+        SigningChainSelector signingChainSelectorOption() {
+            return signingChainSelector;
         }
 
         boolean hasTrustMaterial() {

@@ -67,7 +67,7 @@ public final class TLSConnection {
 
     /** A server connection, or a client connection that neither sends SNI nor checks a host name. */
     public TLSConnection(TLSConfiguration config) {
-        this(config, null);
+        this(config, ConnectionOptions.none());
     }
 
     /**
@@ -75,13 +75,25 @@ public final class TLSConnection {
      * literal) and checked against the server's certificate.
      */
     public TLSConnection(TLSConfiguration config, String serverHostname) {
-        this(config, serverHostname, Entropy.secure(), Clock.systemUTC(), UnaryOperator.identity());
+        this(config, ConnectionOptions.forHost(serverHostname));
+    }
+
+    /** A connection with per-connection names and integration hooks. */
+    public TLSConnection(TLSConfiguration config, ConnectionOptions options) {
+        this(config, options, Entropy.secure(), Clock.systemUTC(), UnaryOperator.identity());
     }
 
     /** For tests that replay published traces: fixed entropy, clock and ClientHello. */
     TLSConnection(TLSConfiguration config, String serverHostname, Entropy entropy, Clock clock,
             UnaryOperator<ClientHello> helloOverride) {
+        this(config, ConnectionOptions.forHost(serverHostname), entropy, clock, helloOverride);
+    }
+
+    private TLSConnection(TLSConfiguration config, ConnectionOptions options, Entropy entropy, Clock clock,
+            UnaryOperator<ClientHello> helloOverride) {
         this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(options, "options");
+        String serverHostname = options.serverName() != null ? options.serverName() : options.verificationHostname();
         if (config.side() == Side.SERVER && serverHostname != null) {
             throw new IllegalArgumentException("serverHostname is a client-side parameter");
         }
@@ -89,8 +101,8 @@ public final class TLSConnection {
         this.channel = new RecordChannel(config.side() == Side.CLIENT, writer, reader, reassembler,
                 config.logKeys() ? KeyLog.to(config.keyLogFile()) : null, config.crypto());
         this.handshake = config.side() == Side.CLIENT
-                ? new ClientHandshake(config, serverHostname, entropy, channel, clock, helloOverride)
-                : new ServerHandshake(config, entropy, channel, clock);
+                ? new ClientHandshake(config, options, entropy, channel, clock, helloOverride)
+                : new ServerHandshake(config, options, entropy, channel, clock);
         if (config.insecureNoPeerVerification()) {
             InsecureWarnings.connectionCreated(serverHostname);
         }

@@ -1,5 +1,7 @@
 package io.siotls.handshake;
 
+import io.siotls.ConnectionOptions;
+import io.siotls.Side;
 import io.siotls.TLSConfiguration;
 import io.siotls.alerts.InternalError;
 import io.siotls.extensions.CertificateAuthoritiesExtension;
@@ -15,6 +17,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Answers a server's CertificateRequest (RFC 8446 §4.4.2): the first configured chain issued by
@@ -24,9 +27,11 @@ import java.util.List;
 final class ClientCredentials {
 
     private final TLSConfiguration config;
+    private final ConnectionOptions options;
 
-    ClientCredentials(TLSConfiguration config) {
+    ClientCredentials(TLSConfiguration config, ConnectionOptions options) {
         this.config = config;
+        this.options = options;
     }
 
     void answer(CertificateRequest request, CertificateType type, ClientHandshake handshake) {
@@ -43,8 +48,11 @@ final class ClientCredentials {
         }
         CertificateAuthoritiesExtension authorities =
                 request.extensions().get(ExtensionType.CERTIFICATE_AUTHORITIES, CertificateAuthoritiesExtension.class);
-        CredentialSelector.Choice choice = new CredentialSelector(config)
-                .forClient(authorities == null ? null : authorities.authorities(), accepted);
+        List<X500Principal> names = authorities == null ? List.of() : authorities.authorities();
+        CredentialSelector selector = new CredentialSelector(config);
+        CredentialSelector.Choice choice = config.signingChainSelector() != null
+                ? selector.fromHook(config.signingChainSelector(), Side.CLIENT, null, accepted, names)
+                : selector.forClient(names, accepted);
         if (choice == null) {
             handshake.sendClientCredential(new CertificateMessage(request.requestContext(), List.of()), null, null);
             return;

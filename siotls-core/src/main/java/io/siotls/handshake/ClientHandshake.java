@@ -1,5 +1,6 @@
 package io.siotls.handshake;
 
+import io.siotls.ConnectionOptions;
 import io.siotls.TLSConfiguration;
 import io.siotls.alerts.DecodeError;
 import io.siotls.alerts.IllegalParameter;
@@ -63,6 +64,7 @@ public final class ClientHandshake extends Handshake {
             List.of(SignatureScheme.RSA_PKCS1_SHA1, SignatureScheme.ECDSA_SHA1);
 
     private final String hostname;
+    private final String sniName;
     private final Clock clock;
     private final UnaryOperator<ClientHello> helloOverride;
     private State state = State.START;
@@ -76,15 +78,16 @@ public final class ClientHandshake extends Handshake {
     private byte[] serverHandshakeSecret;
 
     /**
-     * @param hostname the server's name: checked against its certificate, and sent with SNI
-     *        unless it is an IP literal; may be null
+     * @param options the name sent with SNI (unless it is an IP literal) and the one checked
+     *        against the server's certificate; either may be null
      * @param helloOverride replaces the ClientHello this side built (tests replaying RFC 8448),
      *        normally {@link UnaryOperator#identity()}
      */
-    public ClientHandshake(TLSConfiguration config, String hostname, Entropy entropy, HandshakeTransport transport,
-            Clock clock, UnaryOperator<ClientHello> helloOverride) {
-        super(config, entropy, transport);
-        this.hostname = hostname;
+    public ClientHandshake(TLSConfiguration config, ConnectionOptions options, Entropy entropy,
+            HandshakeTransport transport, Clock clock, UnaryOperator<ClientHello> helloOverride) {
+        super(config, options, entropy, transport);
+        this.hostname = options.verificationHostname();
+        this.sniName = options.serverName();
         this.clock = clock;
         this.helloOverride = helloOverride;
     }
@@ -117,8 +120,8 @@ public final class ClientHandshake extends Handshake {
     /** ClientHello, RFC 8446 §4.1.2, with the extensions of §4.2 this configuration calls for. */
     private ClientHello buildClientHello(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie) {
         List<Extension> extensions = new ArrayList<>();
-        if (hostname != null && !HostnameVerifier.isIpLiteral(hostname)) {
-            extensions.add(new ServerNameExtension(stripTrailingDot(hostname)));
+        if (sniName != null && !HostnameVerifier.isIpLiteral(sniName)) {
+            extensions.add(new ServerNameExtension(stripTrailingDot(sniName)));
         }
         extensions.add(SupportedVersionsExtension.offered(List.of(TLSVersion.TLS_1_3.code())));
         extensions.add(new SupportedGroupsExtension(codes(config.keyExchanges())));
@@ -432,7 +435,7 @@ public final class ClientHandshake extends Handshake {
         transport.logSecret("EXPORTER_SECRET", clientRandom, keySchedule.exporterMasterSecret(serverFinishedHash));
 
         if (certificateRequest != null) {
-            new ClientCredentials(config).answer(certificateRequest, clientCertificateType, this);
+            new ClientCredentials(config, options).answer(certificateRequest, clientCertificateType, this);
         }
         sendFinished(clientHandshakeSecret);
         transport.switchWriteKeys(cipherSuite, clientApplicationSecret);

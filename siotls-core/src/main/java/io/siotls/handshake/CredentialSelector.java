@@ -1,6 +1,8 @@
 package io.siotls.handshake;
 
+import io.siotls.Side;
 import io.siotls.SigningChain;
+import io.siotls.SigningChainSelector;
 import io.siotls.TLSConfiguration;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.SignatureScheme;
@@ -10,6 +12,7 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -66,6 +69,20 @@ final class CredentialSelector {
                 .filter(chain -> authorities == null || authorities.isEmpty() || issuedByOneOf(chain, authorities))
                 .toList();
         return firstSigning(candidates, serverSchemes);
+    }
+
+    /** The chain an integration's hook picks, with the scheme its key signs with; null when none fits. */
+    Choice fromHook(SigningChainSelector hook, Side side, String serverName, List<Integer> acceptedSchemes,
+            List<X500Principal> authorities) {
+        List<SignatureScheme> known = acceptedSchemes.stream().map(SignatureScheme::fromCode)
+                .filter(Objects::nonNull).toList();
+        SigningChain chain = hook.select(new SigningChainSelector.Request(side, serverName, known,
+                authorities == null ? List.of() : authorities));
+        if (chain == null) {
+            return null;
+        }
+        SignatureScheme scheme = schemeFor(chain.privateKey(), acceptedSchemes);
+        return scheme == null ? null : new Choice(chain, scheme);
     }
 
     private Choice firstSigning(List<SigningChain> chains, List<Integer> acceptedSchemes) {

@@ -1,5 +1,6 @@
 package io.siotls.handshake;
 
+import io.siotls.ConnectionOptions;
 import io.siotls.TLSConfiguration;
 import io.siotls.TLSNegotiatedConfiguration;
 import io.siotls.alerts.DecryptError;
@@ -23,6 +24,7 @@ import io.siotls.messages.HandshakeMessage;
 import io.siotls.messages.KeyUpdate;
 import io.siotls.messages.NewSessionTicket;
 import io.siotls.trust.Purpose;
+import io.siotls.trust.TrustStore;
 import io.siotls.wire.TLSReader;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -41,6 +43,7 @@ public abstract class Handshake {
     private static final byte[] SIGNATURE_PADDING = " ".repeat(64).getBytes(StandardCharsets.US_ASCII);
 
     protected final TLSConfiguration config;
+    protected final ConnectionOptions options;
     protected final CryptoProvider crypto;
     protected final Entropy entropy;
     protected final HandshakeTransport transport;
@@ -68,8 +71,10 @@ public abstract class Handshake {
     private boolean complete;
     private TLSNegotiatedConfiguration negotiated;
 
-    protected Handshake(TLSConfiguration config, Entropy entropy, HandshakeTransport transport) {
+    protected Handshake(TLSConfiguration config, ConnectionOptions options, Entropy entropy,
+            HandshakeTransport transport) {
         this.config = config;
+        this.options = options;
         this.crypto = config.crypto();
         this.entropy = entropy;
         this.transport = transport;
@@ -180,7 +185,9 @@ public abstract class Handshake {
     /** The peer's Certificate message authenticated as this side's configuration says. */
     protected final void acceptPeerCredential(CertificateMessage certificate, CertificateType type, Purpose purpose,
             String hostname, Clock clock) {
-        PeerCredential credential = PeerCredential.authenticate(config, certificate, type, purpose, hostname, clock);
+        TrustStore truststore = options.truststore() != null ? options.truststore() : config.truststore();
+        PeerCredential credential = PeerCredential.authenticate(config, truststore, certificate, type, purpose,
+                hostname, clock);
         peerCertificateChain = credential.chain();
         peerPublicKey = credential.publicKey();
     }

@@ -1,12 +1,12 @@
 package io.siotls.handshake;
 
-import io.siotls.TLSConfiguration;
 import io.siotls.alerts.BadCertificate;
 import io.siotls.alerts.DecodeError;
 import io.siotls.messages.CertificateEntry;
 import io.siotls.messages.CertificateMessage;
 import io.siotls.trust.HostnameVerifier;
 import io.siotls.trust.Purpose;
+import io.siotls.trust.TrustStore;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -42,15 +42,15 @@ final class PeerCertificates {
     }
 
     /**
-     * Verifies {@code chain} as configured: nothing when the configuration is insecure, else the
-     * trust store, and the host name when {@code hostname} is not null.
+     * Verifies {@code chain}: nothing without a trust store (an insecure configuration), else
+     * against the trust store, and the host name when {@code hostname} is not null.
      */
-    static void authenticate(TLSConfiguration config, List<X509Certificate> chain, Purpose purpose,
+    static void authenticate(TrustStore truststore, List<X509Certificate> chain, Purpose purpose,
             String hostname, Clock clock) {
-        if (config.truststore() == null) {
+        if (truststore == null) {
             return;
         }
-        config.truststore().verify(chain, purpose, clock.instant());
+        truststore.verify(chain, purpose, clock.instant());
         if (hostname != null) {
             HostnameVerifier.verify(chain.get(0), hostname);
         }

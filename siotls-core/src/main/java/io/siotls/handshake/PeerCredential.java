@@ -7,6 +7,7 @@ import io.siotls.alerts.UnsupportedCertificate;
 import io.siotls.iana.CertificateType;
 import io.siotls.messages.CertificateMessage;
 import io.siotls.trust.Purpose;
+import io.siotls.trust.TrustStore;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -22,15 +23,15 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  */
 record PeerCredential(List<X509Certificate> chain, PublicKey publicKey) {
 
-    static PeerCredential authenticate(TLSConfiguration config, CertificateMessage message, CertificateType type,
-            Purpose purpose, String hostname, Clock clock) {
+    static PeerCredential authenticate(TLSConfiguration config, TrustStore truststore, CertificateMessage message,
+            CertificateType type, Purpose purpose, String hostname, Clock clock) {
         if (!config.peerCertificateTypes().contains(type)) {
             throw new UnsupportedCertificate("the peer sent a " + type.ianaName() + " credential, this side accepts "
                     + config.peerCertificateTypes());
         }
         if (type == CertificateType.X509) {
             List<X509Certificate> chain = PeerCertificates.decode(message);
-            PeerCertificates.authenticate(config, chain, purpose, hostname, clock);
+            PeerCertificates.authenticate(truststore, chain, purpose, hostname, clock);
             return new PeerCredential(chain, chain.get(0).getPublicKey());
         }
         if (message.entries().size() != 1) {

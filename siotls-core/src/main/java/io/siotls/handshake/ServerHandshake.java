@@ -1,6 +1,8 @@
 package io.siotls.handshake;
 
 import io.siotls.ClientAuthentication;
+import io.siotls.ConnectionOptions;
+import io.siotls.Side;
 import io.siotls.TLSConfiguration;
 import io.siotls.alerts.CertificateRequired;
 import io.siotls.alerts.HandshakeFailure;
@@ -77,8 +79,9 @@ public final class ServerHandshake extends Handshake {
     private byte[] clientApplicationSecret;
     private byte[] serverApplicationSecret;
 
-    public ServerHandshake(TLSConfiguration config, Entropy entropy, HandshakeTransport transport, Clock clock) {
-        super(config, entropy, transport);
+    public ServerHandshake(TLSConfiguration config, ConnectionOptions options, Entropy entropy,
+            HandshakeTransport transport, Clock clock) {
+        super(config, options, entropy, transport);
         this.clock = clock;
     }
 
@@ -361,7 +364,9 @@ public final class ServerHandshake extends Handshake {
             }
             return new CredentialSelector.Choice(null, scheme);
         }
-        CredentialSelector.Choice choice = selector.forServer(serverName, clientSchemes);
+        CredentialSelector.Choice choice = config.signingChainSelector() != null
+                ? selector.fromHook(config.signingChainSelector(), Side.SERVER, serverName, clientSchemes, List.of())
+                : selector.forServer(serverName, clientSchemes);
         if (choice == null) {
             throw new HandshakeFailure("no signature scheme in common: the client accepts " + clientSchemes
                     + ", this server's keys can sign with " + config.privateKeySignatureAlgorithms());
@@ -397,6 +402,14 @@ public final class ServerHandshake extends Handshake {
 
     /** RFC 7301 §3.2: the first of the server's protocols the client offers. */
     private String chooseApplicationProtocol(ALPNExtension offered) {
+        if (offered != null && options.applicationProtocolSelector() != null) {
+            String chosen = options.applicationProtocolSelector().apply(offered.protocols());
+            if (chosen == null || (!chosen.isEmpty() && !offered.protocols().contains(chosen))) {
+                throw new NoApplicationProtocol("the application protocol selector accepted none of "
+                        + offered.protocols());
+            }
+            return chosen.isEmpty() ? null : chosen;
+        }
         if (offered == null || config.alpn().isEmpty()) {
             return null;
         }
