@@ -136,18 +136,18 @@ final class ConfigurationValidator {
      * matched once is not probed again (integrations build a configuration per connection).
      */
     private void requireMatch(PrivateKey privateKey, PublicKey publicKey, String what) {
-        ByteBuffer publicEncoding = ByteBuffer.wrap(publicKey.getEncoded());
-        synchronized (MATCHED_PAIRS) {
-            if (MATCHED_PAIRS.getOrDefault(privateKey, Set.of()).contains(publicEncoding)) {
-                return;
-            }
-        }
         SignatureScheme scheme = builder.privateKeySignatureAlgorithms().stream()
                 .filter(s -> crypto.supports(s) && crypto.keyFits(s, privateKey))
                 .findFirst()
                 .orElseThrow(() -> new TLSConfigurationException("private_key: a " + privateKey.getAlgorithm()
                         + " key can sign with none of private_key_signature_algorithms "
                         + builder.privateKeySignatureAlgorithms()));
+        ByteBuffer publicEncoding = ByteBuffer.wrap(publicKey.getEncoded());
+        synchronized (MATCHED_PAIRS) {
+            if (MATCHED_PAIRS.getOrDefault(privateKey, Set.of()).contains(publicEncoding)) {
+                return;
+            }
+        }
         byte[] signature = crypto.sign(scheme, privateKey, PROBE, new SecureRandom());
         if (!crypto.verify(scheme, publicKey, PROBE, signature)) {
             throw new TLSConfigurationException("private_key does not match " + what);
