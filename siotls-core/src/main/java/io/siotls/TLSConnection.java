@@ -157,22 +157,31 @@ public final class TLSConnection {
     private void processRecords() {
         Record record;
         while (receivingOpen && phase != Phase.FAILED && (record = reader.next()) != null) {
-            switch (record.type()) {
-                case HANDSHAKE -> onHandshakeRecord(record);
-                case APPLICATION_DATA -> onApplicationData(record);
-                case ALERT -> onAlert(record);
-                case CHANGE_CIPHER_SPEC -> onChangeCipherSpec(record);
-                default -> throw new UnexpectedMessage("unexpected " + record.type().ianaName() + " record");
+            if (record.type() == ContentType.APPLICATION_DATA) {
+                acceptApplicationData(record.length());
+                applicationData.append(record.fragment(), 0, record.length());
+            } else {
+                onControlRecord(record.type(), record.fragment(), record.wasProtected());
             }
         }
         channel.flush();
     }
 
-    private void onHandshakeRecord(Record record) {
-        if (record.wasProtected() != channel.readProtected()) {
+    /** A record that is not application data: handshake, alert or change_cipher_spec. */
+    private void onControlRecord(ContentType type, byte[] fragment, boolean wasProtected) {
+        switch (type) {
+            case HANDSHAKE -> onHandshakeRecord(fragment, wasProtected);
+            case ALERT -> onAlert(fragment, wasProtected);
+            case CHANGE_CIPHER_SPEC -> onChangeCipherSpec(fragment, wasProtected);
+            default -> throw new UnexpectedMessage("unexpected " + type.ianaName() + " record");
+        }
+    }
+
+    private void onHandshakeRecord(byte[] fragment, boolean wasProtected) {
+        if (wasProtected != channel.readProtected()) {
             throw new UnexpectedMessage("an unprotected handshake record after the keys changed");
         }
-        reassembler.add(record.fragment());
+        reassembler.add(fragment);
         HandshakeMessage message;
         while ((message = reassembler.next()) != null) {
             if (handshake.isComplete() && message.type() == HandshakeType.KEY_UPDATE.code()) {
@@ -187,16 +196,16 @@ public final class TLSConnection {
         }
     }
 
-    private void onApplicationData(Record record) {
+    /** Checks that an application_data record of {@code length} bytes may arrive now. */
+    private void acceptApplicationData(int length) {
         if (!handshake.isComplete() || reassembler.hasPartialMessage()) {
             throw new UnexpectedMessage("application data before the handshake completed");
         }
-        if (record.length() == 0) {
+        if (length == 0) {
             limits.emptyRecord("empty application_data");
-            return;
+        } else {
+            limits.progress();
         }
-        limits.progress();
-        applicationData.append(record.fragment(), 0, record.length());
     }
 
     /**
@@ -204,11 +213,11 @@ public final class TLSConnection {
      * fatal. During the handshake an unprotected alert is accepted: the peer may fail before it
      * switched to the handshake keys.
      */
-    private void onAlert(Record record) {
-        if (!record.wasProtected() && channel.readProtected() && handshake.isComplete()) {
+    private void onAlert(byte[] fragment, boolean wasProtected) {
+        if (!wasProtected && channel.readProtected() && handshake.isComplete()) {
             throw new UnexpectedMessage("an unprotected alert record after the handshake");
         }
-        AlertRecord alert = AlertRecord.parse(record.fragment());
+        AlertRecord alert = AlertRecord.parse(fragment);
         AlertDescription description = alert.knownDescription();
         if (description == AlertDescription.CLOSE_NOTIFY) {
             closeNotifyReceived = true;
@@ -229,11 +238,11 @@ public final class TLSConnection {
     }
 
     /** RFC 8446 §5: one unprotected 0x01 byte during the handshake is dropped, anything else is fatal. */
-    private void onChangeCipherSpec(Record record) {
+    private void onChangeCipherSpec(byte[] fragment, boolean wasProtected) {
         if (!handshake.acceptsChangeCipherSpec()) {
             throw new UnexpectedMessage("change_cipher_spec received outside the handshake");
         }
-        if (record.wasProtected() || record.length() != 1 || record.fragment()[0] != 1) {
+        if (wasProtected || fragment.length != 1 || fragment[0] != 1) {
             throw new UnexpectedMessage("invalid change_cipher_spec record");
         }
         limits.emptyRecord("change_cipher_spec");
