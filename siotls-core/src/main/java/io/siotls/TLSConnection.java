@@ -18,12 +18,16 @@ import io.siotls.record.AlertRecord;
 import io.siotls.record.HandshakeMessage;
 import io.siotls.record.HandshakeReassembler;
 import io.siotls.record.Record;
+import io.siotls.record.RecordLimits;
 import io.siotls.record.RecordReader;
+import io.siotls.record.RecordResult;
 import io.siotls.record.RecordWriter;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,6 +62,8 @@ public final class TLSConnection {
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final ByteQueue applicationData = new ByteQueue();
     private final ReceiveLimits limits = new ReceiveLimits();
+    private final PendingRecords outgoing = new PendingRecords();
+    private ByteBuffer scratch;
     private final RecordChannel channel;
     private final Handshake handshake;
     private Phase phase = Phase.NEW;
@@ -250,12 +256,131 @@ public final class TLSConnection {
 
     /** All the bytes to send to the peer, then empty. */
     public byte[] dataToSend() {
-        return writer.drain();
+        outgoing.append(writer.drain());
+        return outgoing.takeAll();
     }
 
     /** Moves as many bytes to send as fit into {@code dst}; returns how many. */
     public int dataToSend(ByteBuffer dst) {
-        return writer.drainTo(dst);
+        outgoing.append(writer.drain());
+        int moved = outgoing.moveWholeRecords(dst);
+        if (moved == 0 && outgoing.size() > 0 && dst.hasRemaining()) {
+            byte[] all = outgoing.takeAll();
+            int count = Math.min(all.length, dst.remaining());
+            dst.put(all, 0, count);
+            outgoing.append(Arrays.copyOfRange(all, count, all.length));
+            return count;
+        }
+        return moved;
+    }
+
+    /** Whether there are bytes waiting in {@link #dataToSend} (or for {@link #wrap}). */
+    public boolean hasDataToSend() {
+        return writer.pending() > 0 || outgoing.size() > 0;
+    }
+
+    /** Whether the handshake completed: both sides' application traffic keys are in use. */
+    public boolean isHandshakeComplete() {
+        return handshake.isComplete();
+    }
+
+    /**
+     * Opens exactly one record from {@code src} (which must start at a record boundary): its
+     * application data goes straight into {@code dst}; handshake messages and alerts are handled
+     * (use {@link #hasDataToSend} afterwards). Meant for a JSSE {@code SSLEngine}; do not mix with
+     * {@link #receiveData} on one connection.
+     *
+     * @throws TLSAlertException as {@link #receiveData} does, after queueing the alert to send
+     */
+    public RecordStep unwrap(ByteBuffer src, ByteBuffer dst) {
+        requireStarted();
+        if (phase == Phase.FAILED || !receivingOpen) {
+            return RecordStep.closed();
+        }
+        return guardedStep(() -> {
+            RecordStep step = handshake.isComplete() ? unwrapInto(src, dst) : unwrapHandshakeRecord(src);
+            channel.flush();
+            return step;
+        });
+    }
+
+    /** During the handshake no application data may arrive: records are opened into a scratch buffer. */
+    private RecordStep unwrapHandshakeRecord(ByteBuffer src) {
+        if (scratch == null) {
+            scratch = ByteBuffer.allocate(RecordLimits.MAX_CIPHERTEXT_LENGTH);
+        }
+        scratch.clear();
+        RecordResult opened = reader.open(src, scratch);
+        if (opened.status() == RecordResult.Status.NEED_MORE_INPUT) {
+            return RecordStep.needMoreInput(opened.bytesNeeded());
+        }
+        if (opened.type() == ContentType.APPLICATION_DATA) {
+            acceptApplicationData(opened.bytesProduced());
+        }
+        onControlRecord(opened.type(), Arrays.copyOf(scratch.array(), opened.bytesProduced()), opened.wasProtected());
+        return RecordStep.ok(opened.bytesConsumed(), 0);
+    }
+
+    /** Once connected, a record is opened straight into the caller's buffer. */
+    private RecordStep unwrapInto(ByteBuffer src, ByteBuffer dst) {
+        int start = dst.position();
+        RecordResult opened = reader.open(src, dst);
+        switch (opened.status()) {
+            case NEED_MORE_INPUT -> {
+                return RecordStep.needMoreInput(opened.bytesNeeded());
+            }
+            case DST_TOO_SMALL -> {
+                return RecordStep.bufferTooSmall(opened.bytesNeeded());
+            }
+            default -> {
+            }
+        }
+        if (opened.type() == ContentType.APPLICATION_DATA) {
+            try {
+                acceptApplicationData(opened.bytesProduced());
+            } catch (RuntimeException e) {
+                wipe(dst, start);
+                throw e;
+            }
+            return RecordStep.ok(opened.bytesConsumed(), opened.bytesProduced());
+        }
+        byte[] fragment = new byte[opened.bytesProduced()];
+        dst.get(start, fragment);
+        wipe(dst, start);
+        onControlRecord(opened.type(), fragment, opened.wasProtected());
+        return RecordStep.ok(opened.bytesConsumed(), 0);
+    }
+
+    private static void wipe(ByteBuffer dst, int start) {
+        for (int i = start; i < dst.position(); i++) {
+            dst.put(i, (byte) 0);
+        }
+        dst.position(start);
+    }
+
+    /**
+     * Writes into {@code dst} the whole records waiting to be sent (handshake, alerts), or else
+     * seals one record of application data from {@code src} straight into {@code dst}. Meant for
+     * a JSSE {@code SSLEngine}.
+     */
+    public RecordStep wrap(ByteBuffer src, ByteBuffer dst) {
+        requireStarted();
+        outgoing.append(writer.drain());
+        if (outgoing.size() > 0) {
+            int moved = outgoing.moveWholeRecords(dst);
+            return moved == 0 ? RecordStep.bufferTooSmall(outgoing.nextRecordLength()) : RecordStep.ok(0, moved);
+        }
+        if (!sendingOpen || phase == Phase.FAILED) {
+            return RecordStep.closed();
+        }
+        if (phase != Phase.CONNECTED || !src.hasRemaining()) {
+            return RecordStep.ok(0, 0);
+        }
+        RecordResult sealed = writer.seal(ContentType.APPLICATION_DATA, src, dst);
+        if (sealed.status() == RecordResult.Status.DST_TOO_SMALL) {
+            return RecordStep.bufferTooSmall(sealed.bytesNeeded());
+        }
+        return RecordStep.ok(sealed.bytesConsumed(), sealed.bytesProduced());
     }
 
     /** All the decrypted application data received and not read yet, then empty. */
@@ -373,10 +498,17 @@ public final class TLSConnection {
         }
     }
 
-    /** Runs {@code step}; on a fatal error, queues the alert (when ours), closes, and rethrows. */
     private void guarded(Runnable step) {
-        try {
+        guardedStep(() -> {
             step.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code step}; on a fatal error, queues the alert (when ours), closes, and rethrows. */
+    private <T> T guardedStep(Supplier<T> step) {
+        try {
+            return step.get();
         } catch (TLSAlertException e) {
             fail(e.isRemote() ? null : e.description());
             throw e;
