@@ -467,6 +467,21 @@ public final class TLSConnection {
         return !receivingOpen && !closeNotifyReceived && phase != Phase.FAILED;
     }
 
+    /** Whether this side closed its sending end (close_notify queued or sent) or failed. */
+    public boolean isSendingClosed() {
+        return !sendingOpen || phase == Phase.FAILED;
+    }
+
+    /** Whether the peer's close_notify was received. */
+    public boolean isCloseNotifyReceived() {
+        return closeNotifyReceived;
+    }
+
+    /** Whether the connection failed with a fatal alert, sent or received. */
+    public boolean isFailed() {
+        return phase == Phase.FAILED && !closeNotifyReceived;
+    }
+
     /** Whether the handshake is over: completed, or failed, or the connection was closed. */
     public boolean isPostHandshake() {
         return phase == Phase.CONNECTED || phase == Phase.FAILED;

@@ -1,0 +1,138 @@
+package io.siotls.jsse;
+
+import io.siotls.ClientAuthentication;
+import io.siotls.TLSConfiguration;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
+import java.security.KeyStoreException;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509KeyManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * What an SSLContext of ours holds, and how an engine's TLSConfiguration is derived from it:
+ * either JSSE key and trust managers, or ready-made siotls configurations (which carry what plain
+ * JSSE cannot: raw public keys, key logging, several chains, an OCSP response).
+ */
+final class ContextState {
+
+    private final X509ExtendedKeyManager keyManager;
+    private final X509TrustManager trustManager;
+    private final TLSConfiguration clientConfig;
+    private final TLSConfiguration serverConfig;
+    final SSLSessionContext clientSessions = new SessionContext();
+    final SSLSessionContext serverSessions = new SessionContext();
+
+    private ContextState(X509ExtendedKeyManager keyManager, X509TrustManager trustManager,
+            TLSConfiguration clientConfig, TLSConfiguration serverConfig) {
+        this.keyManager = keyManager;
+        this.trustManager = trustManager;
+        this.clientConfig = clientConfig;
+        this.serverConfig = serverConfig;
+    }
+
+    /** From {@code SSLContext.init}: the first X.509 managers given, else the JDK's default trust manager. */
+    static ContextState fromManagers(KeyManager[] keyManagers, TrustManager[] trustManagers)
+            throws KeyStoreException, NoSuchAlgorithmException {
+        X509ExtendedKeyManager keyManager = null;
+        if (keyManagers != null) {
+            for (KeyManager candidate : keyManagers) {
+                if (candidate instanceof X509ExtendedKeyManager extended) {
+                    keyManager = extended;
+                    break;
+                }
+                if (candidate instanceof X509KeyManager plain) {
+                    keyManager = new ExtendedKeyManagerAdapter(plain);
+                    break;
+                }
+            }
+        }
+        X509TrustManager trustManager = firstX509(trustManagers);
+        if (trustManager == null) {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            trustManager = firstX509(factory.getTrustManagers());
+        }
+        return new ContextState(keyManager, trustManager, null, null);
+    }
+
+    private static X509TrustManager firstX509(TrustManager[] trustManagers) {
+        if (trustManagers != null) {
+            for (TrustManager candidate : trustManagers) {
+                if (candidate instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** From siotls configurations; either may be null when the context serves only one side. */
+    static ContextState fromConfigurations(TLSConfiguration clientConfig, TLSConfiguration serverConfig) {
+        return new ContextState(null, null, clientConfig, serverConfig);
+    }
+
+    boolean usesManagers() {
+        return clientConfig == null && serverConfig == null;
+    }
+
+    X509ExtendedKeyManager keyManager() {
+        return keyManager;
+    }
+
+    X509TrustManager trustManager() {
+        return trustManager;
+    }
+
+    /** The configuration an engine of {@code client} side starts from, before its SSLParameters. */
+    TLSConfiguration baseConfiguration(boolean client) {
+        TLSConfiguration config = client ? clientConfig : serverConfig;
+        if (config == null) {
+            throw new IllegalStateException("this SSLContext was made without a "
+                    + (client ? "client" : "server") + "-side TLSConfiguration");
+        }
+        return config;
+    }
+
+    /** The cipher suites an engine enables by default. */
+    List<CipherSuite> defaultCipherSuites(boolean client) {
+        if (usesManagers()) {
+            return TLSConfiguration.DEFAULT_CIPHER_SUITES;
+        }
+        TLSConfiguration config = client ? clientConfig : serverConfig;
+        return config != null ? config.cipherSuites()
+                : (client ? serverConfig : clientConfig).cipherSuites();
+    }
+
+    /** The default client authentication of a server engine. */
+    ClientAuthentication defaultClientAuthentication() {
+        return serverConfig == null ? ClientAuthentication.NONE : serverConfig.clientAuthentication();
+    }
+
+    /** The groups the {@code jdk.tls.namedGroups} system property allows, or null when it is unset. */
+    static List<NamedGroup> namedGroupsProperty() {
+        String value = System.getProperty("jdk.tls.namedGroups");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return JsseNames.namedGroups(value.replace("\"", "").split(","), "jdk.tls.namedGroups");
+    }
+
+    /** The schemes the {@code jdk.tls.client|server.SignatureSchemes} property allows, or null. */
+    static List<SignatureScheme> signatureSchemesProperty(boolean client) {
+        String name = client ? "jdk.tls.client.SignatureSchemes" : "jdk.tls.server.SignatureSchemes";
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return JsseNames.signatureSchemes(value.replace("\"", "").split(","), name);
+    }
+}

@@ -1,0 +1,615 @@
+package io.siotls.jsse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import javax.net.ssl.HandshakeCompletedEvent;
+import javax.net.ssl.HandshakeCompletedListener;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A blocking TLS 1.3 socket: a {@link SiotlsSSLEngine} driven over a plain socket. Reads and
+ * writes may run on two threads at once; the handshake runs on the first of them (or in
+ * {@link #startHandshake()}). Timeouts, half-close and handshake listeners behave as the JDK's.
+ */
+final class SiotlsSSLSocket extends SSLSocket {
+
+    private final ContextState context;
+    private final Socket transport;
+    private final boolean autoClose;
+    private final boolean clientMode;
+    private final List<HandshakeCompletedListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object handshakeLock = new Object();
+    private final Object readLock = new Object();
+    private final Object writeLock = new Object();
+    private final InputStream input = new TlsInputStream();
+    private final OutputStream output = new TlsOutputStream();
+    private SiotlsSSLEngine engine;
+    private ByteBuffer netIn = ByteBuffer.allocate(SiotlsSession.PACKET_BUFFER_SIZE);
+    private final ByteBuffer appIn = ByteBuffer.allocate(SiotlsSession.APPLICATION_BUFFER_SIZE);
+    private final ByteBuffer netOut = ByteBuffer.allocate(SiotlsSession.PACKET_BUFFER_SIZE);
+    private volatile boolean handshakeDone;
+    private volatile IOException handshakeFailure;
+    private volatile boolean closed;
+    private boolean inputEnded;
+
+    SiotlsSSLSocket(ContextState context, Socket transport, String host, int port, boolean autoClose,
+            boolean clientMode) {
+        this.context = context;
+        this.transport = transport;
+        this.autoClose = autoClose;
+        this.clientMode = clientMode;
+        this.engine = newEngine(host, port);
+        appIn.flip();
+    }
+
+    private SiotlsSSLEngine newEngine(String host, int port) {
+        SiotlsSSLEngine created = new SiotlsSSLEngine(context, host, port);
+        created.setUseClientMode(clientMode);
+        return created;
+    }
+
+    // ---- handshake -------------------------------------------------------------------------
+
+    @Override
+    public void startHandshake() throws IOException {
+        synchronized (handshakeLock) {
+            if (handshakeDone) {
+                return;
+            }
+            if (handshakeFailure != null) {
+                throw handshakeFailure;
+            }
+            if (closed) {
+                throw new SocketException("the socket is closed");
+            }
+            try {
+                engine.beginHandshake();
+                runHandshake();
+            } catch (IOException e) {
+                handshakeFailure = e;
+                sendPendingQuietly();
+                closeTransportQuietly();
+                throw e;
+            }
+        }
+        notifyListeners();
+    }
+
+    private void runHandshake() throws IOException {
+        while (true) {
+            HandshakeStatus status = engine.getHandshakeStatus();
+            SSLEngineResult result;
+            if (status == HandshakeStatus.NEED_WRAP) {
+                result = wrapAndSend(ByteBuffer.allocate(0));
+            } else if (status == HandshakeStatus.NEED_UNWRAP) {
+                result = receiveAndUnwrap(true);
+                if (result == null) {
+                    throw new SSLHandshakeException("the peer closed the connection during the handshake");
+                }
+            } else {
+                handshakeDone = true;
+                return;
+            }
+            if (result.getHandshakeStatus() == HandshakeStatus.FINISHED) {
+                handshakeDone = true;
+                return;
+            }
+        }
+    }
+
+    private void notifyListeners() {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        HandshakeCompletedEvent event = new HandshakeCompletedEvent(this, engine.getSession());
+        Thread thread = new Thread(() -> listeners.forEach(listener -> listener.handshakeCompleted(event)),
+                "siotls handshake listeners");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void ensureHandshake() throws IOException {
+        if (!handshakeDone) {
+            startHandshake();
+        }
+    }
+
+    /** Wraps {@code src} once and writes the records produced. */
+    private SSLEngineResult wrapAndSend(ByteBuffer src) throws IOException {
+        synchronized (writeLock) {
+            netOut.clear();
+            SSLEngineResult result = engine.wrap(src, netOut);
+            netOut.flip();
+            if (netOut.hasRemaining()) {
+                transport.getOutputStream().write(netOut.array(), 0, netOut.limit());
+                transport.getOutputStream().flush();
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Reads from the transport until one record is unwrapped into {@code appIn}; null when the
+     * transport ended first.
+     */
+    private SSLEngineResult receiveAndUnwrap(boolean handshaking) throws IOException {
+        while (true) {
+            netIn.flip();
+            appIn.compact();
+            SSLEngineResult result;
+            try {
+                result = engine.unwrap(netIn, appIn);
+            } finally {
+                appIn.flip();
+                netIn.compact();
+            }
+            switch (result.getStatus()) {
+                case BUFFER_UNDERFLOW -> {
+                    if (!netIn.hasRemaining()) {
+                        ByteBuffer grown = ByteBuffer.allocate(netIn.capacity() * 2);
+                        netIn.flip();
+                        grown.put(netIn);
+                        netIn = grown;
+                    }
+                    int read = transport.getInputStream().read(netIn.array(), netIn.position(), netIn.remaining());
+                    if (read < 0) {
+                        endOfTransport(handshaking);
+                        return null;
+                    }
+                    netIn.position(netIn.position() + read);
+                }
+                case BUFFER_OVERFLOW -> throw new SSLException("a record does not fit the application buffer");
+                default -> {
+                    if (!handshaking && engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+                        wrapAndSend(ByteBuffer.allocate(0));
+                    }
+                    return result;
+                }
+            }
+        }
+    }
+
+    private void endOfTransport(boolean handshaking) throws IOException {
+        try {
+            engine.closeInbound();
+        } catch (SSLException e) {
+            if (!handshaking) {
+                throw e;
+            }
+        }
+    }
+
+    private void sendPendingQuietly() {
+        try {
+            while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+                if (wrapAndSend(ByteBuffer.allocate(0)).bytesProduced() == 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            return;
+        }
+    }
+
+    private void closeTransportQuietly() {
+        closed = true;
+        try {
+            transport.close();
+        } catch (IOException e) {
+            return;
+        }
+    }
+
+    // ---- streams -----------------------------------------------------------------------------
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+        if (closed) {
+            throw new SocketException("the socket is closed");
+        }
+        return input;
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        if (closed) {
+            throw new SocketException("the socket is closed");
+        }
+        return output;
+    }
+
+    private final class TlsInputStream extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int read = read(one, 0, 1);
+            return read < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            ensureHandshake();
+            synchronized (readLock) {
+                while (!appIn.hasRemaining()) {
+                    if (inputEnded || engine.isInboundDone()) {
+                        inputEnded = true;
+                        return -1;
+                    }
+                    if (receiveAndUnwrap(false) == null) {
+                        inputEnded = true;
+                        return -1;
+                    }
+                }
+                int count = Math.min(len, appIn.remaining());
+                appIn.get(b, off, count);
+                return count;
+            }
+        }
+
+        @Override
+        public int available() {
+            synchronized (readLock) {
+                return appIn.remaining();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            SiotlsSSLSocket.this.close();
+        }
+    }
+
+    private final class TlsOutputStream extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            ensureHandshake();
+            ByteBuffer src = ByteBuffer.wrap(b, off, len);
+            while (src.hasRemaining()) {
+                SSLEngineResult result = wrapAndSend(src);
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    throw new SocketException("the socket's output is closed");
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            SiotlsSSLSocket.this.close();
+        }
+    }
+
+    // ---- closing -----------------------------------------------------------------------------
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (handshakeDone && !engine.isOutboundDone()) {
+                engine.closeOutbound();
+                sendPendingQuietly();
+            }
+        } finally {
+            if (autoClose) {
+                transport.close();
+            }
+        }
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        engine.closeOutbound();
+        sendPendingQuietly();
+        transport.shutdownOutput();
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        try {
+            engine.closeInbound();
+        } finally {
+            transport.shutdownInput();
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed || transport.isClosed();
+    }
+
+    @Override
+    public boolean isInputShutdown() {
+        return transport.isInputShutdown() || engine.isInboundDone();
+    }
+
+    @Override
+    public boolean isOutputShutdown() {
+        return transport.isOutputShutdown() || engine.isOutboundDone();
+    }
+
+    // ---- SSL ---------------------------------------------------------------------------------
+
+    @Override
+    public SSLSession getSession() {
+        try {
+            ensureHandshake();
+        } catch (IOException e) {
+            return engine.getSession();
+        }
+        return engine.getSession();
+    }
+
+    @Override
+    public SSLSession getHandshakeSession() {
+        return engine.getHandshakeSession();
+    }
+
+    @Override
+    public void addHandshakeCompletedListener(HandshakeCompletedListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener must not be null");
+        }
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeHandshakeCompletedListener(HandshakeCompletedListener listener) {
+        if (!listeners.remove(listener)) {
+            throw new IllegalArgumentException("listener was not registered");
+        }
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return engine.getSupportedCipherSuites();
+    }
+
+    @Override
+    public String[] getEnabledCipherSuites() {
+        return engine.getEnabledCipherSuites();
+    }
+
+    @Override
+    public void setEnabledCipherSuites(String[] suites) {
+        engine.setEnabledCipherSuites(suites);
+    }
+
+    @Override
+    public String[] getSupportedProtocols() {
+        return engine.getSupportedProtocols();
+    }
+
+    @Override
+    public String[] getEnabledProtocols() {
+        return engine.getEnabledProtocols();
+    }
+
+    @Override
+    public void setEnabledProtocols(String[] protocols) {
+        engine.setEnabledProtocols(protocols);
+    }
+
+    @Override
+    public void setUseClientMode(boolean mode) {
+        if (mode != clientMode) {
+            engine.setUseClientMode(mode);
+        }
+    }
+
+    @Override
+    public boolean getUseClientMode() {
+        return engine.getUseClientMode();
+    }
+
+    @Override
+    public void setNeedClientAuth(boolean need) {
+        engine.setNeedClientAuth(need);
+    }
+
+    @Override
+    public boolean getNeedClientAuth() {
+        return engine.getNeedClientAuth();
+    }
+
+    @Override
+    public void setWantClientAuth(boolean want) {
+        engine.setWantClientAuth(want);
+    }
+
+    @Override
+    public boolean getWantClientAuth() {
+        return engine.getWantClientAuth();
+    }
+
+    @Override
+    public void setEnableSessionCreation(boolean flag) {
+        engine.setEnableSessionCreation(flag);
+    }
+
+    @Override
+    public boolean getEnableSessionCreation() {
+        return engine.getEnableSessionCreation();
+    }
+
+    @Override
+    public SSLParameters getSSLParameters() {
+        return engine.getSSLParameters();
+    }
+
+    @Override
+    public void setSSLParameters(SSLParameters parameters) {
+        engine.setSSLParameters(parameters);
+    }
+
+    @Override
+    public String getApplicationProtocol() {
+        return engine.getApplicationProtocol();
+    }
+
+    @Override
+    public String getHandshakeApplicationProtocol() {
+        return engine.getHandshakeApplicationProtocol();
+    }
+
+    @Override
+    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLSocket, List<String>, String> selector) {
+        engine.setHandshakeApplicationProtocolSelector(
+                selector == null ? null : (ignored, offered) -> selector.apply(this, offered));
+    }
+
+    // ---- the plain socket underneath ---------------------------------------------------------
+
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        transport.connect(endpoint, timeout);
+        if (endpoint instanceof InetSocketAddress address && engine.getPeerHost() == null) {
+            SSLParameters parameters = engine.getSSLParameters();
+            engine = newEngine(address.getHostString(), address.getPort());
+            engine.setSSLParameters(parameters);
+        }
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint) throws IOException {
+        connect(endpoint, 0);
+    }
+
+    @Override
+    public void bind(SocketAddress bindpoint) throws IOException {
+        transport.bind(bindpoint);
+    }
+
+    @Override
+    public InetAddress getInetAddress() {
+        return transport.getInetAddress();
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        return transport.getLocalAddress();
+    }
+
+    @Override
+    public int getPort() {
+        return transport.getPort();
+    }
+
+    @Override
+    public int getLocalPort() {
+        return transport.getLocalPort();
+    }
+
+    @Override
+    public SocketAddress getRemoteSocketAddress() {
+        return transport.getRemoteSocketAddress();
+    }
+
+    @Override
+    public SocketAddress getLocalSocketAddress() {
+        return transport.getLocalSocketAddress();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return transport.isConnected();
+    }
+
+    @Override
+    public boolean isBound() {
+        return transport.isBound();
+    }
+
+    @Override
+    public void setSoTimeout(int timeout) throws SocketException {
+        transport.setSoTimeout(timeout);
+    }
+
+    @Override
+    public int getSoTimeout() throws SocketException {
+        return transport.getSoTimeout();
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean on) throws SocketException {
+        transport.setTcpNoDelay(on);
+    }
+
+    @Override
+    public boolean getTcpNoDelay() throws SocketException {
+        return transport.getTcpNoDelay();
+    }
+
+    @Override
+    public void setKeepAlive(boolean on) throws SocketException {
+        transport.setKeepAlive(on);
+    }
+
+    @Override
+    public boolean getKeepAlive() throws SocketException {
+        return transport.getKeepAlive();
+    }
+
+    @Override
+    public void setSoLinger(boolean on, int linger) throws SocketException {
+        transport.setSoLinger(on, linger);
+    }
+
+    @Override
+    public int getSoLinger() throws SocketException {
+        return transport.getSoLinger();
+    }
+
+    @Override
+    public void setReceiveBufferSize(int size) throws SocketException {
+        transport.setReceiveBufferSize(size);
+    }
+
+    @Override
+    public int getReceiveBufferSize() throws SocketException {
+        return transport.getReceiveBufferSize();
+    }
+
+    @Override
+    public void setSendBufferSize(int size) throws SocketException {
+        transport.setSendBufferSize(size);
+    }
+
+    @Override
+    public int getSendBufferSize() throws SocketException {
+        return transport.getSendBufferSize();
+    }
+
+    @Override
+    public String toString() {
+        return "SiotlsSSLSocket[" + engine.getSession().getCipherSuite() + ", " + transport + "]";
+    }
+}
