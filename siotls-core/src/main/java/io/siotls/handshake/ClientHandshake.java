@@ -318,7 +318,8 @@ public final class ClientHandshake extends Handshake {
             transport.sendChangeCipherSpec();
             changeCipherSpecSent = true;
         }
-        clientHello = buildClientHello(clientHello.random(), clientHello.legacySessionId(), share, cookie);
+        clientHello = helloOverride.apply(
+                buildClientHello(clientHello.random(), clientHello.legacySessionId(), share, cookie));
         send(clientHello);
     }
 

@@ -8,16 +8,32 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** The values of RFC 8448 §3 ("Simple 1-RTT Handshake"), read from {@code rfc8448/simple-1rtt.txt}. */
+/**
+ * The values of the RFC 8448 traces, read from {@code rfc8448/*.txt}: §3 ("Simple 1-RTT
+ * Handshake") through {@link #get}, other sections through {@link #section}.
+ */
 public final class Rfc8448 {
 
-    private static final Map<String, byte[]> VALUES = load();
+    private static final Map<String, byte[]> VALUES = load("simple-1rtt.txt");
 
-    private Rfc8448() {
+    private final Map<String, byte[]> values;
+
+    private Rfc8448(Map<String, byte[]> values) {
+        this.values = values;
     }
 
-    private static Map<String, byte[]> load() {
-        try (InputStream in = Rfc8448.class.getResourceAsStream("/rfc8448/simple-1rtt.txt")) {
+    /** The values of another trace, e.g. {@code hello-retry-request.txt}. */
+    public static Rfc8448 section(String file) {
+        return new Rfc8448(load(file));
+    }
+
+    /** The value named {@code name} in this trace. */
+    public byte[] value(String name) {
+        return lookup(values, name);
+    }
+
+    private static Map<String, byte[]> load(String file) {
+        try (InputStream in = Rfc8448.class.getResourceAsStream("/rfc8448/" + file)) {
             Map<String, byte[]> values = new HashMap<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -32,9 +48,13 @@ public final class Rfc8448 {
         }
     }
 
-    /** The value named {@code name} in the resource file. */
+    /** The value named {@code name} in the §3 trace. */
     public static byte[] get(String name) {
-        byte[] value = VALUES.get(name);
+        return lookup(VALUES, name);
+    }
+
+    private static byte[] lookup(Map<String, byte[]> values, String name) {
+        byte[] value = values.get(name);
         if (value == null) {
             throw new IllegalArgumentException("no RFC 8448 value named " + name);
         }
