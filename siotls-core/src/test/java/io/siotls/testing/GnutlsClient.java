@@ -1,0 +1,33 @@
+package io.siotls.testing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code gnutls-cli} connecting to a loopback port, started as a process. It sends what is
+ * written to its standard input and prints what it receives after {@link #CONNECTED}; at the end
+ * of its standard input it closes the connection, so tests keep the input open.
+ */
+public final class GnutlsClient {
+
+    /** What gnutls-cli prints once the handshake completed, before it relays data. */
+    public static final String CONNECTED = "- Simple Client Mode:";
+
+    private GnutlsClient() {
+    }
+
+    /**
+     * Starts {@code gnutls-cli --port port --x509cafile ca --priority priority --sni-hostname localhost
+     * --verify-hostname localhost} plus {@code extraArguments}, connecting to 127.0.0.1.
+     */
+    public static ExternalProcess start(int port, PemFiles trust, Gnutls.Priority priority, String... extraArguments)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("gnutls-cli", "--port", Integer.toString(port),
+                "--x509cafile", trust.ca().toString(), "--priority", priority.toString(),
+                "--sni-hostname", "localhost", "--verify-hostname", "localhost"));
+        command.addAll(List.of(extraArguments));
+        command.add("127.0.0.1");
+        return ExternalProcess.start(command);
+    }
+}
