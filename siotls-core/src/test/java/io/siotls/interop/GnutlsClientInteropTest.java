@@ -20,6 +20,7 @@ import io.siotls.testing.PemFiles;
 import io.siotls.testing.RecordRelay;
 import io.siotls.testing.SocketConnection;
 import io.siotls.testing.TestPki;
+import io.siotls.trust.TrustStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,6 +28,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -153,6 +155,50 @@ class GnutlsClientInteropTest {
                         .contains("sending key share for SECP384R1");
             }
             assertThat(served.get(15, TimeUnit.SECONDS).nconfig().keyExchange()).isEqualTo(NamedGroup.SECP384R1);
+        }
+    }
+
+    @Test
+    void authenticatesTheClientsCertificate() throws Exception {
+        Identity server = TestPki.server(KeyType.EC_P256);
+        Identity client = TestPki.client(KeyType.EC_P384);
+        TLSConfiguration config = Configs.server(server)
+                .truststore(TrustStores.fromCertificates(List.of(client.root()))).build();
+        Path clientDir = dir.resolve("client");
+        PemFiles clientPem = client.writePem(clientDir);
+        try (ServerSocket listener = listen()) {
+            CompletableFuture<Served> served = servePong(listener, config);
+            try (ExternalProcess gnutls = GnutlsClient.start(listener.getLocalPort(), server.writePem(dir),
+                    Gnutls.tls13(), "--x509certfile", clientPem.chain().toString(),
+                    "--x509keyfile", Gnutls.writePrivateKey(client, clientDir).toString())) {
+                gnutls.write("ping\n");
+                assertThat(gnutls.awaitOutput(out -> out.contains("pong: ping"), WAIT))
+                        .contains("- Server has requested a certificate.")
+                        .contains("- Successfully sent 1 certificate(s) to server.");
+            }
+            TLSNegotiatedConfiguration nconfig = served.get(15, TimeUnit.SECONDS).nconfig();
+            assertThat(nconfig.peerCertificateChain()).containsExactlyElementsOf(client.chain());
+            assertThat(nconfig.peerSignatureAlgorithm()).isEqualTo(SignatureScheme.ECDSA_SECP384R1_SHA384);
+        }
+    }
+
+    @Test
+    void answersTheClientsKeyUpdateRequest() throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        TLSConfiguration config = Configs.server(identity).build();
+        try (ServerSocket listener = listen()) {
+            CompletableFuture<Served> served = servePong(listener, config);
+            try (ExternalProcess client = GnutlsClient.start(listener.getLocalPort(), identity.writePem(dir),
+                    Gnutls.tls13(), "--inline-commands", "-d", "4")) {
+                client.awaitOutput(out -> out.contains(GnutlsClient.CONNECTED), WAIT);
+                client.write("^rekey^\n");
+                client.write("ping\n");
+                assertThat(client.awaitOutput(out -> out.contains("pong: ping"), WAIT))
+                        .as("GnuTLS asked for our update and received it")
+                        .contains("sending key update (1)")
+                        .contains("received TLS 1.3 key update (0)");
+            }
+            assertThat(served.get(15, TimeUnit.SECONDS).received()).isEqualTo("ping\n");
         }
     }
 

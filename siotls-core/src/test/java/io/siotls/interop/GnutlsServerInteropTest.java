@@ -14,6 +14,7 @@ import io.siotls.testing.Gnutls;
 import io.siotls.testing.GnutlsServer;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.PemFiles;
 import io.siotls.testing.RecordRelay;
 import io.siotls.testing.SocketConnection;
 import io.siotls.testing.TestPki;
@@ -133,6 +134,44 @@ class GnutlsServerInteropTest {
                     .contains("Received key share for X25519")
                     .contains("requesting retry with group SECP384R1")
                     .contains("Received key share for SECP384R1");
+        }
+    }
+
+    @Test
+    void authenticatesWithAClientCertificateWhenTheServerRequiresOne() throws Exception {
+        Identity server = TestPki.server(KeyType.EC_P256);
+        Identity client = TestPki.client(KeyType.EC_P384);
+        TLSConfiguration config = Configs.clientTrusting(server)
+                .privateKey(client.privateKey()).certificateChain(client.chain()).build();
+        PemFiles clientPem = client.writePem(dir.resolve("client"));
+        try (GnutlsServer gnutls = GnutlsServer.start(server, dir, Gnutls.tls13(),
+                "--require-client-cert", "--verify-client-cert", "--x509cafile", clientPem.ca().toString());
+             SocketConnection connection = SocketConnection.connect(gnutls.port(), config, "localhost")) {
+            connection.handshake();
+            assertThat(connection.tls().nconfig().signatureAlgorithm()).isEqualTo(SignatureScheme.ECDSA_SECP384R1_SHA384);
+            connection.write("authenticated\n");
+            assertThat(connection.readUntilContains("authenticated\n", WAIT)).isEqualTo("authenticated\n");
+            assertThat(gnutls.process().awaitOutput(out -> out.contains("authenticated"), WAIT))
+                    .contains("- Status: The certificate is trusted.")
+                    .contains("Issuer: CN=siotls test root EC_P384,O=siotls tests");
+        }
+    }
+
+    @Test
+    void updatesKeysBothWaysWhenItAsksTheServerTo() throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        TLSConfiguration config = Configs.clientTrusting(identity).build();
+        try (GnutlsServer server = GnutlsServer.start(identity, dir, Gnutls.tls13(), "-d", "4");
+             SocketConnection client = SocketConnection.connect(server.port(), config, "localhost")) {
+            client.handshake();
+            client.tls().updateKeys(true);
+            client.write("after update\n");
+            assertThat(client.readUntilContains("after update\n", WAIT))
+                    .as("echoed under GnuTLS' updated keys").isEqualTo("after update\n");
+            assertThat(server.process().output())
+                    .as("GnuTLS received our update_requested and answered with update_not_requested")
+                    .contains("received TLS 1.3 key update (1)")
+                    .contains("sending key update (0)");
         }
     }
 
