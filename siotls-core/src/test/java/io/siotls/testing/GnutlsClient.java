@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * {@code gnutls-cli} connecting to a loopback port, started as a process. It sends what is
- * written to its standard input and prints what it receives after {@link #CONNECTED}; at the end
- * of its standard input it closes the connection, so tests keep the input open.
+ * written to its standard input and prints what it receives after {@link #CONNECTED}. The end of
+ * its standard input ends the session, so the input stays open until the process is closed.
+ * With {@code --inline-commands}, a line {@code ^rekey^} sends a KeyUpdate that requests the
+ * peer's, and {@code -d 4} logs the handshake messages (key shares, HelloRetryRequest, KeyUpdate).
  */
 public final class GnutlsClient {
 
