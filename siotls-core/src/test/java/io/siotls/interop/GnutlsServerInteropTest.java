@@ -101,7 +101,7 @@ class GnutlsServerInteropTest {
             assertThat(client.tls().nconfig().alpn()).isEqualTo("http/1.1");
             client.write("alpn\n");
             assertThat(client.readUntilContains("alpn\n", WAIT)).isEqualTo("alpn\n");
-            assertThat(server.process().output()).contains("- Application protocol: http/1.1");
+            server.process().awaitOutput(out -> out.contains("- Application protocol: http/1.1"), WAIT);
         }
     }
 
@@ -131,7 +131,7 @@ class GnutlsServerInteropTest {
             assertThat(client.tls().nconfig().keyExchange()).isEqualTo(NamedGroup.SECP384R1);
             client.write("retried\n");
             assertThat(client.readUntilContains("retried\n", WAIT)).isEqualTo("retried\n");
-            assertThat(server.process().output())
+            assertThat(server.process().awaitOutput(out -> out.contains("Received key share for SECP384R1"), WAIT))
                     .contains("Received key share for X25519")
                     .contains("requesting retry with group SECP384R1")
                     .contains("Received key share for SECP384R1");
@@ -169,7 +169,7 @@ class GnutlsServerInteropTest {
             client.write("after update\n");
             assertThat(client.readUntilContains("after update\n", WAIT))
                     .as("echoed under GnuTLS' updated keys").isEqualTo("after update\n");
-            assertThat(server.process().output())
+            assertThat(server.process().awaitOutput(out -> out.contains("sending key update"), WAIT))
                     .as("GnuTLS received our update_requested and answered with update_not_requested")
                     .contains("received TLS 1.3 key update (1)")
                     .contains("sending key update (0)");
