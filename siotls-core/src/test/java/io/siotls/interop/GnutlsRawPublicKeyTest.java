@@ -6,7 +6,9 @@ import io.siotls.TLSConfiguration;
 import io.siotls.TLSNegotiatedConfiguration;
 import io.siotls.iana.CertificateType;
 import io.siotls.testing.ExternalProcess;
-import io.siotls.testing.GnutlsPeer;
+import io.siotls.testing.Gnutls;
+import io.siotls.testing.GnutlsClient;
+import io.siotls.testing.GnutlsServer;
 import io.siotls.testing.KeyPairs;
 import io.siotls.testing.KeyType;
 import io.siotls.testing.Pem;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GnutlsRawPublicKeyTest {
 
     /** Raw public keys only, for both sides' credentials. */
-    private static final String RAW_KEYS_ONLY = GnutlsPeer.tls13(":-CTYPE-ALL:+CTYPE-SRV-RAWPK:+CTYPE-CLI-RAWPK");
+    private static final Gnutls.Priority RAW_KEYS_ONLY = Gnutls.tls13().rawPublicKeysOnly();
 
     private static final KeyPair SERVER = KeyPairs.cached(KeyType.ED25519, "gnutls-rpk-server");
     private static final KeyPair CLIENT = KeyPairs.cached(KeyType.EC_P256, "gnutls-rpk-client");
@@ -52,8 +54,8 @@ class GnutlsRawPublicKeyTest {
     void ourClientTrustsTheRawKeyOfGnutlsServer() throws Exception {
         Path[] server = pemFiles(SERVER, "server");
         TLSConfiguration config = TLSConfiguration.client().trustedPublicKeys(List.of(SERVER.getPublic())).build();
-        try (GnutlsPeer.Server gnutls = GnutlsPeer.startServer("--rawpkkeyfile", server[0].toString(),
-                "--rawpkfile", server[1].toString(), "--priority", RAW_KEYS_ONLY, "--disable-client-cert");
+        try (GnutlsServer gnutls = GnutlsServer.start(RAW_KEYS_ONLY, List.of("--rawpkkeyfile", server[0].toString(),
+                "--rawpkfile", server[1].toString(), "--disable-client-cert"));
              SocketConnection client = SocketConnection.connect(gnutls.port(), config, "localhost")) {
             client.handshake();
             assertThat(client.tls().nconfig().serverCertificateType()).isEqualTo(CertificateType.RAW_PUBLIC_KEY);
@@ -68,8 +70,8 @@ class GnutlsRawPublicKeyTest {
         Path[] server = pemFiles(SERVER, "server");
         TLSConfiguration config = TLSConfiguration.client().trustedPublicKeys(List.of(SERVER.getPublic()))
                 .privateKey(CLIENT.getPrivate()).publicKey(CLIENT.getPublic()).build();
-        try (GnutlsPeer.Server gnutls = GnutlsPeer.startServer("--rawpkkeyfile", server[0].toString(),
-                "--rawpkfile", server[1].toString(), "--priority", RAW_KEYS_ONLY, "--require-client-cert");
+        try (GnutlsServer gnutls = GnutlsServer.start(RAW_KEYS_ONLY, List.of("--rawpkkeyfile", server[0].toString(),
+                "--rawpkfile", server[1].toString(), "--require-client-cert"));
              SocketConnection client = SocketConnection.connect(gnutls.port(), config, "localhost")) {
             client.handshake();
             assertThat(client.tls().nconfig().clientCertificateType()).isEqualTo(CertificateType.RAW_PUBLIC_KEY);
@@ -102,8 +104,8 @@ class GnutlsRawPublicKeyTest {
                 .privateKey(SERVER.getPrivate()).publicKey(SERVER.getPublic()).build();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<TLSNegotiatedConfiguration> served = serveOnce(listener, config);
-            try (ExternalProcess gnutls = GnutlsPeer.startClient(listener.getLocalPort(), "--priority",
-                    GnutlsPeer.tls13(":-CTYPE-ALL:+CTYPE-SRV-RAWPK"), "--insecure")) {
+            try (ExternalProcess gnutls = GnutlsClient.start(listener.getLocalPort(), RAW_KEYS_ONLY,
+                    List.of("--insecure"))) {
                 gnutls.write("ping\n");
                 assertThat(gnutls.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15)))
                         .contains("Certificate type: Raw Public Key")
@@ -122,9 +124,9 @@ class GnutlsRawPublicKeyTest {
                 .trustedPublicKeys(List.of(CLIENT.getPublic())).build();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<TLSNegotiatedConfiguration> served = serveOnce(listener, config);
-            try (ExternalProcess gnutls = GnutlsPeer.startClient(listener.getLocalPort(), "--priority",
-                    RAW_KEYS_ONLY, "--rawpkkeyfile", client[0].toString(), "--rawpkfile", client[1].toString(),
-                    "--insecure")) {
+            try (ExternalProcess gnutls = GnutlsClient.start(listener.getLocalPort(), RAW_KEYS_ONLY,
+                    List.of("--rawpkkeyfile", client[0].toString(), "--rawpkfile", client[1].toString(),
+                    "--insecure"))) {
                 gnutls.write("ping\n");
                 assertThat(gnutls.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15)))
                         .contains("Successfully sent 1 certificate(s) to server");
