@@ -16,22 +16,15 @@ import io.siotls.testing.Gnutls;
 import io.siotls.testing.GnutlsClient;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.OneConnectionServer;
 import io.siotls.testing.PemFiles;
 import io.siotls.testing.RecordRelay;
-import io.siotls.testing.SocketConnection;
 import io.siotls.testing.TestPki;
 import io.siotls.trust.TrustStores;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,33 +43,6 @@ class GnutlsClientInteropTest {
     @TempDir
     Path dir;
 
-    /** What the server side of a test saw. */
-    private record Served(TLSNegotiatedConfiguration nconfig, String received) {
-    }
-
-    /** Accepts one connection, answers its first line with {@code reply} of that line, and closes. */
-    private static CompletableFuture<Served> serveOnce(ServerSocket listener, TLSConfiguration config,
-            Function<String, byte[]> reply) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (SocketConnection connection = SocketConnection.accept(listener, config)) {
-                connection.handshake();
-                String line = connection.readUntilContains("\n", WAIT);
-                connection.write(reply.apply(line));
-                return new Served(connection.tls().nconfig(), line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private static CompletableFuture<Served> servePong(ServerSocket listener, TLSConfiguration config) {
-        return serveOnce(listener, config, line -> ("pong: " + line).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ServerSocket listen() throws IOException {
-        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    }
-
     static Stream<Arguments> algorithms() {
         return GnutlsServerInteropTest.algorithms();
     }
@@ -88,15 +54,14 @@ class GnutlsClientInteropTest {
         Identity identity = TestPki.server(keyType);
         TLSConfiguration config = Configs.server(identity).cipherSuites(suite).keyExchanges(group).build();
         Gnutls.Priority priority = Gnutls.tls13().suites(suite).groups(group).signatures(scheme);
-        try (ServerSocket listener = listen()) {
-            CompletableFuture<Served> served = servePong(listener, config);
-            try (ExternalProcess client = GnutlsClient.start(listener.getLocalPort(), identity.writePem(dir), priority)) {
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = GnutlsClient.start(listener.port(), identity.writePem(dir), priority)) {
                 client.write("ping\n");
                 assertThat(client.awaitOutput(out -> out.contains("pong: ping"), WAIT))
                         .contains("- Status: The certificate is trusted.")
                         .contains("- Description: " + Gnutls.description(suite, group, scheme));
             }
-            Served result = served.get(15, TimeUnit.SECONDS);
+            OneConnectionServer.Served result = listener.served();
             assertThat(result.received()).isEqualTo("ping\n");
             assertThat(result.nconfig().cipherSuite()).isEqualTo(suite);
             assertThat(result.nconfig().keyExchange()).isEqualTo(group);
@@ -109,15 +74,14 @@ class GnutlsClientInteropTest {
     void negotiatesAlpnInTheServersOrder() throws Exception {
         Identity identity = TestPki.server(KeyType.EC_P256);
         TLSConfiguration config = Configs.server(identity).alpn("h2", "http/1.1").build();
-        try (ServerSocket listener = listen()) {
-            CompletableFuture<Served> served = servePong(listener, config);
-            try (ExternalProcess client = GnutlsClient.start(listener.getLocalPort(), identity.writePem(dir),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = GnutlsClient.start(listener.port(), identity.writePem(dir),
                     Gnutls.tls13(), "--alpn", "http/1.1", "--alpn", "h2")) {
                 client.write("ping\n");
                 assertThat(client.awaitOutput(out -> out.contains("pong: ping"), WAIT))
                         .contains("- Application protocol: h2");
             }
-            assertThat(served.get(15, TimeUnit.SECONDS).nconfig().alpn()).isEqualTo("h2");
+            assertThat(listener.served().nconfig().alpn()).isEqualTo("h2");
         }
     }
 
@@ -126,14 +90,13 @@ class GnutlsClientInteropTest {
         Identity served = TestPki.server(KeyType.EC_P256);
         Identity other = TestPki.server(KeyType.EC_P384);
         TLSConfiguration config = Configs.server(served).build();
-        try (ServerSocket listener = listen()) {
-            CompletableFuture<Served> result = servePong(listener, config);
-            try (ExternalProcess client = GnutlsClient.start(listener.getLocalPort(), other.writePem(dir),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = GnutlsClient.start(listener.port(), other.writePem(dir),
                     Gnutls.tls13())) {
                 assertThat(client.awaitExit(WAIT)).isNotZero();
                 assertThat(client.output()).contains("The certificate issuer is unknown");
             }
-            assertThatThrownBy(() -> result.get(15, TimeUnit.SECONDS))
+            assertThatThrownBy(listener::served)
                     .as("gnutls-cli answers a certificate it cannot verify with bad_certificate")
                     .hasCauseInstanceOf(BadCertificate.class)
                     .satisfies(e -> assertThat(((TLSAlertException) e.getCause()).isRemote()).isTrue());
@@ -144,9 +107,8 @@ class GnutlsClientInteropTest {
     void asksForAnotherShareWithHelloRetryRequest() throws Exception {
         Identity identity = TestPki.server(KeyType.EC_P256);
         TLSConfiguration config = Configs.server(identity).keyExchanges(NamedGroup.SECP384R1).build();
-        try (ServerSocket listener = listen()) {
-            CompletableFuture<Served> served = servePong(listener, config);
-            try (ExternalProcess client = GnutlsClient.start(listener.getLocalPort(), identity.writePem(dir),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = GnutlsClient.start(listener.port(), identity.writePem(dir),
                     Gnutls.tls13().groups(NamedGroup.X25519, NamedGroup.SECP384R1), "--single-key-share", "-d", "4")) {
                 client.write("ping\n");
                 assertThat(client.awaitOutput(out -> out.contains("pong: ping"), WAIT))
@@ -154,7 +116,7 @@ class GnutlsClientInteropTest {
                         .contains("HRR key share with SECP384R1")
                         .contains("sending key share for SECP384R1");
             }
-            assertThat(served.get(15, TimeUnit.SECONDS).nconfig().keyExchange()).isEqualTo(NamedGroup.SECP384R1);
+            assertThat(listener.served().nconfig().keyExchange()).isEqualTo(NamedGroup.SECP384R1);
         }
     }
 
@@ -166,9 +128,8 @@ class GnutlsClientInteropTest {
                 .truststore(TrustStores.fromCertificates(List.of(client.root()))).build();
         Path clientDir = dir.resolve("client");
         PemFiles clientPem = client.writePem(clientDir);
-        try (ServerSocket listener = listen()) {
-            CompletableFuture<Served> served = servePong(listener, config);
-            try (ExternalProcess gnutls = GnutlsClient.start(listener.getLocalPort(), server.writePem(dir),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess gnutls = GnutlsClient.start(listener.port(), server.writePem(dir),
                     Gnutls.tls13(), "--x509certfile", clientPem.chain().toString(),
                     "--x509keyfile", Gnutls.writePrivateKey(client, clientDir).toString())) {
                 gnutls.write("ping\n");
@@ -176,7 +137,7 @@ class GnutlsClientInteropTest {
                         .contains("- Server has requested a certificate.")
                         .contains("- Successfully sent 1 certificate(s) to server.");
             }
-            TLSNegotiatedConfiguration nconfig = served.get(15, TimeUnit.SECONDS).nconfig();
+            TLSNegotiatedConfiguration nconfig = listener.served().nconfig();
             assertThat(nconfig.peerCertificateChain()).containsExactlyElementsOf(client.chain());
             assertThat(nconfig.peerSignatureAlgorithm()).isEqualTo(SignatureScheme.ECDSA_SECP384R1_SHA384);
         }
@@ -186,9 +147,8 @@ class GnutlsClientInteropTest {
     void answersTheClientsKeyUpdateRequest() throws Exception {
         Identity identity = TestPki.server(KeyType.EC_P256);
         TLSConfiguration config = Configs.server(identity).build();
-        try (ServerSocket listener = listen()) {
-            CompletableFuture<Served> served = servePong(listener, config);
-            try (ExternalProcess client = GnutlsClient.start(listener.getLocalPort(), identity.writePem(dir),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = GnutlsClient.start(listener.port(), identity.writePem(dir),
                     Gnutls.tls13(), "--inline-commands", "-d", "4")) {
                 client.awaitOutput(out -> out.contains(GnutlsClient.CONNECTED), WAIT);
                 client.write("^rekey^\n");
@@ -198,7 +158,7 @@ class GnutlsClientInteropTest {
                         .contains("sending key update (1)")
                         .contains("received TLS 1.3 key update (0)");
             }
-            assertThat(served.get(15, TimeUnit.SECONDS).received()).isEqualTo("ping\n");
+            assertThat(listener.served().received()).isEqualTo("ping\n");
         }
     }
 
@@ -216,15 +176,14 @@ class GnutlsClientInteropTest {
         byte[] payload = Payloads.lines(64 * 1024);
         String expected = new String(payload, StandardCharsets.US_ASCII);
         PemFiles pem = identity.writePem(dir);
-        try (ServerSocket listener = listen();
-             RecordRelay relay = RecordRelay.start(listener.getLocalPort())) {
-            CompletableFuture<Served> served = serveOnce(listener, config, line -> payload);
+        try (OneConnectionServer listener = OneConnectionServer.start(config, line -> payload);
+             RecordRelay relay = RecordRelay.start(listener.port())) {
             try (ExternalProcess client = GnutlsClient.start(relay.port(), pem, Gnutls.tls13(),
                     "--recordsize=" + limit)) {
                 client.write("send\n");
                 client.awaitOutput(out -> out.contains(expected), WAIT);
             }
-            assertThat(served.get(15, TimeUnit.SECONDS).received()).isEqualTo("send\n");
+            assertThat(listener.served().received()).isEqualTo("send\n");
             int largestCiphertext = limit + 1 + 16;
             assertThat(relay.fromServer())
                     .filteredOn(header -> header.contentType() == RecordRelay.APPLICATION_DATA)

@@ -11,20 +11,16 @@ import io.siotls.testing.GnutlsClient;
 import io.siotls.testing.GnutlsServer;
 import io.siotls.testing.KeyPairs;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.OneConnectionServer;
 import io.siotls.testing.Pem;
 import io.siotls.testing.Pkcs8;
 import io.siotls.testing.SocketConnection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,34 +80,19 @@ class GnutlsRawPublicKeyTest {
         }
     }
 
-    private static CompletableFuture<TLSNegotiatedConfiguration> serveOnce(ServerSocket listener,
-            TLSConfiguration config) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (SocketConnection connection = SocketConnection.accept(listener, config)) {
-                connection.handshake();
-                String line = connection.readUntilContains("\n", Duration.ofSeconds(10));
-                connection.write("pong: " + line);
-                return connection.tls().nconfig();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
     @Test
     void gnutlsClientGetsOurServersRawKey() throws Exception {
         TLSConfiguration config = TLSConfiguration.server()
                 .privateKey(SERVER.getPrivate()).publicKey(SERVER.getPublic()).build();
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<TLSNegotiatedConfiguration> served = serveOnce(listener, config);
-            try (ExternalProcess gnutls = GnutlsClient.start(listener.getLocalPort(), RAW_KEYS_ONLY,
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess gnutls = GnutlsClient.start(listener.port(), RAW_KEYS_ONLY,
                     List.of("--insecure"))) {
                 gnutls.write("ping\n");
                 assertThat(gnutls.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15)))
                         .contains("Certificate type: Raw Public Key")
                         .contains("PK algo: EdDSA (Ed25519)");
             }
-            assertThat(served.get(15, TimeUnit.SECONDS).serverCertificateType())
+            assertThat(listener.served().nconfig().serverCertificateType())
                     .isEqualTo(CertificateType.RAW_PUBLIC_KEY);
         }
     }
@@ -122,16 +103,15 @@ class GnutlsRawPublicKeyTest {
         TLSConfiguration config = TLSConfiguration.server()
                 .privateKey(SERVER.getPrivate()).publicKey(SERVER.getPublic())
                 .trustedPublicKeys(List.of(CLIENT.getPublic())).build();
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<TLSNegotiatedConfiguration> served = serveOnce(listener, config);
-            try (ExternalProcess gnutls = GnutlsClient.start(listener.getLocalPort(), RAW_KEYS_ONLY,
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess gnutls = GnutlsClient.start(listener.port(), RAW_KEYS_ONLY,
                     List.of("--rawpkkeyfile", client[0].toString(), "--rawpkfile", client[1].toString(),
                     "--insecure"))) {
                 gnutls.write("ping\n");
                 assertThat(gnutls.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15)))
                         .contains("Successfully sent 1 certificate(s) to server");
             }
-            TLSNegotiatedConfiguration nconfig = served.get(15, TimeUnit.SECONDS);
+            TLSNegotiatedConfiguration nconfig = listener.served().nconfig();
             assertThat(nconfig.clientCertificateType()).isEqualTo(CertificateType.RAW_PUBLIC_KEY);
             assertThat(nconfig.peerPublicKey()).isEqualTo(CLIENT.getPublic());
         }

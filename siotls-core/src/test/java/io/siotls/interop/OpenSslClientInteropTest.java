@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siotls.TLSConfiguration;
-import io.siotls.TLSNegotiatedConfiguration;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.UnknownCA;
 import io.siotls.iana.CipherSuite;
@@ -14,15 +13,11 @@ import io.siotls.testing.Configs;
 import io.siotls.testing.ExternalProcess;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.OneConnectionServer;
 import io.siotls.testing.OpenSslClient;
-import io.siotls.testing.SocketConnection;
 import io.siotls.testing.TestPki;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,24 +30,6 @@ class OpenSslClientInteropTest {
     @TempDir
     Path dir;
 
-    /** What the server side of a test saw. */
-    private record Served(TLSNegotiatedConfiguration nconfig, String received) {
-    }
-
-    /** Accepts one connection, answers the first line with "pong: " + the line, and closes. */
-    private static CompletableFuture<Served> serveOnce(ServerSocket listener, TLSConfiguration config) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (SocketConnection connection = SocketConnection.accept(listener, config)) {
-                connection.handshake();
-                String line = connection.readUntilContains("\n", Duration.ofSeconds(10));
-                connection.write("pong: " + line);
-                return new Served(connection.tls().nconfig(), line);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
-
     static Stream<org.junit.jupiter.params.provider.Arguments> combinations() {
         return OpenSslServerInteropTest.combinations();
     }
@@ -63,9 +40,8 @@ class OpenSslClientInteropTest {
             throws Exception {
         Identity identity = TestPki.server(keyType);
         TLSConfiguration config = Configs.server(identity).build();
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Served> served = serveOnce(listener, config);
-            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = OpenSslClient.start(listener.port(),
                     "-CAfile", identity.writePem(dir).ca().toString(), "-verify_return_error", "-servername", "localhost",
                     "-ciphersuites", suite.ianaName(), "-groups", OpenSslServerInteropTest.openSslGroup(group),
                     "-sigalgs", scheme.ianaName())) {
@@ -73,7 +49,7 @@ class OpenSslClientInteropTest {
                 String output = client.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15));
                 assertThat(output).contains("Verify return code: 0 (ok)").contains("TLSv1.3, Cipher is " + suite.ianaName());
             }
-            Served result = served.get(15, TimeUnit.SECONDS);
+            OneConnectionServer.Served result = listener.served();
             assertThat(result.received()).isEqualTo("ping\n");
             assertThat(result.nconfig().cipherSuite()).isEqualTo(suite);
             assertThat(result.nconfig().keyExchange()).isEqualTo(group);
@@ -86,15 +62,14 @@ class OpenSslClientInteropTest {
     void negotiatesAlpnInTheServersOrder() throws Exception {
         Identity identity = TestPki.server(KeyType.EC_P256);
         TLSConfiguration config = Configs.server(identity).alpn("h2", "http/1.1").build();
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Served> served = serveOnce(listener, config);
-            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = OpenSslClient.start(listener.port(),
                     "-CAfile", identity.writePem(dir).ca().toString(), "-alpn", "http/1.1,h2")) {
                 client.write("ping\n");
                 assertThat(client.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15)))
                         .contains("ALPN protocol: h2");
             }
-            assertThat(served.get(15, TimeUnit.SECONDS).nconfig().alpn()).isEqualTo("h2");
+            assertThat(listener.served().nconfig().alpn()).isEqualTo("h2");
         }
     }
 
@@ -103,13 +78,12 @@ class OpenSslClientInteropTest {
         Identity served = TestPki.server(KeyType.EC_P256);
         Identity other = TestPki.server(KeyType.EC_P384);
         TLSConfiguration config = Configs.server(served).build();
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Served> result = serveOnce(listener, config);
-            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = OpenSslClient.start(listener.port(),
                     "-CAfile", other.writePem(dir).ca().toString(), "-verify_return_error")) {
                 client.awaitExit(Duration.ofSeconds(15));
             }
-            assertThatThrownBy(() -> result.get(15, TimeUnit.SECONDS))
+            assertThatThrownBy(listener::served)
                     .hasCauseInstanceOf(UnknownCA.class)
                     .satisfies(e -> assertThat(((TLSAlertException) e.getCause()).isRemote()).isTrue());
         }
@@ -119,15 +93,14 @@ class OpenSslClientInteropTest {
     void asksForAnotherShareWithHelloRetryRequest() throws Exception {
         Identity identity = TestPki.server(KeyType.EC_P256);
         TLSConfiguration config = Configs.server(identity).keyExchanges(NamedGroup.SECP384R1).build();
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Served> served = serveOnce(listener, config);
-            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = OpenSslClient.start(listener.port(),
                     "-CAfile", identity.writePem(dir).ca().toString(), "-groups", "X25519:P-384")) {
                 client.write("ping\n");
                 assertThat(client.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15)))
                         .contains("Verify return code: 0 (ok)");
             }
-            assertThat(served.get(15, TimeUnit.SECONDS).nconfig().keyExchange()).isEqualTo(NamedGroup.SECP384R1);
+            assertThat(listener.served().nconfig().keyExchange()).isEqualTo(NamedGroup.SECP384R1);
         }
     }
 
@@ -135,9 +108,8 @@ class OpenSslClientInteropTest {
     void followsTheClientsKeyUpdate() throws Exception {
         Identity identity = TestPki.server(KeyType.EC_P256);
         TLSConfiguration config = Configs.server(identity).build();
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Served> served = serveOnce(listener, config);
-            try (ExternalProcess client = OpenSslClient.start(listener.getLocalPort(),
+        try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
+            try (ExternalProcess client = OpenSslClient.start(listener.port(),
                     "-CAfile", identity.writePem(dir).ca().toString(), "-msg")) {
                 client.awaitOutput(out -> out.contains("Verify return code"), Duration.ofSeconds(15));
                 client.write("K\n");
@@ -149,7 +121,7 @@ class OpenSslClientInteropTest {
                         .contains(">>> TLS 1.3, Handshake [length 0005], KeyUpdate")
                         .contains("<<< TLS 1.3, Handshake [length 0005], KeyUpdate");
             }
-            assertThat(served.get(15, TimeUnit.SECONDS).received()).isEqualTo("ping\n");
+            assertThat(listener.served().received()).isEqualTo("ping\n");
         }
     }
 }

@@ -14,6 +14,7 @@ import io.siotls.testing.Eku;
 import io.siotls.testing.ExternalProcess;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.OneConnectionServer;
 import io.siotls.testing.OpenSslClient;
 import io.siotls.testing.OpenSslServer;
 import io.siotls.testing.PemFiles;
@@ -21,15 +22,10 @@ import io.siotls.testing.SocketConnection;
 import io.siotls.testing.TestPki;
 import io.siotls.trust.TrustStores;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,20 +42,6 @@ class OpenSslMutualTlsTest {
         return identity.writePem(Files.createDirectories(dir.resolve(name)));
     }
 
-    private static CompletableFuture<TLSNegotiatedConfiguration> serveOnce(ServerSocket listener,
-            TLSConfiguration config) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (SocketConnection connection = SocketConnection.accept(listener, config)) {
-                connection.handshake();
-                String line = connection.readUntilContains("\n", Duration.ofSeconds(10));
-                connection.write("pong: " + line);
-                return connection.tls().nconfig();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
     private static TLSConfiguration serverRequiringClients() {
         return Configs.server(SERVER).truststore(TrustStores.fromCertificates(List.of(CLIENT.root()))).build();
     }
@@ -67,9 +49,8 @@ class OpenSslMutualTlsTest {
     @Test
     void openSslClientAuthenticatesToOurServer() throws Exception {
         PemFiles client = pem(CLIENT, "client");
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<TLSNegotiatedConfiguration> served = serveOnce(listener, serverRequiringClients());
-            try (ExternalProcess openssl = OpenSslClient.start(listener.getLocalPort(), "-CAfile",
+        try (OneConnectionServer listener = OneConnectionServer.pong(serverRequiringClients())) {
+            try (ExternalProcess openssl = OpenSslClient.start(listener.port(), "-CAfile",
                     pem(SERVER, "server").ca().toString(), "-cert", client.chain().toString(),
                     "-key", client.key().toString())) {
                 openssl.write("ping\n");
@@ -77,7 +58,7 @@ class OpenSslMutualTlsTest {
                         .contains("Acceptable client certificate CA names")
                         .contains("CN = siotls test root RSA_2048");
             }
-            TLSNegotiatedConfiguration nconfig = served.get(15, TimeUnit.SECONDS);
+            TLSNegotiatedConfiguration nconfig = listener.served().nconfig();
             assertThat(nconfig.peerCertificateChain()).isEqualTo(CLIENT.chain());
             assertThat(nconfig.peerSignatureAlgorithm().ianaName()).startsWith("rsa_pss_rsae");
         }
@@ -85,14 +66,13 @@ class OpenSslMutualTlsTest {
 
     @Test
     void openSslClientWithoutCertificateGetsCertificateRequired() throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<TLSNegotiatedConfiguration> served = serveOnce(listener, serverRequiringClients());
-            try (ExternalProcess openssl = OpenSslClient.start(listener.getLocalPort(), "-CAfile",
+        try (OneConnectionServer listener = OneConnectionServer.pong(serverRequiringClients())) {
+            try (ExternalProcess openssl = OpenSslClient.start(listener.port(), "-CAfile",
                     pem(SERVER, "server").ca().toString())) {
                 openssl.write("ping\n");
                 openssl.awaitOutput(out -> out.contains("alert certificate required"), Duration.ofSeconds(15));
             }
-            assertThatThrownBy(() -> served.get(15, TimeUnit.SECONDS)).hasCauseInstanceOf(CertificateRequired.class);
+            assertThatThrownBy(listener::served).hasCauseInstanceOf(CertificateRequired.class);
         }
     }
 
@@ -101,15 +81,14 @@ class OpenSslMutualTlsTest {
         Identity stranger = TestPki.builder().keyType(KeyType.EC_P256).eku(Eku.CLIENT_AUTH)
                 .issuer(CertificateAuthority.root(KeyType.EC_P256, "stranger root")).build();
         PemFiles strangerPem = pem(stranger, "stranger");
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<TLSNegotiatedConfiguration> served = serveOnce(listener, serverRequiringClients());
-            try (ExternalProcess openssl = OpenSslClient.start(listener.getLocalPort(), "-CAfile",
+        try (OneConnectionServer listener = OneConnectionServer.pong(serverRequiringClients())) {
+            try (ExternalProcess openssl = OpenSslClient.start(listener.port(), "-CAfile",
                     pem(SERVER, "server").ca().toString(), "-cert", strangerPem.chain().toString(),
                     "-key", strangerPem.key().toString())) {
                 openssl.write("ping\n");
                 openssl.awaitOutput(out -> out.contains("alert unknown ca"), Duration.ofSeconds(15));
             }
-            assertThatThrownBy(() -> served.get(15, TimeUnit.SECONDS)).hasCauseInstanceOf(UnknownCA.class);
+            assertThatThrownBy(listener::served).hasCauseInstanceOf(UnknownCA.class);
         }
     }
 
