@@ -18,12 +18,14 @@ public final class ConnectionOptions {
     private final String verificationHostname;
     private final TrustStore truststore;
     private final Function<List<String>, String> applicationProtocolSelector;
+    private final int maxRecordPlaintext;
 
     private ConnectionOptions(Builder builder) {
         this.serverName = builder.serverName;
         this.verificationHostname = builder.verificationHostname;
         this.truststore = builder.truststore;
         this.applicationProtocolSelector = builder.applicationProtocolSelector;
+        this.maxRecordPlaintext = builder.maxRecordPlaintext;
     }
 
     /** No override at all. */
@@ -64,12 +66,21 @@ public final class ConnectionOptions {
         return applicationProtocolSelector;
     }
 
+    /**
+     * The largest plaintext this side puts in one record (a JSSE host's maximum packet size
+     * minus the record overhead); the peer's own limits may lower it further. 2^14 by default.
+     */
+    public int maxRecordPlaintext() {
+        return maxRecordPlaintext;
+    }
+
     /** Collects options; every one is optional. */
     public static final class Builder {
         private String serverName;
         private String verificationHostname;
         private TrustStore truststore;
         private Function<List<String>, String> applicationProtocolSelector;
+        private int maxRecordPlaintext = 1 << 14;
 
         private Builder() {
         }
@@ -94,6 +105,15 @@ public final class ConnectionOptions {
             return this;
         }
 
+        /** See {@link ConnectionOptions#maxRecordPlaintext()}; 64 to 2^14 bytes. */
+        public Builder maxRecordPlaintext(int bytes) {
+            if (bytes < 64 || bytes > 1 << 14) {
+                throw new IllegalArgumentException("max record plaintext " + bytes + " is outside 64.." + (1 << 14));
+            }
+            this.maxRecordPlaintext = bytes;
+            return this;
+        }
+
         public ConnectionOptions build() {
             return new ConnectionOptions(this);
         }
@@ -103,7 +123,8 @@ public final class ConnectionOptions {
     public String toString() {
         return "ConnectionOptions{serverName=" + serverName + ", verificationHostname=" + verificationHostname
                 + (truststore == null ? "" : ", truststore=" + truststore)
-                + (applicationProtocolSelector == null ? "" : ", applicationProtocolSelector") + "}";
+                + (applicationProtocolSelector == null ? "" : ", applicationProtocolSelector")
+                + ", maxRecordPlaintext=" + maxRecordPlaintext + "}";
     }
 
     @Override
@@ -111,7 +132,8 @@ public final class ConnectionOptions {
         return other instanceof ConnectionOptions that && Objects.equals(serverName, that.serverName)
                 && Objects.equals(verificationHostname, that.verificationHostname)
                 && Objects.equals(truststore, that.truststore)
-                && applicationProtocolSelector == that.applicationProtocolSelector;
+                && applicationProtocolSelector == that.applicationProtocolSelector
+                && maxRecordPlaintext == that.maxRecordPlaintext;
     }
 
     @Override

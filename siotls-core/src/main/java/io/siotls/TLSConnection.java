@@ -109,6 +109,7 @@ public final class TLSConnection {
         this.handshake = config.side() == Side.CLIENT
                 ? new ClientHandshake(config, options, entropy, channel, clock, helloOverride)
                 : new ServerHandshake(config, options, entropy, channel, clock);
+        writer.setMaxFragmentLength(options.maxRecordPlaintext());
         if (config.insecureNoPeerVerification()) {
             InsecureWarnings.connectionCreated(serverHostname);
         }

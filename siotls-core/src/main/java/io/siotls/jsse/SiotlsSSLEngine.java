@@ -38,6 +38,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class SiotlsSSLEngine extends SSLEngine {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** Header, content type and the largest AEAD tag around a record's plaintext. */
+    private static final int RECORD_OVERHEAD = 5 + 1 + 16;
 
     private final ContextState context;
     private final SiotlsSession session;
@@ -180,6 +182,9 @@ public final class SiotlsSSLEngine extends SSLEngine {
         if (protocolSelector != null) {
             BiFunction<SSLEngine, List<String>, String> selector = protocolSelector;
             options.applicationProtocolSelector(offered -> selector.apply(this, offered));
+        }
+        if (maximumPacketSize < SiotlsSession.PACKET_BUFFER_SIZE) {
+            options.maxRecordPlaintext(Math.max(64, maximumPacketSize - RECORD_OVERHEAD));
         }
         return options.build();
     }
@@ -571,6 +576,10 @@ public final class SiotlsSSLEngine extends SSLEngine {
         }
         int packetSize = parameters.getMaximumPacketSize();
         if (packetSize > 0) {
+            if (packetSize < 64 + RECORD_OVERHEAD) {
+                throw new IllegalArgumentException("maximum packet size " + packetSize + " is below "
+                        + (64 + RECORD_OVERHEAD) + ", the smallest record TLS allows (RFC 8449)");
+            }
             maximumPacketSize = Math.min(packetSize, SiotlsSession.PACKET_BUFFER_SIZE);
         }
         useCipherSuitesOrder = parameters.getUseCipherSuitesOrder();
