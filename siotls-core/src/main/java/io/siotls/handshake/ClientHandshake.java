@@ -70,7 +70,8 @@ public final class ClientHandshake extends Handshake {
     /**
      * @param hostname the server's name: checked against its certificate, and sent with SNI
      *        unless it is an IP literal; may be null
-     * @param helloOverride replaces the ClientHello this side built (tests replaying RFC 8448),
+     * @param helloOverride replaces each ClientHello this side built, the first and the one after a
+     *        HelloRetryRequest (tests replaying RFC 8448),
      *        normally {@link UnaryOperator#identity()}
      */
     public ClientHandshake(TLSConfiguration config, String hostname, Entropy entropy, HandshakeTransport transport,
@@ -287,7 +288,8 @@ public final class ClientHandshake extends Handshake {
             transport.sendChangeCipherSpec();
             changeCipherSpecSent = true;
         }
-        clientHello = buildClientHello(clientHello.random(), clientHello.legacySessionId(), share, cookie);
+        clientHello = helloOverride.apply(
+                buildClientHello(clientHello.random(), clientHello.legacySessionId(), share, cookie));
         send(clientHello);
     }
 
