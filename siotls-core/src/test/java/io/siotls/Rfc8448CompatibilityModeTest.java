@@ -2,90 +2,107 @@ package io.siotls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siotls.handshake.Entropy;
 import io.siotls.iana.CipherSuite;
+import io.siotls.iana.ExtensionType;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
 import io.siotls.messages.ClientHello;
-import io.siotls.messages.ServerHello;
-import io.siotls.testing.Records;
+import io.siotls.testing.PssSalt;
+import io.siotls.testing.ReplayedEntropy;
 import io.siotls.testing.Rfc8448;
 import io.siotls.trust.TrustStores;
 import io.siotls.wire.TLSReader;
-import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
-import java.security.KeyFactory;
-import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.security.spec.RSAPrivateKeySpec;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * RFC 8448 §7 (middlebox compatibility mode, RFC 8446 §D.4), as far as the trace's published
- * records allow: the sources within reach give its ClientHello, ServerHello and
- * change_cipher_spec records but not its ephemeral private keys or encrypted flights, so the
- * encrypted part cannot be replayed. What is checked byte for byte: the 32-byte session id echoed
- * by our server, and each side's change_cipher_spec record, at its place in the flight.
+ * RFC 8448 §7 (Compatibility Mode, RFC 8446 Appendix D.4), byte for byte on both sides: the
+ * client sends a 32-byte legacy_session_id, the server echoes it and sends change_cipher_spec
+ * right after its ServerHello, the client sends change_cipher_spec before its Finished.
  */
 class Rfc8448CompatibilityModeTest {
 
     private static final Rfc8448 TRACE = Rfc8448.section("compatibility-mode.txt");
     private static final Clock WHEN = Clock.fixed(Instant.parse("2018-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final List<CipherSuite> SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
+            CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
 
-    private static X509Certificate certificate() throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Rfc8448.get("server_certificate")));
+    @Test
+    void serverSendsServerHelloChangeCipherSpecAndFlightByteForByte() throws Exception {
+        byte[] salt = PssSalt.recover((RSAPublicKey) Rfc8448.serverRsaCertificate().getPublicKey(),
+                TRACE.value("certificate_verify_signature"), "SHA-256", 32);
+        TLSConfiguration config = TLSConfiguration.server()
+                .privateKey(Rfc8448.serverRsaPrivateKey())
+                .certificateChain(Rfc8448.serverRsaCertificate())
+                .cipherSuites(SUITES)
+                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1,
+                        NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096, NamedGroup.FFDHE6144,
+                        NamedGroup.FFDHE8192)
+                .build();
+        ReplayedEntropy entropy = new ReplayedEntropy(TRACE.value("server_random"))
+                .ephemeralKey(NamedGroup.X25519, TRACE.value("server_x25519_private"))
+                .signingBytes(salt);
+        TLSConnection server = new TLSConnection(config, null, entropy, WHEN, hello -> hello);
+
+        server.initiateConnection();
+        server.receiveData(TRACE.value("client_hello_record"));
+        assertThat(hex(server.dataToSend())).isEqualTo(hex(TRACE.value("server_hello_record"))
+                + hex(TRACE.value("server_change_cipher_spec_record")) + hex(TRACE.value("server_encrypted_flight_record")));
+
+        server.receiveData(concat(TRACE.value("client_change_cipher_spec_record"), TRACE.value("client_finished_record")));
+        assertThat(server.isConnected()).isTrue();
+        assertThat(server.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256);
+        assertThat(server.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519);
+        assertThat(server.nconfig().signatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
+        assertThat(server.nconfig().serverName()).isEqualTo("server");
+    }
+
+    @Test
+    void clientSendsHelloChangeCipherSpecAndFinishedByteForByte() {
+        byte[] helloRecord = TRACE.value("client_hello_record");
+        ClientHello traced = ClientHello.parse(new TLSReader(helloRecord, 9, helloRecord.length - 9));
+        ClientHello[] built = new ClientHello[1];
+        TLSConfiguration config = TLSConfiguration.client()
+                .truststore(TrustStores.fromCertificates(List.of(Rfc8448.serverRsaCertificate())))
+                .cipherSuites(SUITES)
+                .build();
+        ReplayedEntropy entropy = new ReplayedEntropy(TRACE.value("client_random"))
+                .legacySessionId(TRACE.value("legacy_session_id"))
+                .ephemeralKey(NamedGroup.X25519, TRACE.value("client_x25519_private"));
+        TLSConnection client = new TLSConnection(config, null, entropy, WHEN, hello -> {
+            built[0] = hello;
+            return traced;
+        });
+
+        client.initiateConnection();
+        assertThat(hex(client.dataToSend())).isEqualTo(hex(helloRecord));
+        assertThat(built[0].legacySessionId()).isEqualTo(TRACE.value("legacy_session_id"));
+        assertThat(built[0].random()).isEqualTo(traced.random());
+        assertThat(built[0].extensions().dataOf(ExtensionType.KEY_SHARE.code()))
+                .isEqualTo(traced.extensions().dataOf(ExtensionType.KEY_SHARE.code()));
+
+        client.receiveData(concat(TRACE.value("server_hello_record"), TRACE.value("server_change_cipher_spec_record")));
+        client.receiveData(TRACE.value("server_encrypted_flight_record"));
+        assertThat(hex(client.dataToSend()))
+                .isEqualTo(hex(TRACE.value("client_change_cipher_spec_record")) + hex(TRACE.value("client_finished_record")));
+        assertThat(client.isConnected()).isTrue();
+        assertThat(client.nconfig().peerCertificateChain()).containsExactly(Rfc8448.serverRsaCertificate());
+        assertThat(client.nconfig().peerSignatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
     }
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
 
-    @Test
-    void serverEchoesTheSessionIdAndSendsChangeCipherSpecRightAfterServerHello() throws Exception {
-        TLSConfiguration config = TLSConfiguration.server()
-                .privateKey(KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateKeySpec(
-                        new BigInteger(1, Rfc8448.get("server_rsa_modulus")),
-                        new BigInteger(1, Rfc8448.get("server_rsa_private_exponent")))))
-                .certificateChain(certificate())
-                .cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256)
-                .build();
-        TLSConnection server = new TLSConnection(config, null, new Entropy(new SecureRandom()), WHEN, hello -> hello);
-        server.initiateConnection();
-        server.receiveData(TRACE.value("client_hello_record"));
-
-        byte[] flight = server.dataToSend();
-        byte[] fragment = Records.firstFragment(flight);
-        ServerHello ours = ServerHello.parse(new TLSReader(fragment, 4, fragment.length - 4));
-        byte[] traceRecord = TRACE.value("server_hello_record");
-        ServerHello trace = ServerHello.parse(new TLSReader(traceRecord, 9, traceRecord.length - 9));
-        assertThat(ours.legacySessionIdEcho()).hasSize(32).isEqualTo(trace.legacySessionIdEcho());
-        assertThat(hex(Records.firstFragment(Records.afterFirst(flight))))
-                .as("the record after ServerHello is the trace's change_cipher_spec")
-                .isEqualTo(hex(TRACE.value("change_cipher_spec_record")).substring(10));
-        assertThat(hex(Records.afterFirst(flight)))
-                .startsWith(hex(TRACE.value("change_cipher_spec_record")) + "17");
-    }
-
-    @Test
-    void clientSendsChangeCipherSpecOnceTheServerHelloArrives() throws Exception {
-        byte[] helloRecord = TRACE.value("client_hello_record");
-        ClientHello tracedHello = ClientHello.parse(new TLSReader(helloRecord, 9, helloRecord.length - 9));
-        TLSConfiguration config = TLSConfiguration.client()
-                .truststore(TrustStores.fromCertificates(List.of(certificate())))
-                .build();
-        TLSConnection client = new TLSConnection(config, null, new Entropy(new SecureRandom()), WHEN,
-                built -> tracedHello);
-        client.initiateConnection();
-        assertThat(hex(client.dataToSend())).isEqualTo(hex(helloRecord));
-
-        client.receiveData(TRACE.value("server_hello_record"));
-        client.receiveData(TRACE.value("change_cipher_spec_record"));
-        assertThat(hex(client.dataToSend())).isEqualTo(hex(TRACE.value("change_cipher_spec_record")));
-        assertThat(client.isPostHandshake()).as("waiting for the encrypted flight").isFalse();
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -1,41 +1,53 @@
 package io.siotls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.siotls.crypto.KeyExchange;
-import io.siotls.crypto.KeyExchangeKeyPair;
-import io.siotls.handshake.Entropy;
+import io.siotls.alerts.DecryptError;
+import io.siotls.extensions.Extension;
+import io.siotls.extensions.SupportedGroupsExtension;
 import io.siotls.iana.CipherSuite;
+import io.siotls.iana.ExtensionType;
 import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
 import io.siotls.messages.ClientHello;
-import io.siotls.messages.ServerHello;
+import io.siotls.messages.EncryptedExtensions;
+import io.siotls.testing.PssSalt;
+import io.siotls.testing.ReplayedEntropy;
 import io.siotls.testing.Rfc8448;
-import io.siotls.testing.Records;
+import io.siotls.testing.Rfc8448Flight;
 import io.siotls.trust.TrustStores;
 import io.siotls.wire.TLSReader;
-import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
-import java.security.KeyFactory;
-import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.security.spec.RSAPrivateKeySpec;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * RFC 8448 §5 (HelloRetryRequest). Client side, byte for byte: both ClientHello records and the
- * Finished record, with the trace's ClientHellos and x25519/secp256r1 keys injected. Server side:
- * the HelloRetryRequest record byte for byte (its cookie injected); the trace does not publish the
- * server's secp256r1 key, so its ServerHello and flight cannot be reproduced — the server is
- * checked to accept the trace's second ClientHello and to answer with secp256r1.
+ * RFC 8448 §5 (HelloRetryRequest): the client offers an X25519 share, the server asks for
+ * P-256 with a HelloRetryRequest carrying a cookie, the client retries.
+ *
+ * <p>Client side, byte for byte: both ClientHellos (the trace's, replacing ours through the
+ * hello override after checking that ours carry the same random, key share and cookie) and
+ * the client's Finished, which covers the whole transcript.
+ *
+ * <p>Server side, byte for byte: the HelloRetryRequest (cookie injected) and the ServerHello.
+ * The encrypted flight cannot be: the trace's server lists X25519 in its supported_groups and
+ * still asks for P-256 although the client already sent an X25519 share, while our server
+ * takes the first of its groups the client sent a share for and asks for a retry only when
+ * there is none. To make it send a HelloRetryRequest at all, its groups must leave X25519
+ * out, so its EncryptedExtensions lists {secp256r1, secp384r1} where the trace's lists
+ * {secp256r1, secp384r1, x25519}; everything the flight signs and MACs after that differs.
+ * The test checks instead that the flight opens under the trace's server handshake key (so
+ * CH1, HRR, CH2 and SH hash as in the trace), that the EncryptedExtensions differs from the
+ * trace's in exactly that list and that the Certificate equals the trace's; and that the
+ * trace's client Finished, which covers the trace's flight, opens under our client handshake
+ * key but is refused with decrypt_error.
  */
 class Rfc8448HelloRetryRequestTest {
 
@@ -44,66 +56,23 @@ class Rfc8448HelloRetryRequestTest {
     private static final List<CipherSuite> SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
             CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
 
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static X509Certificate certificate() throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Rfc8448.get("server_certificate")));
-    }
-
-    private static ClientHello hello(String record) {
-        byte[] bytes = TRACE.value(record);
-        return ClientHello.parse(new TLSReader(bytes, 9, bytes.length - 9));
-    }
-
-    /** Hands out the trace's ephemeral keys in order, and fixed hello bytes. */
-    private static final class TraceEntropy extends Entropy {
-        private final Deque<byte[]> privateKeys;
-        private final byte[] cookie;
-
-        TraceEntropy(List<byte[]> privateKeys, byte[] cookie) {
-            super(new SecureRandom());
-            this.privateKeys = new ArrayDeque<>(privateKeys);
-            this.cookie = cookie;
-        }
-
-        @Override
-        public byte[] helloRandom() {
-            return new byte[32];
-        }
-
-        @Override
-        public byte[] legacySessionId() {
-            return new byte[0];
-        }
-
-        @Override
-        public byte[] helloRetryCookie() {
-            return cookie.clone();
-        }
-
-        @Override
-        public KeyExchangeKeyPair ephemeralKeyPair(KeyExchange exchange) {
-            return exchange.fromPrivateKey(privateKeys.removeFirst());
-        }
-    }
-
     @Test
-    void clientSendsBothHellosAndItsFinishedByteForByte() throws Exception {
-        X509Certificate certificate = certificate();
-        Deque<ClientHello> traceHellos = new ArrayDeque<>(List.of(hello("client_hello_1_record"),
-                hello("client_hello_2_record")));
+    void clientSendsBothHellosAndItsFinishedByteForByte() {
+        ClientHello tracedFirst = hello(TRACE.value("client_hello_1_record"));
+        ClientHello tracedSecond = hello(TRACE.value("client_hello_2_record"));
+        List<ClientHello> built = new ArrayList<>();
         TLSConfiguration config = TLSConfiguration.client()
-                .truststore(TrustStores.fromCertificates(List.of(certificate)))
+                .truststore(TrustStores.fromCertificates(List.of(Rfc8448.serverRsaCertificate())))
                 .cipherSuites(SUITES)
-                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP256R1)
+                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1)
                 .build();
-        TLSConnection client = new TLSConnection(config, null,
-                new TraceEntropy(List.of(TRACE.value("client_x25519_private"),
-                        TRACE.value("client_secp256r1_private")), new byte[0]),
-                WHEN, built -> traceHellos.removeFirst());
+        ReplayedEntropy entropy = new ReplayedEntropy(TRACE.value("client_random"))
+                .ephemeralKey(NamedGroup.X25519, TRACE.value("client_x25519_private"))
+                .ephemeralKey(NamedGroup.SECP256R1, TRACE.value("client_secp256r1_private"));
+        TLSConnection client = new TLSConnection(config, null, entropy, WHEN, hello -> {
+            built.add(hello);
+            return built.size() == 1 ? tracedFirst : tracedSecond;
+        });
 
         client.initiateConnection();
         assertThat(hex(client.dataToSend())).isEqualTo(hex(TRACE.value("client_hello_1_record")));
@@ -111,39 +80,92 @@ class Rfc8448HelloRetryRequestTest {
         assertThat(hex(client.dataToSend())).isEqualTo(hex(TRACE.value("client_hello_2_record")));
         client.receiveData(concat(TRACE.value("server_hello_record"), TRACE.value("server_encrypted_flight_record")));
         assertThat(hex(client.dataToSend())).isEqualTo(hex(TRACE.value("client_finished_record")));
+
+        assertThat(built).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            ClientHello ours = built.get(i);
+            ClientHello traced = i == 0 ? tracedFirst : tracedSecond;
+            assertThat(ours.random()).isEqualTo(traced.random());
+            assertThat(ours.legacySessionId()).isEqualTo(traced.legacySessionId());
+            assertThat(ours.cipherSuites()).isEqualTo(traced.cipherSuites());
+            for (ExtensionType type : List.of(ExtensionType.KEY_SHARE, ExtensionType.SUPPORTED_GROUPS,
+                    ExtensionType.SUPPORTED_VERSIONS)) {
+                assertThat(ours.extensions().dataOf(type.code())).as(type.ianaName() + " of ClientHello " + (i + 1))
+                        .isEqualTo(traced.extensions().dataOf(type.code()));
+            }
+        }
+        assertThat(built.get(0).extensions().contains(ExtensionType.COOKIE)).isFalse();
+        assertThat(built.get(1).extensions().dataOf(ExtensionType.COOKIE.code()))
+                .isEqualTo(tracedSecond.extensions().dataOf(ExtensionType.COOKIE.code()));
+
         assertThat(client.isConnected()).isTrue();
+        assertThat(client.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256);
         assertThat(client.nconfig().keyExchange()).isEqualTo(NamedGroup.SECP256R1);
+        assertThat(client.nconfig().peerSignatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
+        assertThat(client.nconfig().peerCertificateChain()).containsExactly(Rfc8448.serverRsaCertificate());
     }
 
     @Test
-    void serverAsksForSecp256r1WithTheTracesHelloRetryRequestAndAcceptsTheSecondHello() throws Exception {
-        X509Certificate certificate = certificate();
+    void serverSendsTheRetryAndServerHelloByteForByteAndAFlightUnderTheTracesKeys() throws Exception {
+        byte[] salt = PssSalt.recover((RSAPublicKey) Rfc8448.serverRsaCertificate().getPublicKey(),
+                TRACE.value("certificate_verify_signature"), "SHA-256", 32);
         TLSConfiguration config = TLSConfiguration.server()
-                .privateKey(KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateKeySpec(
-                        new BigInteger(1, Rfc8448.get("server_rsa_modulus")),
-                        new BigInteger(1, Rfc8448.get("server_rsa_private_exponent")))))
-                .certificateChain(certificate)
+                .privateKey(Rfc8448.serverRsaPrivateKey())
+                .certificateChain(Rfc8448.serverRsaCertificate())
                 .cipherSuites(SUITES)
-                .keyExchanges(NamedGroup.SECP256R1)
+                .keyExchanges(NamedGroup.SECP256R1, NamedGroup.SECP384R1)
                 .build();
-        TLSConnection server = new TLSConnection(config, null, new TraceEntropy(List.of(
-                new BigInteger(130, new SecureRandom()).toByteArray()), TRACE.value("cookie")),
-                WHEN, hello -> hello);
+        ReplayedEntropy entropy = new ReplayedEntropy(TRACE.value("server_random"))
+                .ephemeralKey(NamedGroup.SECP256R1, TRACE.value("server_secp256r1_private"))
+                .helloRetryCookie(TRACE.value("hello_retry_request_cookie"))
+                .signingBytes(salt);
+        TLSConnection server = new TLSConnection(config, null, entropy, WHEN, hello -> hello);
 
         server.initiateConnection();
         server.receiveData(TRACE.value("client_hello_1_record"));
         assertThat(hex(server.dataToSend())).isEqualTo(hex(TRACE.value("hello_retry_request_record")));
-
         server.receiveData(TRACE.value("client_hello_2_record"));
-        byte[] flight = server.dataToSend();
-        byte[] fragment = Records.firstFragment(flight);
-        ServerHello hello = ServerHello.parse(new TLSReader(fragment, 4, fragment.length - 4));
-        assertThat(hello.isHelloRetryRequest()).isFalse();
-        assertThat(hello.cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256.code());
-        byte[] traceHello = TRACE.value("server_hello_record");
-        assertThat(Arrays.copyOf(Records.firstFragment(flight), 4 + 2))
-                .as("same message type, length and version as the trace's ServerHello")
-                .isEqualTo(Arrays.copyOfRange(traceHello, 5, 5 + 6));
+        byte[] output = server.dataToSend();
+        byte[] serverHello = TRACE.value("server_hello_record");
+        assertThat(hex(Arrays.copyOf(output, serverHello.length))).isEqualTo(hex(serverHello));
+
+        byte[] flight = Arrays.copyOfRange(output, serverHello.length, output.length);
+        byte[] key = TRACE.value("server_handshake_key");
+        byte[] iv = TRACE.value("server_handshake_iv");
+        List<byte[]> ours = Rfc8448Flight.open(flight, key, iv, 0);
+        List<byte[]> traced = Rfc8448Flight.open(TRACE.value("server_encrypted_flight_record"), key, iv, 0);
+        assertThat(ours).hasSize(4);
+        assertThat(traced).hasSize(4);
+        assertThat(ours.get(0)).isNotEqualTo(traced.get(0));
+        List<Extension> ourExtensions = encryptedExtensions(ours.get(0));
+        List<Extension> tracedExtensions = encryptedExtensions(traced.get(0));
+        assertThat(ourExtensions).extracting(Extension::typeCode)
+                .containsExactlyElementsOf(tracedExtensions.stream().map(Extension::typeCode).toList());
+        assertThat(ourExtensions.get(0)).isEqualTo(new SupportedGroupsExtension(
+                List.of(NamedGroup.SECP256R1.code(), NamedGroup.SECP384R1.code())));
+        assertThat(tracedExtensions.get(0)).isEqualTo(new SupportedGroupsExtension(
+                List.of(NamedGroup.SECP256R1.code(), NamedGroup.SECP384R1.code(), NamedGroup.X25519.code())));
+        assertThat(ourExtensions.subList(1, ourExtensions.size()))
+                .isEqualTo(tracedExtensions.subList(1, tracedExtensions.size()));
+        assertThat(hex(ours.get(1))).isEqualTo(hex(traced.get(1)));
+        assertThat(Arrays.copyOf(ours.get(2), 6)).isEqualTo(Arrays.copyOf(traced.get(2), 6));
+
+        assertThatThrownBy(() -> server.receiveData(TRACE.value("client_finished_record")))
+                .isInstanceOf(DecryptError.class)
+                .hasMessageContaining("Finished");
+        assertThat(server.isConnected()).isFalse();
+    }
+
+    private static List<Extension> encryptedExtensions(byte[] message) {
+        return EncryptedExtensions.parse(new TLSReader(message, 4, message.length - 4)).extensions().list();
+    }
+
+    private static ClientHello hello(byte[] record) {
+        return ClientHello.parse(new TLSReader(record, 9, record.length - 9));
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -80,7 +80,8 @@ public final class ClientHandshake extends Handshake {
     /**
      * @param options the name sent with SNI (unless it is an IP literal) and the one checked
      *        against the server's certificate; either may be null
-     * @param helloOverride replaces the ClientHello this side built (tests replaying RFC 8448),
+     * @param helloOverride replaces each ClientHello this side built, the first and the one after a
+     *        HelloRetryRequest (tests replaying RFC 8448),
      *        normally {@link UnaryOperator#identity()}
      */
     public ClientHandshake(TLSConfiguration config, ConnectionOptions options, Entropy entropy,
