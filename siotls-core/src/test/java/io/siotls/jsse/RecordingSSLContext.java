@@ -38,6 +38,15 @@ final class RecordingSSLContext extends SSLContext {
         return List.copyOf(recorder.created);
     }
 
+    /**
+     * The engines created so far that completed a handshake (hosts such as Netty's JdkSslContext
+     * also create engines only to read their defaults).
+     */
+    List<SSLEngine> handshaked() {
+        return recorder.created.stream().filter(SSLEngine.class::isInstance).map(SSLEngine.class::cast)
+                .filter(engine -> !"NONE".equals(engine.getSession().getProtocol())).toList();
+    }
+
     private static final class Recorder extends SSLContextSpi {
         private final SSLContext delegate;
         private final List<Object> created = new CopyOnWriteArrayList<>();
