@@ -10,12 +10,21 @@ import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
 import io.siotls.testing.PemFiles;
 import io.siotls.testing.TestPki;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Netty's SslHandler over our SSLEngine through {@code JdkSslContext}, with HTTP/1.1 and HTTP/2
@@ -86,5 +95,35 @@ class NettyInteropTest {
         assertThat(clientContext.handshaked()).singleElement().isInstanceOf(SiotlsSSLEngine.class);
         assertThat(((SiotlsSSLEngine) serverContext.handshaked().get(0)).getSession().getPeerCertificates()[0])
                 .isEqualTo(client.leaf());
+    }
+
+    /** The JDK's HttpClient speaks HTTP/2 when ALPN chose it: on SunJSSE to our Netty server, on ours to SunJSSE's. */
+    @ParameterizedTest(name = "our engine on the client: {0}")
+    @ValueSource(booleans = {true, false})
+    void jdkHttpClientSpeaksHttp2OverAlpn(boolean oursIsClient) throws Exception {
+        RecordingSSLContext ours = RecordingSSLContext.of(oursIsClient
+                ? JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER))
+                : JsseMaterial.siotls(JsseMaterial.keyManagers(SERVER), null));
+        SSLContext serverContext = oursIsClient ? JsseMaterial.sunJsse(JsseMaterial.keyManagers(SERVER), null) : ours;
+        SSLContext clientContext = oursIsClient ? ours : JsseMaterial.sunJsse(null, JsseMaterial.trustManagers(SERVER));
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try (NettyHttp netty = new NettyHttp()) {
+            int port = netty.startServer(NettyHttp.nettyContext(serverContext, false, ClientAuth.NONE,
+                    ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
+            HttpClient client = HttpClient.newBuilder().sslContext(clientContext).executor(executor)
+                    .version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(10)).build();
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                URI.create("https://localhost:" + port + "/" + i)).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+                assertThat(response.body()).isEqualTo(NettyHttp.body("h2"));
+            }
+        } finally {
+            executor.shutdownNow();
+            assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(ours.handshaked()).singleElement().isInstanceOf(SiotlsSSLEngine.class);
     }
 }
