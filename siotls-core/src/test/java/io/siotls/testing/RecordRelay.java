@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay on loopback between a client and a server that notes the length of every TLS
- * record it forwards in each direction, so a test can see record sizes on the wire.
+ * record it forwards in each direction, so a test can see record sizes on the wire. A record is
+ * noted before its last bytes are forwarded, so what the peer has answered has been noted.
  */
 public final class RecordRelay implements AutoCloseable {
 
@@ -70,8 +71,6 @@ public final class RecordRelay implements AutoCloseable {
             try {
                 int read;
                 while ((read = in.read(buffer)) > 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
                     pending.write(buffer, 0, read);
                     byte[] bytes = pending.toByteArray();
                     int at = 0;
@@ -85,6 +84,8 @@ public final class RecordRelay implements AutoCloseable {
                     }
                     pending.reset();
                     pending.write(bytes, at, bytes.length - at);
+                    out.write(buffer, 0, read);
+                    out.flush();
                 }
                 out.close();
             } catch (IOException e) {
