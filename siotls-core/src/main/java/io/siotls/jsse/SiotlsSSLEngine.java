@@ -5,6 +5,7 @@ import io.siotls.ConnectionOptions;
 import io.siotls.RecordStep;
 import io.siotls.TLSConfiguration;
 import io.siotls.TLSConnection;
+import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.TLSException;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
@@ -352,14 +353,33 @@ public final class SiotlsSSLEngine extends SSLEngine {
         }
     }
 
-    /** The JSSE exception for an engine error: the alert is named, and queued for the next wrap. */
+    /**
+     * The JSSE exception for an engine error: the alert is named, and queued for the next wrap.
+     * Errors during the handshake are SSLHandshakeExceptions; so are, as with SunJSSE, alerts about
+     * the handshake that arrive after this side completed it (a TLS 1.3 client learns that the
+     * server refused its certificate only then); other errors after it are SSLProtocolExceptions.
+     */
     private SSLException sslException(TLSException e) {
         String message = e.getMessage();
-        SSLException exception = connection.isHandshakeComplete()
-                ? new SSLProtocolException(message)
-                : new SSLHandshakeException(message);
+        SSLException exception = !connection.isHandshakeComplete() || isHandshakeAlert(e)
+                ? new SSLHandshakeException(message)
+                : new SSLProtocolException(message);
         exception.initCause(e);
         return exception;
+    }
+
+    private static boolean isHandshakeAlert(TLSException e) {
+        if (!(e instanceof TLSAlertException alert)) {
+            return false;
+        }
+        return switch (alert.description()) {
+            case HANDSHAKE_FAILURE, BAD_CERTIFICATE, UNSUPPORTED_CERTIFICATE, CERTIFICATE_REVOKED,
+                    CERTIFICATE_EXPIRED, CERTIFICATE_UNKNOWN, UNKNOWN_CA, ACCESS_DENIED, DECRYPT_ERROR,
+                    PROTOCOL_VERSION, INSUFFICIENT_SECURITY, INAPPROPRIATE_FALLBACK, MISSING_EXTENSION,
+                    UNSUPPORTED_EXTENSION, UNRECOGNIZED_NAME, BAD_CERTIFICATE_STATUS_RESPONSE,
+                    UNKNOWN_PSK_IDENTITY, CERTIFICATE_REQUIRED, NO_APPLICATION_PROTOCOL -> true;
+            default -> false;
+        };
     }
 
     // ---- closing -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -20,13 +21,16 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLProtocolException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
  * A blocking TLS 1.3 socket: a {@link SiotlsSSLEngine} driven over a plain socket. Reads and
  * writes may run on two threads at once; the handshake runs on the first of them (or in
- * {@link #startHandshake()}). Timeouts, half-close and handshake listeners behave as the JDK's.
+ * {@link #startHandshake()}). Timeouts, half-close and handshake listeners behave as the JDK's:
+ * a handshake that times out ({@code setSoTimeout}) throws SocketTimeoutException and can be
+ * resumed, and a peer that closes without close_notify ends the stream.
  */
 final class SiotlsSSLSocket extends SSLSocket {
 
@@ -82,6 +86,8 @@ final class SiotlsSSLSocket extends SSLSocket {
             try {
                 engine.beginHandshake();
                 runHandshake();
+            } catch (SocketTimeoutException e) {
+                throw e;
             } catch (IOException e) {
                 handshakeFailure = e;
                 sendPendingQuietly();
@@ -186,12 +192,30 @@ final class SiotlsSSLSocket extends SSLSocket {
         }
     }
 
+    /**
+     * The transport ended. As the JDK's SSLSocket does, an end without close_notify after the
+     * handshake reads as the end of the stream, unless {@code com.sun.net.ssl.requireCloseNotify}
+     * is set; an end inside a record, though, is a truncation and fails the read.
+     */
     private void endOfTransport(boolean handshaking) throws IOException {
+        int partial = netIn.position();
         try {
             engine.closeInbound();
         } catch (SSLException e) {
-            if (!handshaking) {
-                throw e;
+            if (handshaking) {
+                return;
+            }
+            if (partial > 0) {
+                SSLProtocolException truncated = new SSLProtocolException("the connection ended inside a TLS record, "
+                        + partial + " bytes into it: the data was truncated");
+                truncated.initCause(e);
+                throw truncated;
+            }
+            if (Boolean.getBoolean("com.sun.net.ssl.requireCloseNotify")) {
+                SSLProtocolException closed = new SSLProtocolException(
+                        "the peer closed the connection without close_notify");
+                closed.initCause(e);
+                throw closed;
             }
         }
     }
