@@ -1,11 +1,13 @@
 package io.siotls.spring.autoconfigure;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -27,10 +29,11 @@ class OnSiotlsServerCondition extends SpringBootCondition {
                 return ConditionOutcome.match(property + " is set");
             }
         }
-        boolean sni = binder.bind(TLSConfigurationFactory.SERVER + ".sni",
-                Bindable.mapOf(String.class, Map.class)).map(chains -> !chains.isEmpty()).orElse(false);
-        if (sni) {
-            return ConditionOutcome.match(TLSConfigurationFactory.SERVER + ".sni is set");
+        ConfigurationPropertyName sni = ConfigurationPropertyName.of(TLSConfigurationFactory.SERVER + ".sni");
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(context.getEnvironment())) {
+            if (source.containsDescendantOf(sni) == ConfigurationPropertyState.PRESENT) {
+                return ConditionOutcome.match(sni + " is set");
+            }
         }
         return ConditionOutcome.noMatch("none of siotls.server.certificate-chain, bundle, public-key or sni is set");
     }

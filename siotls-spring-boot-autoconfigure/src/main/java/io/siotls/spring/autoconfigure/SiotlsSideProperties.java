@@ -13,7 +13,7 @@ public abstract class SiotlsSideProperties {
     public static final String SYSTEM_TRUSTSTORE = "system";
 
     /**
-     * Name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) to take the private key,
+     * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) to take the private key,
      * certificate chain and trust anchors from, instead of the certificate-chain, private-key
      * and truststore properties.
      */

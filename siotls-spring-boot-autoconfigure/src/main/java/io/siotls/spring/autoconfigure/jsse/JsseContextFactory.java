@@ -47,10 +47,9 @@ public final class JsseContextFactory {
         boolean client = configuration.side() == Side.CLIENT;
         try {
             SSLContext context = SSLContext.getInstance(SslParametersPolicy.TLS13, PROVIDER);
-            List<String> supported = List.of(context.getSupportedSSLParameters().getCipherSuites());
-            JsseLimits.check(configuration, properties, client ? TLSConfigurationFactory.CLIENT : TLSConfigurationFactory.SERVER,
-                    supported);
             context.init(keyManagers(configuration.signingChains()), trustManagers(configuration), new SecureRandom());
+            JsseLimits.check(configuration, properties, client ? TLSConfigurationFactory.CLIENT : TLSConfigurationFactory.SERVER,
+                    List.of(context.getSupportedSSLParameters().getCipherSuites()));
             ClientAuthentication clientAuth = configuration.clientAuthentication();
             SslParametersPolicy policy = new SslParametersPolicy(
                     configuration.cipherSuites().stream().map(CipherSuite::ianaName).toList(), configuration.alpn(), client,
