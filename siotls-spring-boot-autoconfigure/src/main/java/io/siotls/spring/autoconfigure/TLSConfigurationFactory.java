@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
 
 /** Builds the {@link TLSConfiguration} of each side from the {@code siotls.*} properties. */
 public final class TLSConfigurationFactory {
@@ -70,7 +71,7 @@ public final class TLSConfigurationFactory {
         applyCommon(builder, properties, CLIENT);
         builder.requestOcspStapling(properties.isRequestOcspStapling());
         if (properties.isInsecureNoPeerVerification()) {
-            if (properties.getTruststore() != null || !properties.getTrustedPublicKeys().isEmpty()) {
+            if (StringUtils.hasText(properties.getTruststore()) || !properties.getTrustedPublicKeys().isEmpty()) {
                 throw new SiotlsPropertyException(CLIENT + ".insecure-no-peer-verification",
                         "is true while " + CLIENT + ".truststore or " + CLIENT + ".trusted-public-keys is set",
                         "Remove " + CLIENT + ".insecure-no-peer-verification: servers are then verified.");
@@ -118,7 +119,7 @@ public final class TLSConfigurationFactory {
     }
 
     private void applyTrustMaterial(TLSConfiguration.Builder builder, SiotlsSideProperties properties, String prefix) {
-        if (properties.getTruststore() != null) {
+        if (StringUtils.hasText(properties.getTruststore())) {
             builder.truststore(loader.truststore(properties.getTruststore(), prefix + ".truststore"));
         }
         if (!properties.getTrustedPublicKeys().isEmpty()) {
@@ -178,7 +179,7 @@ public final class TLSConfigurationFactory {
 
     private static void requireBundleAlone(SiotlsSideProperties properties, String prefix) {
         if (properties.getCertificateChain() != null || properties.getPrivateKey() != null
-                || properties.getTruststore() != null) {
+                || StringUtils.hasText(properties.getTruststore())) {
             throw new SiotlsPropertyException(prefix + ".bundle", "is set together with " + prefix
                     + ".certificate-chain, private-key or truststore", "Take the key and trust material either from "
                     + prefix + ".bundle or from those properties, not both.");
@@ -186,7 +187,7 @@ public final class TLSConfigurationFactory {
     }
 
     private static void requireTrustMaterial(SiotlsServerProperties properties) {
-        boolean trusts = properties.getTruststore() != null || !properties.getTrustedPublicKeys().isEmpty()
+        boolean trusts = StringUtils.hasText(properties.getTruststore()) || !properties.getTrustedPublicKeys().isEmpty()
                 || properties.getBundle() != null;
         if (properties.getClientAuth() != ClientAuth.NONE && !trusts) {
             String property = SERVER + ".client-auth";

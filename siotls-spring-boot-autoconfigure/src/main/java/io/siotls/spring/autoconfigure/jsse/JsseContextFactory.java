@@ -12,10 +12,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -24,8 +22,8 @@ import javax.net.ssl.TrustManagerFactory;
  * SSLContexts of the JDK's SunJSSE holding the keys and trust anchors of a
  * {@link TLSConfiguration}, for {@code siotls.implementation=jsse}.
  *
- * <p>The key manager is SunJSSE's {@code PKIX} one, which prefers the chain whose certificate
- * names the client's SNI host, so several chains ({@code siotls.server.sni}) are honoured. The
+ * <p>The key manager chooses among the configuration's chains as siotls does, by the client's
+ * SNI host and the key type, so several chains ({@code siotls.server.sni}) are honoured. The
  * contexts' engines and sockets speak TLS 1.3 only, with the configuration's cipher suites,
  * ALPN protocols and client authentication; clients verify host names (HTTPS rules). Options
  * SunJSSE cannot honour fail with {@link io.siotls.spring.autoconfigure.SiotlsPropertyException}.
@@ -60,19 +58,8 @@ public final class JsseContextFactory {
         }
     }
 
-    private static KeyManager[] keyManagers(List<SigningChain> chains) throws GeneralSecurityException, IOException {
-        if (chains.isEmpty()) {
-            return null;
-        }
-        char[] password = randomPassword();
-        KeyStore store = emptyStore();
-        for (int i = 0; i < chains.size(); i++) {
-            SigningChain chain = chains.get(i);
-            store.setKeyEntry("chain-" + i, chain.privateKey(), password, chain.chain().toArray(X509Certificate[]::new));
-        }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
-        factory.init(store, password);
-        return factory.getKeyManagers();
+    private static KeyManager[] keyManagers(List<SigningChain> chains) {
+        return chains.isEmpty() ? null : new KeyManager[] {new SniKeyManager(chains)};
     }
 
     private static TrustManager[] trustManagers(TLSConfiguration configuration)
@@ -94,11 +81,5 @@ public final class JsseContextFactory {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         return store;
-    }
-
-    private static char[] randomPassword() {
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        return Base64.getEncoder().encodeToString(random).toCharArray();
     }
 }
