@@ -1,0 +1,95 @@
+package io.siotls.spring.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.io.Resource;
+
+/** The {@code siotls.server.*} properties. */
+public class SiotlsServerProperties extends SiotlsSideProperties {
+
+    /**
+     * Whether clients are asked for a certificate. Defaults to need when truststore or
+     * trusted-public-keys is set, else none; want and need require one of them.
+     */
+    private ClientAuth clientAuth;
+
+    /**
+     * More certificate chains, each presented to clients asking for its host name (SNI), keyed
+     * by that host name; write keys holding dots in brackets, e.g. sni[api.example.com].
+     */
+    private Map<String, SniChain> sni = new LinkedHashMap<>();
+
+    /** DER file of an OCSP response stapled to the end-entity certificate when clients ask (RFC 8446 §4.4.2.1). */
+    private Resource ocspResponse;
+
+    public ClientAuth getClientAuth() {
+        return clientAuth;
+    }
+
+    public void setClientAuth(ClientAuth clientAuth) {
+        this.clientAuth = clientAuth;
+    }
+
+    public Map<String, SniChain> getSni() {
+        return sni;
+    }
+
+    public void setSni(Map<String, SniChain> sni) {
+        this.sni = sni;
+    }
+
+    public Resource getOcspResponse() {
+        return ocspResponse;
+    }
+
+    public void setOcspResponse(Resource ocspResponse) {
+        this.ocspResponse = ocspResponse;
+    }
+
+    /** Whether a server asks clients for a certificate (mutual TLS). */
+    public enum ClientAuth {
+        /** Clients are not asked for a certificate. */
+        NONE,
+        /** Clients are asked for a certificate; those without one still connect, unauthenticated. */
+        WANT,
+        /** Clients must present a certificate the server trusts. */
+        NEED
+    }
+
+    /** A certificate chain served for one SNI host name. */
+    public static class SniChain {
+
+        /** PEM file of the certificate chain, end-entity certificate first; it must name the host. */
+        private Resource certificateChain;
+
+        /** PEM or DER file of the private key of the end-entity certificate. */
+        private Resource privateKey;
+
+        /** Password of an encrypted private key. */
+        private String privateKeyPassword;
+
+        public Resource getCertificateChain() {
+            return certificateChain;
+        }
+
+        public void setCertificateChain(Resource certificateChain) {
+            this.certificateChain = certificateChain;
+        }
+
+        public Resource getPrivateKey() {
+            return privateKey;
+        }
+
+        public void setPrivateKey(Resource privateKey) {
+            this.privateKey = privateKey;
+        }
+
+        public String getPrivateKeyPassword() {
+            return privateKeyPassword;
+        }
+
+        public void setPrivateKeyPassword(String privateKeyPassword) {
+            this.privateKeyPassword = privateKeyPassword;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.siotls.spring.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.Resource;
+
+/** The properties both sides share: key material, trust material and algorithm preferences. */
+public abstract class SiotlsSideProperties {
+
+    /** The word that, as a truststore, names the JDK's default trust anchors. */
+    public static final String SYSTEM_TRUSTSTORE = "system";
+
+    /**
+     * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) to take the private key,
+     * certificate chain and trust anchors from, instead of the certificate-chain, private-key
+     * and truststore properties.
+     */
+    private String bundle;
+
+    /** PEM file of this side's certificate chain, end-entity certificate first (or a DER certificate). */
+    private Resource certificateChain;
+
+    /** PEM or DER file of the private key of the end-entity certificate or of the public key (PKCS#8, encrypted PKCS#8, SEC1, PKCS#1). */
+    private Resource privateKey;
+
+    /** Password of an encrypted private key. */
+    private String privateKeyPassword;
+
+    /** PEM or DER file of this side's raw public key (RFC 7250, SubjectPublicKeyInfo), the counterpart of private-key. */
+    private Resource publicKey;
+
+    /**
+     * Trust anchors the peer's certificate chain is verified against: a PEM bundle of CA
+     * certificates (a resource location), or "system" for the JDK's default trust store.
+     */
+    private String truststore;
+
+    /** PEM or DER files of raw public keys (RFC 7250) the peer may authenticate with. */
+    private List<Resource> trustedPublicKeys = new ArrayList<>();
+
+    /** TLS 1.3 cipher suites, best first, by IANA name. Defaults to TLS_CHACHA20_POLY1305_SHA256, TLS_AES_256_GCM_SHA384, TLS_AES_128_GCM_SHA256. */
+    private List<String> cipherSuites = new ArrayList<>();
+
+    /** Key exchange groups, best first, by IANA name. Defaults to x25519, secp256r1. */
+    private List<String> keyExchanges = new ArrayList<>();
+
+    /**
+     * Signature schemes the peer may authenticate with, by IANA name. Defaults to ed25519, the
+     * ECDSA schemes and the RSA-PSS (rsae) schemes.
+     */
+    private List<String> signatureAlgorithms = new ArrayList<>();
+
+    /** Signature schemes this side's private key may sign with, best first, by IANA name. Defaults to every scheme siotls can sign with. */
+    private List<String> privateKeySignatureAlgorithms = new ArrayList<>();
+
+    /** Application protocols (ALPN, RFC 7301), best first, e.g. h2, http/1.1. */
+    private List<String> alpn = new ArrayList<>();
+
+    /** Largest record plaintext asked of the peer, in bytes (RFC 6066): 512, 1024, 2048, 4096 or 16384. */
+    private int maxFragmentLength = 16384;
+
+    /**
+     * Whether to write the traffic secrets in the NSS key log format, for Wireshark: to
+     * key-log-file, else to the io.siotls.keylog logger. Anyone who reads them can decrypt the
+     * traffic: never in production.
+     */
+    private boolean logKeys;
+
+    /** The file the key log is appended to when log-keys is on. */
+    private Path keyLogFile;
+
+    /** Whether to reload the key and trust material when their files change. */
+    private boolean reloadOnUpdate;
+
+    /** Longest time a TLS handshake may take before the connection is closed. */
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+    public String getBundle() {
+        return bundle;
+    }
+
+    public void setBundle(String bundle) {
+        this.bundle = bundle;
+    }
+
+    public Resource getCertificateChain() {
+        return certificateChain;
+    }
+
+    public void setCertificateChain(Resource certificateChain) {
+        this.certificateChain = certificateChain;
+    }
+
+    public Resource getPrivateKey() {
+        return privateKey;
+    }
+
+    public void setPrivateKey(Resource privateKey) {
+        this.privateKey = privateKey;
+    }
+
+    public String getPrivateKeyPassword() {
+        return privateKeyPassword;
+    }
+
+    public void setPrivateKeyPassword(String privateKeyPassword) {
+        this.privateKeyPassword = privateKeyPassword;
+    }
+
+    public Resource getPublicKey() {
+        return publicKey;
+    }
+
+    public void setPublicKey(Resource publicKey) {
+        this.publicKey = publicKey;
+    }
+
+    public String getTruststore() {
+        return truststore;
+    }
+
+    public void setTruststore(String truststore) {
+        this.truststore = truststore;
+    }
+
+    public List<Resource> getTrustedPublicKeys() {
+        return trustedPublicKeys;
+    }
+
+    public void setTrustedPublicKeys(List<Resource> trustedPublicKeys) {
+        this.trustedPublicKeys = trustedPublicKeys;
+    }
+
+    public List<String> getCipherSuites() {
+        return cipherSuites;
+    }
+
+    public void setCipherSuites(List<String> cipherSuites) {
+        this.cipherSuites = cipherSuites;
+    }
+
+    public List<String> getKeyExchanges() {
+        return keyExchanges;
+    }
+
+    public void setKeyExchanges(List<String> keyExchanges) {
+        this.keyExchanges = keyExchanges;
+    }
+
+    public List<String> getSignatureAlgorithms() {
+        return signatureAlgorithms;
+    }
+
+    public void setSignatureAlgorithms(List<String> signatureAlgorithms) {
+        this.signatureAlgorithms = signatureAlgorithms;
+    }
+
+    public List<String> getPrivateKeySignatureAlgorithms() {
+        return privateKeySignatureAlgorithms;
+    }
+
+    public void setPrivateKeySignatureAlgorithms(List<String> privateKeySignatureAlgorithms) {
+        this.privateKeySignatureAlgorithms = privateKeySignatureAlgorithms;
+    }
+
+    public List<String> getAlpn() {
+        return alpn;
+    }
+
+    public void setAlpn(List<String> alpn) {
+        this.alpn = alpn;
+    }
+
+    public int getMaxFragmentLength() {
+        return maxFragmentLength;
+    }
+
+    public void setMaxFragmentLength(int maxFragmentLength) {
+        this.maxFragmentLength = maxFragmentLength;
+    }
+
+    public boolean isLogKeys() {
+        return logKeys;
+    }
+
+    public void setLogKeys(boolean logKeys) {
+        this.logKeys = logKeys;
+    }
+
+    public Path getKeyLogFile() {
+        return keyLogFile;
+    }
+
+    public void setKeyLogFile(Path keyLogFile) {
+        this.keyLogFile = keyLogFile;
+    }
+
+    public boolean isReloadOnUpdate() {
+        return reloadOnUpdate;
+    }
+
+    public void setReloadOnUpdate(boolean reloadOnUpdate) {
+        this.reloadOnUpdate = reloadOnUpdate;
+    }
+
+    public Duration getHandshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    public void setHandshakeTimeout(Duration handshakeTimeout) {
+        this.handshakeTimeout = handshakeTimeout;
+    }
+}

@@ -1,0 +1,215 @@
+package io.siotls.spring.autoconfigure;
+
+import io.siotls.ClientAuthentication;
+import io.siotls.SigningChain;
+import io.siotls.TLSConfiguration;
+import io.siotls.alerts.TLSConfigurationException;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.MaxFragmentLength;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import io.siotls.spring.autoconfigure.SiotlsServerProperties.ClientAuth;
+import io.siotls.spring.autoconfigure.SiotlsServerProperties.SniChain;
+import io.siotls.trust.HostnameVerifier;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
+
+/** Builds the {@link TLSConfiguration} of each side from the {@code siotls.*} properties. */
+public final class TLSConfigurationFactory {
+
+    /** Prefix of the server properties. */
+    public static final String SERVER = "siotls.server";
+
+    /** Prefix of the client properties. */
+    public static final String CLIENT = "siotls.client";
+
+    private final KeyMaterialLoader loader;
+    private final SslBundles bundles;
+
+    /**
+     * @param loader resolves truststore locations
+     * @param bundles the SSL bundles {@code bundle} properties name, or null when there are none
+     */
+    public TLSConfigurationFactory(ResourceLoader loader, SslBundles bundles) {
+        this.loader = new KeyMaterialLoader(loader);
+        this.bundles = bundles;
+    }
+
+    /**
+     * The server configuration.
+     *
+     * @throws SiotlsPropertyException naming the property at fault
+     */
+    public TLSConfiguration server(SiotlsServerProperties properties) {
+        TLSConfiguration.Builder builder = TLSConfiguration.server();
+        applyCommon(builder, properties, SERVER);
+        for (Map.Entry<String, SniChain> entry : properties.getSni().entrySet()) {
+            builder.signingChain(sniChain(entry.getKey(), entry.getValue()));
+        }
+        if (properties.getOcspResponse() != null) {
+            builder.ocspResponse(ResourceContent.read(properties.getOcspResponse(), SERVER + ".ocsp-response"));
+        }
+        if (properties.getClientAuth() != null) {
+            requireTrustMaterial(properties);
+            builder.clientAuthentication(clientAuthentication(properties.getClientAuth()));
+        }
+        return build(builder, SERVER);
+    }
+
+    /**
+     * The client configuration: verifies servers against the JDK's default trust store unless
+     * told otherwise.
+     *
+     * @throws SiotlsPropertyException naming the property at fault
+     */
+    public TLSConfiguration client(SiotlsClientProperties properties) {
+        TLSConfiguration.Builder builder = TLSConfiguration.client();
+        applyCommon(builder, properties, CLIENT);
+        builder.requestOcspStapling(properties.isRequestOcspStapling());
+        if (properties.isInsecureNoPeerVerification()) {
+            if (StringUtils.hasText(properties.getTruststore()) || !properties.getTrustedPublicKeys().isEmpty()) {
+                throw new SiotlsPropertyException(CLIENT + ".insecure-no-peer-verification",
+                        "is true while " + CLIENT + ".truststore or " + CLIENT + ".trusted-public-keys is set",
+                        "Remove " + CLIENT + ".insecure-no-peer-verification: servers are then verified.");
+            }
+            builder.insecureNoPeerVerification();
+        }
+        return build(builder, CLIENT);
+    }
+
+    private void applyCommon(TLSConfiguration.Builder builder, SiotlsSideProperties properties, String prefix) {
+        applyKeyMaterial(builder, properties, prefix);
+        applyTrustMaterial(builder, properties, prefix);
+        applyAlgorithms(builder, properties, prefix);
+        if (!properties.getAlpn().isEmpty()) {
+            builder.alpn(properties.getAlpn());
+        }
+        builder.maxFragmentLength(maxFragmentLength(properties.getMaxFragmentLength(), prefix + ".max-fragment-length"));
+        builder.logKeys(properties.isLogKeys());
+        builder.keyLogFile(properties.getKeyLogFile());
+    }
+
+    private void applyKeyMaterial(TLSConfiguration.Builder builder, SiotlsSideProperties properties, String prefix) {
+        if (properties.getBundle() != null) {
+            requireBundleAlone(properties, prefix);
+            BundleMaterial material = BundleMaterial.load(bundles, properties.getBundle(), prefix + ".bundle");
+            if (material.signingChain() != null) {
+                builder.certificateChain(material.signingChain().chain())
+                        .privateKey(material.signingChain().privateKey());
+            }
+            if (material.truststore() != null) {
+                builder.truststore(material.truststore());
+            }
+            return;
+        }
+        if (properties.getCertificateChain() != null) {
+            builder.certificateChain(loader.certificates(properties.getCertificateChain(), prefix + ".certificate-chain"));
+        }
+        if (properties.getPrivateKey() != null) {
+            builder.privateKey(loader.privateKey(properties.getPrivateKey(), properties.getPrivateKeyPassword(),
+                    prefix + ".private-key"));
+        }
+        if (properties.getPublicKey() != null) {
+            builder.publicKey(loader.publicKey(properties.getPublicKey(), prefix + ".public-key"));
+        }
+    }
+
+    private void applyTrustMaterial(TLSConfiguration.Builder builder, SiotlsSideProperties properties, String prefix) {
+        if (StringUtils.hasText(properties.getTruststore())) {
+            builder.truststore(loader.truststore(properties.getTruststore(), prefix + ".truststore"));
+        }
+        if (!properties.getTrustedPublicKeys().isEmpty()) {
+            builder.trustedPublicKeys(loader.publicKeys(properties.getTrustedPublicKeys(), prefix + ".trusted-public-keys"));
+        }
+    }
+
+    private static void applyAlgorithms(TLSConfiguration.Builder builder, SiotlsSideProperties properties, String prefix) {
+        List<CipherSuite> suites = AlgorithmNames.parse(properties.getCipherSuites(), prefix + ".cipher-suites",
+                CipherSuite::fromName);
+        if (suites != null) {
+            builder.cipherSuites(suites);
+        }
+        List<NamedGroup> groups = AlgorithmNames.parse(properties.getKeyExchanges(), prefix + ".key-exchanges",
+                NamedGroup::fromName);
+        if (groups != null) {
+            builder.keyExchanges(groups);
+        }
+        List<SignatureScheme> schemes = AlgorithmNames.parse(properties.getSignatureAlgorithms(),
+                prefix + ".signature-algorithms", SignatureScheme::fromName);
+        if (schemes != null) {
+            builder.signatureAlgorithms(schemes);
+        }
+        List<SignatureScheme> keySchemes = AlgorithmNames.parse(properties.getPrivateKeySignatureAlgorithms(),
+                prefix + ".private-key-signature-algorithms", SignatureScheme::fromName);
+        if (keySchemes != null) {
+            builder.privateKeySignatureAlgorithms(keySchemes);
+        }
+    }
+
+    private static MaxFragmentLength maxFragmentLength(int octets, String property) {
+        MaxFragmentLength length = MaxFragmentLength.fromOctets(octets);
+        if (length == null) {
+            throw new SiotlsPropertyException(property, octets + " is not a record size limit of RFC 6066",
+                    "Set " + property + " to 512, 1024, 2048, 4096 or 16384.");
+        }
+        return length;
+    }
+
+    private SigningChain sniChain(String host, SniChain chain) {
+        String prefix = SERVER + ".sni[" + host + "]";
+        SigningChain signingChain = loader.signingChain(chain.getCertificateChain(), prefix + ".certificate-chain",
+                chain.getPrivateKey(), chain.getPrivateKeyPassword(), prefix + ".private-key");
+        if (!HostnameVerifier.matches(signingChain.leaf(), host)) {
+            throw new SiotlsPropertyException(prefix + ".certificate-chain", "the end-entity certificate ("
+                    + signingChain.leaf().getSubjectX500Principal().getName() + ") does not name " + host
+                    + ", so it would never be chosen for it", "Key the chain under the host name its certificate names, "
+                    + "or issue a certificate for " + host + ".");
+        }
+        try {
+            TLSConfiguration.server().certificateChain(signingChain.chain()).privateKey(signingChain.privateKey()).build();
+        } catch (TLSConfigurationException e) {
+            throw CoreFailures.translate(e, prefix);
+        }
+        return signingChain;
+    }
+
+    private static void requireBundleAlone(SiotlsSideProperties properties, String prefix) {
+        if (properties.getCertificateChain() != null || properties.getPrivateKey() != null
+                || StringUtils.hasText(properties.getTruststore())) {
+            throw new SiotlsPropertyException(prefix + ".bundle", "is set together with " + prefix
+                    + ".certificate-chain, private-key or truststore", "Take the key and trust material either from "
+                    + prefix + ".bundle or from those properties, not both.");
+        }
+    }
+
+    private static void requireTrustMaterial(SiotlsServerProperties properties) {
+        boolean trusts = StringUtils.hasText(properties.getTruststore()) || !properties.getTrustedPublicKeys().isEmpty()
+                || properties.getBundle() != null;
+        if (properties.getClientAuth() != ClientAuth.NONE && !trusts) {
+            String property = SERVER + ".client-auth";
+            throw new SiotlsPropertyException(property, properties.getClientAuth().name().toLowerCase(Locale.ROOT)
+                    + " needs trust material to verify client certificates with", "Set " + SERVER + ".truststore or "
+                    + SERVER + ".trusted-public-keys, or set " + property + " to none.");
+        }
+    }
+
+    private static ClientAuthentication clientAuthentication(ClientAuth clientAuth) {
+        return switch (clientAuth) {
+            case NONE -> ClientAuthentication.NONE;
+            case WANT -> ClientAuthentication.OPTIONAL;
+            case NEED -> ClientAuthentication.REQUIRED;
+        };
+    }
+
+    private static TLSConfiguration build(TLSConfiguration.Builder builder, String prefix) {
+        try {
+            return builder.build();
+        } catch (TLSConfigurationException e) {
+            throw CoreFailures.translate(e, prefix);
+        }
+    }
+}
