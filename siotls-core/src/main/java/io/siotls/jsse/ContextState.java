@@ -1,14 +1,18 @@
 package io.siotls.jsse;
 
 import io.siotls.ClientAuthentication;
+import io.siotls.Side;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
 import java.security.KeyStoreException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.TrustManager;
@@ -24,10 +28,13 @@ import javax.net.ssl.X509TrustManager;
  */
 final class ContextState {
 
+    private static final Logger LOG = System.getLogger(ContextState.class.getName());
+
     private final X509ExtendedKeyManager keyManager;
     private final X509TrustManager trustManager;
-    private final TLSConfiguration clientConfig;
-    private final TLSConfiguration serverConfig;
+    private volatile TLSConfiguration clientConfig;
+    private volatile TLSConfiguration serverConfig;
+    private final List<HandshakeListener> listeners = new CopyOnWriteArrayList<>();
     final SSLSessionContext clientSessions = new SessionContext();
     final SSLSessionContext serverSessions = new SessionContext();
 
@@ -78,6 +85,58 @@ final class ContextState {
     /** From siotls configurations; either may be null when the context serves only one side. */
     static ContextState fromConfigurations(TLSConfiguration clientConfig, TLSConfiguration serverConfig) {
         return new ContextState(null, null, clientConfig, serverConfig);
+    }
+
+    /**
+     * Replaces the configuration of {@code config}'s side for the engines and sockets created
+     * from now on; those already created keep theirs.
+     */
+    void replace(TLSConfiguration config) {
+        if (usesManagers()) {
+            throw new IllegalStateException("this SSLContext was made from key and trust managers");
+        }
+        if (config.side() == Side.CLIENT) {
+            requirePresent(clientConfig, "client");
+            clientConfig = config;
+        } else {
+            requirePresent(serverConfig, "server");
+            serverConfig = config;
+        }
+    }
+
+    private static void requirePresent(TLSConfiguration current, String side) {
+        if (current == null) {
+            throw new IllegalStateException("this SSLContext was made without a " + side + "-side TLSConfiguration");
+        }
+    }
+
+    /** The configuration of one side, or null when this context has none for it. */
+    TLSConfiguration configuration(boolean client) {
+        return client ? clientConfig : serverConfig;
+    }
+
+    void addListener(HandshakeListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(HandshakeListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Tells every listener of a handshake's outcome; a listener that throws does not stop the others. */
+    void publish(HandshakeEvent event) {
+        for (HandshakeListener listener : listeners) {
+            try {
+                if (event.succeeded()) {
+                    listener.handshakeCompleted(event);
+                } else {
+                    listener.handshakeFailed(event);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING,
+                        "a HandshakeListener failed", e);
+            }
+        }
     }
 
     boolean usesManagers() {

@@ -40,6 +40,11 @@ public final class SiotlsSSLContextSpi extends SSLContextSpi {
         }
     }
 
+    /** The current state: the one new engines and sockets are made from. */
+    ContextState currentState() {
+        return state();
+    }
+
     private ContextState state() {
         ContextState current = state;
         if (current == null) {

@@ -3,6 +3,7 @@ package io.siotls.jsse;
 import io.siotls.ClientAuthentication;
 import io.siotls.ConnectionOptions;
 import io.siotls.RecordStep;
+import io.siotls.Side;
 import io.siotls.TLSConfiguration;
 import io.siotls.TLSConnection;
 import io.siotls.alerts.TLSAlertException;
@@ -12,6 +13,7 @@ import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.trust.HostnameVerifier;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -63,6 +65,8 @@ public final class SiotlsSSLEngine extends SSLEngine {
 
     private TLSConnection connection;
     private boolean finishedReported;
+    private boolean outcomePublished;
+    private long handshakeStart;
     private boolean inboundClosedBeforeStart;
     private boolean outboundClosedBeforeStart;
     private ByteBuffer scatterBuffer;
@@ -93,6 +97,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
             throw new SSLHandshakeException("session creation is disabled and siotls does not resume sessions");
         }
         try {
+            handshakeStart = System.nanoTime();
             TLSConfiguration config = configuration();
             session.signatureSchemes(config.signatureAlgorithms(), List.of());
             connection = new TLSConnection(config, connectionOptions());
@@ -101,8 +106,20 @@ public final class SiotlsSSLEngine extends SSLEngine {
             SSLHandshakeException failure = new SSLHandshakeException("cannot start the TLS 1.3 handshake: "
                     + e.getMessage());
             failure.initCause(e);
+            publishOutcome(failure);
             throw failure;
         }
+    }
+
+    /** Tells the context's {@link HandshakeListener}s of this handshake's end, once. */
+    private void publishOutcome(SSLException failure) {
+        if (outcomePublished) {
+            return;
+        }
+        outcomePublished = true;
+        Side side = Boolean.TRUE.equals(clientMode) ? Side.CLIENT : Side.SERVER;
+        Duration duration = Duration.ofNanos(System.nanoTime() - handshakeStart);
+        context.publish(new HandshakeEvent(side, duration, failure == null ? connection.nconfig() : null, failure));
     }
 
     /** This engine's configuration: the context's, with its SSLParameters applied. */
@@ -216,6 +233,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
                 && !finishedReported) {
             finishedReported = true;
             session.negotiated(connection.nconfig());
+            publishOutcome(null);
             return HandshakeStatus.FINISHED;
         }
         return status;
@@ -365,6 +383,9 @@ public final class SiotlsSSLEngine extends SSLEngine {
                 ? new SSLHandshakeException(message)
                 : new SSLProtocolException(message);
         exception.initCause(e);
+        if (exception instanceof SSLHandshakeException) {
+            publishOutcome(exception);
+        }
         return exception;
     }
 
@@ -393,6 +414,9 @@ public final class SiotlsSSLEngine extends SSLEngine {
         boolean truncated = connection.isReceivingOpen() && !connection.isCloseNotifyReceived()
                 && !connection.isFailed();
         connection.closeReceivingEnd();
+        if (!connection.isHandshakeComplete()) {
+            publishOutcome(new SSLHandshakeException("the peer closed the connection during the handshake"));
+        }
         if (truncated) {
             throw new SSLException("inbound closed before the peer's close_notify: the data may have been truncated");
         }
