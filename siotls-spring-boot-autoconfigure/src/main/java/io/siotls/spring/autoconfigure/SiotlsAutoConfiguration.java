@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -47,7 +48,9 @@ public class SiotlsAutoConfiguration {
     @Bean(SERVER_CONFIGURATION)
     @ConditionalOnMissingBean(name = SERVER_CONFIGURATION)
     @Conditional(OnSiotlsServerCondition.class)
-    TLSConfiguration siotlsServerConfiguration(TLSConfigurationFactory factory, SiotlsProperties properties) {
+    TLSConfiguration siotlsServerConfiguration(TLSConfigurationFactory factory, SiotlsProperties properties,
+            Environment environment) {
+        ServerSslConflict.check(environment);
         return factory.server(properties.getServer());
     }
 

@@ -57,6 +57,29 @@ class SiotlsFailureAnalyzerTest {
     }
 
     @Test
+    void serverSslAndSiotlsServerTogether() {
+        TestPki.Leaf server = pki.leaf("server", "localhost");
+        runner.withPropertyValues("siotls.server.certificate-chain=" + location(server.chainFile()),
+                "siotls.server.private-key=" + location(server.keyFile()),
+                "server.ssl.certificate=" + location(server.chainFile())).run(context -> {
+                    FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("Property: siotls.server")
+                            .contains("is set together with Spring Boot's server.ssl.*");
+                    assertThat(analysis.getAction()).contains("remove the server.ssl.* properties, or set server.ssl.enabled=false");
+                });
+    }
+
+    @Test
+    void serverSslDisabledDoesNotConflict() {
+        TestPki.Leaf server = pki.leaf("server", "localhost");
+        runner.withPropertyValues("siotls.server.certificate-chain=" + location(server.chainFile()),
+                "siotls.server.private-key=" + location(server.keyFile()),
+                "server.ssl.certificate=" + location(server.chainFile()), "server.ssl.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed()
+                        .hasBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT));
+    }
+
+    @Test
     void missingFile() {
         Path missing = directory.resolve("nowhere/chain.pem");
         TestPki.Leaf server = pki.leaf("server", "localhost");
