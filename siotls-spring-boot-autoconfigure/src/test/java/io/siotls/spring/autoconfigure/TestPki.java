@@ -38,7 +38,7 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /** Test certificates, made at test time with BouncyCastle and written as PEM files into a directory. */
-final class TestPki {
+public final class TestPki {
 
     private static final AtomicLong SERIALS = new AtomicLong(1);
 
@@ -47,19 +47,19 @@ final class TestPki {
     private final X509Certificate ca;
 
     /** A new certificate authority whose files go to {@code directory}. */
-    TestPki(Path directory) {
+    public TestPki(Path directory) {
         this.directory = directory;
         this.caKeys = ecKeyPair();
         this.ca = certificate("CN=siotls test CA", caKeys, "CN=siotls test CA", caKeys, null);
     }
 
     /** The CA certificate as a PEM file. */
-    Path caFile() {
+    public Path caFile() {
         return write("ca.pem", pem(ca));
     }
 
     /** A leaf certificate for {@code host}, issued by the CA; its chain and key written as {@code name}.pem and {@code name}-key.pem. */
-    Leaf leaf(String name, String host) {
+    public Leaf leaf(String name, String host) {
         KeyPair keys = ecKeyPair();
         X509Certificate certificate = certificate("CN=" + host, keys, "CN=siotls test CA", caKeys, host);
         Path chain = write(name + ".pem", pem(certificate) + pem(ca));
@@ -69,14 +69,14 @@ final class TestPki {
     }
 
     /** A raw key pair (no certificate): private and public keys written as {@code name}-key.pem and {@code name}-pub.pem. */
-    Leaf rawKeys(String name) {
+    public Leaf rawKeys(String name) {
         KeyPair keys = ecKeyPair();
         return new Leaf(null, keys, null, write(name + "-key.pem", pkcs8(keys.getPrivate())),
                 write(name + "-pub.pem", pem(keys.getPublic())));
     }
 
     /** {@code leaf}'s private key as an encrypted PKCS#8 PEM file. */
-    Path encryptedKey(Leaf leaf, String password) {
+    public Path encryptedKey(Leaf leaf, String password) {
         try {
             JceOpenSSLPKCS8EncryptorBuilder encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC);
             encryptor.setProvider(new BouncyCastleProvider()).setPassword(password.toCharArray());
@@ -87,7 +87,7 @@ final class TestPki {
     }
 
     /** Writes {@code content} to {@code name} in the directory. */
-    Path write(String name, String content) {
+    public Path write(String name, String content) {
         try {
             return Files.writeString(directory.resolve(name), content, StandardCharsets.US_ASCII);
         } catch (IOException e) {
@@ -96,7 +96,7 @@ final class TestPki {
     }
 
     /** The {@code file:} location of {@code file}, as properties take it. */
-    static String location(Path file) {
+    public static String location(Path file) {
         return file.toUri().toString();
     }
 
@@ -163,6 +163,6 @@ final class TestPki {
     }
 
     /** A certificate (or none, for raw keys), its key pair and the files holding them. */
-    record Leaf(X509Certificate certificate, KeyPair keys, Path chainFile, Path keyFile, Path publicKeyFile) {
+    public record Leaf(X509Certificate certificate, KeyPair keys, Path chainFile, Path keyFile, Path publicKeyFile) {
     }
 }

@@ -1,0 +1,43 @@
+package io.siotls.spring.autoconfigure.tomcat;
+
+import io.siotls.Side;
+import io.siotls.TLSConfiguration;
+import io.siotls.jsse.SiotlsSSLContext;
+import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import org.apache.catalina.startup.Tomcat;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Embedded Tomcat, servlet or reactive, serving HTTPS on the siotls server {@link SSLContext}
+ * when {@code siotls.server.*} is configured. Tomcat's connector customizers are applied after
+ * Boot's own settings (port, HTTP/2), so this runs alongside Boot's Tomcat auto-configurations.
+ */
+@AutoConfiguration(after = SiotlsAutoConfiguration.class)
+@ConditionalOnClass({Tomcat.class, TomcatConnectorCustomizer.class})
+public class SiotlsTomcatAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(name = SiotlsAutoConfiguration.SERVER_SSL_CONTEXT)
+    @ConditionalOnMissingBean
+    SiotlsTomcatConnectorCustomizer siotlsTomcatConnectorCustomizer(
+            @Qualifier(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT) SSLContext context,
+            @Qualifier(SiotlsAutoConfiguration.SERVER_CONFIGURATION) TLSConfiguration configuration) {
+        return new SiotlsTomcatConnectorCustomizer(context, current(context, configuration));
+    }
+
+    /** The configuration new connections get: the context's own, which follows reloads, when it is ours. */
+    static Supplier<TLSConfiguration> current(SSLContext context, TLSConfiguration configuration) {
+        if (context instanceof SiotlsSSLContext siotls) {
+            return () -> siotls.configuration(Side.SERVER);
+        }
+        return () -> configuration;
+    }
+}
