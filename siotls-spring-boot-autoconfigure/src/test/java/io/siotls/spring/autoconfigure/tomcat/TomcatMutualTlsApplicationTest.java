@@ -157,15 +157,23 @@ class TomcatMutualTlsApplicationTest {
     }
 
     @Test
-    void restClientOnTheClientContextGetsThroughWithItsCertificate() {
+    void theAutoConfiguredRestClientGetsThroughWithItsCertificate() {
+        RestClient rest = application.getBean(RestClient.Builder.class).baseUrl("https://localhost:" + port).build();
+        assertThat(rest.get().uri("/hello").retrieve().body(String.class))
+                .isEqualTo("hello CN=client.example over HTTP/1.1");
+        assertThat(HANDSHAKES).singleElement().satisfies(event ->
+                assertThat(event.negotiated().keyExchange()).isIn(NamedGroup.X25519, NamedGroup.SECP256R1));
+    }
+
+    @Test
+    void aRestClientOverTheJdkHttpClientSpeaksHttp2() {
         SSLContext clientContext = application.getBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, SSLContext.class);
         HttpClient http = HttpClient.newBuilder().sslContext(clientContext).version(HttpClient.Version.HTTP_2).build();
         RestClient rest = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory(http))
                 .baseUrl("https://localhost:" + port).build();
         assertThat(rest.get().uri("/hello").retrieve().body(String.class))
                 .isEqualTo("hello CN=client.example over HTTP/2.0");
-        assertThat(HANDSHAKES).singleElement().satisfies(event ->
-                assertThat(event.negotiated().keyExchange()).isIn(NamedGroup.X25519, NamedGroup.SECP256R1));
+        assertThat(HANDSHAKES).singleElement().satisfies(event -> assertThat(event.negotiated().alpn()).isEqualTo("h2"));
     }
 
     @Test
