@@ -1,5 +1,6 @@
 package io.siotls.spring.autoconfigure;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -12,6 +13,12 @@ public class SiotlsProperties {
 
     /** The TLS implementation behind the SSLContext beans. */
     private Implementation implementation = Implementation.SIOTLS;
+
+    /**
+     * How long the files of a side with reload-on-update must stay unchanged before they are
+     * read, so that a file still being written is not.
+     */
+    private Duration reloadQuietPeriod = Duration.ofSeconds(1);
 
     /** The server side: the certificate (or raw public key) the embedded server presents, and how it checks clients. */
     @NestedConfigurationProperty
@@ -27,6 +34,14 @@ public class SiotlsProperties {
 
     public void setImplementation(Implementation implementation) {
         this.implementation = implementation;
+    }
+
+    public Duration getReloadQuietPeriod() {
+        return reloadQuietPeriod;
+    }
+
+    public void setReloadQuietPeriod(Duration reloadQuietPeriod) {
+        this.reloadQuietPeriod = reloadQuietPeriod;
     }
 
     public SiotlsServerProperties getServer() {

@@ -71,10 +71,19 @@ public abstract class SiotlsSideProperties {
     /** The file the key log is appended to when log-keys is on. */
     private Path keyLogFile;
 
-    /** Whether to reload the key and trust material when their files change. */
+    /**
+     * Whether to serve new connections with new key and trust material when its files change
+     * (or its bundle is reloaded), without a restart; open connections keep theirs. The files
+     * must be file-system resources.
+     */
     private boolean reloadOnUpdate;
 
-    /** Longest time a TLS handshake may take before the connection is closed. */
+    /**
+     * Longest time a TLS handshake may take before the connection is closed, on Reactor Netty
+     * (server and HTTP client). Tomcat bounds each read of a handshake with
+     * server.tomcat.connection-timeout instead; the JDK, Apache and Jetty HTTP clients with their
+     * connect and read timeouts.
+     */
     private Duration handshakeTimeout = Duration.ofSeconds(10);
 
     public String getBundle() {

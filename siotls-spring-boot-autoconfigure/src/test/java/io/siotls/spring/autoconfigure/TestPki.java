@@ -60,11 +60,16 @@ public final class TestPki {
 
     /** A leaf certificate for {@code host}, issued by the CA; its chain and key written as {@code name}.pem and {@code name}-key.pem. */
     public Leaf leaf(String name, String host) {
+        return leafIn(directory, name, host);
+    }
+
+    /** A leaf certificate for {@code host}, issued by the CA, its files written into another directory. */
+    public Leaf leafIn(Path target, String name, String host) {
         KeyPair keys = ecKeyPair();
         X509Certificate certificate = certificate("CN=" + host, keys, "CN=siotls test CA", caKeys, host);
-        Path chain = write(name + ".pem", pem(certificate) + pem(ca));
-        Path key = write(name + "-key.pem", pkcs8(keys.getPrivate()));
-        Path publicKey = write(name + "-pub.pem", pem(keys.getPublic()));
+        Path chain = write(target, name + ".pem", pem(certificate) + pem(ca));
+        Path key = write(target, name + "-key.pem", pkcs8(keys.getPrivate()));
+        Path publicKey = write(target, name + "-pub.pem", pem(keys.getPublic()));
         return new Leaf(certificate, keys, chain, key, publicKey);
     }
 
@@ -88,8 +93,12 @@ public final class TestPki {
 
     /** Writes {@code content} to {@code name} in the directory. */
     public Path write(String name, String content) {
+        return write(directory, name, content);
+    }
+
+    private static Path write(Path target, String name, String content) {
         try {
-            return Files.writeString(directory.resolve(name), content, StandardCharsets.US_ASCII);
+            return Files.writeString(target.resolve(name), content, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

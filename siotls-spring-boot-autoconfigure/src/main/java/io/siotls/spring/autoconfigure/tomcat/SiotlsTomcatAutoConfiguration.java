@@ -2,9 +2,8 @@ package io.siotls.spring.autoconfigure.tomcat;
 
 import io.siotls.Side;
 import io.siotls.TLSConfiguration;
-import io.siotls.jsse.SiotlsSSLContext;
+import io.siotls.spring.autoconfigure.CurrentConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,14 +29,7 @@ public class SiotlsTomcatAutoConfiguration {
     SiotlsTomcatConnectorCustomizer siotlsTomcatConnectorCustomizer(
             @Qualifier(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT) SSLContext context,
             @Qualifier(SiotlsAutoConfiguration.SERVER_CONFIGURATION) TLSConfiguration configuration) {
-        return new SiotlsTomcatConnectorCustomizer(context, current(context, configuration));
-    }
-
-    /** The configuration new connections get: the context's own, which follows reloads, when it is ours. */
-    static Supplier<TLSConfiguration> current(SSLContext context, TLSConfiguration configuration) {
-        if (context instanceof SiotlsSSLContext siotls) {
-            return () -> siotls.configuration(Side.SERVER);
-        }
-        return () -> configuration;
+        return new SiotlsTomcatConnectorCustomizer(context,
+                CurrentConfiguration.of(() -> context, () -> configuration, Side.SERVER));
     }
 }

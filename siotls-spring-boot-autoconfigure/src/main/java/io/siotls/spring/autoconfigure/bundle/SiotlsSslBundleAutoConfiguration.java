@@ -1,0 +1,50 @@
+package io.siotls.spring.autoconfigure.bundle;
+
+import io.siotls.Side;
+import io.siotls.TLSConfiguration;
+import io.siotls.spring.autoconfigure.CurrentConfiguration;
+import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers the siotls configurations as Spring Boot SSL bundles, {@value #SERVER_BUNDLE} (when
+ * {@code siotls.server.*} is configured) and {@value #CLIENT_BUNDLE}: Actuator's SSL info,
+ * health and certificate metrics then show siotls's certificates, and anything that takes a
+ * bundle by name ({@code spring.ssl.bundle}-style properties of other libraries) gets the
+ * siotls SSLContext. The beans are looked up when a bundle is first used, not when it is
+ * registered, since the SSL bundle registry is itself needed to build them.
+ */
+@AutoConfiguration(after = SiotlsAutoConfiguration.class)
+public class SiotlsSslBundleAutoConfiguration {
+
+    /** Name of the server bundle. */
+    public static final String SERVER_BUNDLE = "siotls-server";
+
+    /** Name of the client bundle. */
+    public static final String CLIENT_BUNDLE = "siotls-client";
+
+    @Bean
+    SslBundleRegistrar siotlsSslBundleRegistrar(BeanFactory beans) {
+        return registry -> {
+            if (beans.containsBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT)) {
+                registry.registerBundle(SERVER_BUNDLE, bundle(beans, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT,
+                        SiotlsAutoConfiguration.SERVER_CONFIGURATION, Side.SERVER));
+            }
+            if (beans.containsBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT)) {
+                registry.registerBundle(CLIENT_BUNDLE, bundle(beans, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT,
+                        SiotlsAutoConfiguration.CLIENT_CONFIGURATION, Side.CLIENT));
+            }
+        };
+    }
+
+    private static SiotlsSslBundle bundle(BeanFactory beans, String contextBean, String configurationBean, Side side) {
+        Supplier<SSLContext> context = () -> beans.getBean(contextBean, SSLContext.class);
+        return new SiotlsSslBundle(context, CurrentConfiguration.of(context,
+                () -> beans.getBean(configurationBean, TLSConfiguration.class), side));
+    }
+}
