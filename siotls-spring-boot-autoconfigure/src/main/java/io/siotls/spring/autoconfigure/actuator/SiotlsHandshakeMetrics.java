@@ -1,0 +1,72 @@
+package io.siotls.spring.autoconfigure.actuator;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.siotls.Side;
+import io.siotls.TLSNegotiatedConfiguration;
+import io.siotls.jsse.HandshakeEvent;
+import io.siotls.jsse.HandshakeListener;
+import io.siotls.jsse.SiotlsSSLContext;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Micrometer metrics of the handshakes the siotls contexts run: the counter
+ * {@value #HANDSHAKES} tagged {@code side}, {@code outcome} (success, failure),
+ * {@code cipher.suite} and {@code group} ("none" on failure), and the timer {@value #DURATION}
+ * tagged {@code side} and {@code outcome}. Contexts of the jsse implementation are SunJSSE's and
+ * report nothing.
+ */
+public class SiotlsHandshakeMetrics implements MeterBinder {
+
+    /** Name of the handshake counter. */
+    public static final String HANDSHAKES = "siotls.handshakes";
+
+    /** Name of the handshake duration timer. */
+    public static final String DURATION = "siotls.handshake.duration";
+
+    private final SiotlsSides sides;
+
+    SiotlsHandshakeMetrics(SiotlsSides sides) {
+        this.sides = sides;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        sides.contexts().values().forEach(context -> bind(context, registry));
+    }
+
+    private static void bind(SSLContext context, MeterRegistry registry) {
+        if (!(context instanceof SiotlsSSLContext siotls)) {
+            return;
+        }
+        siotls.addHandshakeListener(new HandshakeListener() {
+            @Override
+            public void handshakeCompleted(HandshakeEvent event) {
+                record(registry, event);
+            }
+
+            @Override
+            public void handshakeFailed(HandshakeEvent event) {
+                record(registry, event);
+            }
+        });
+    }
+
+    private static void record(MeterRegistry registry, HandshakeEvent event) {
+        String side = event.side() == Side.SERVER ? "server" : "client";
+        String outcome = event.succeeded() ? "success" : "failure";
+        TLSNegotiatedConfiguration negotiated = event.negotiated();
+        String suite = negotiated == null ? "none" : negotiated.cipherSuite().ianaName();
+        String group = negotiated == null || negotiated.keyExchange() == null ? "none"
+                : negotiated.keyExchange().ianaName().toLowerCase(Locale.ROOT);
+        Counter.builder(HANDSHAKES).description("TLS handshakes run by siotls")
+                .tags(Tags.of("side", side, "outcome", outcome, "cipher.suite", suite, "group", group))
+                .register(registry).increment();
+        Timer.builder(DURATION).description("Duration of the TLS handshakes run by siotls")
+                .tags(Tags.of("side", side, "outcome", outcome)).register(registry).record(event.duration());
+    }
+}

@@ -1,0 +1,72 @@
+package io.siotls.spring.autoconfigure.actuator;
+
+import io.siotls.Side;
+import io.siotls.SigningChain;
+import io.siotls.TLSConfiguration;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of the certificates siotls presents, per side and per chain (the SNI chains included):
+ * DOWN when a certificate of a chain is expired or not yet valid, with each certificate's
+ * validity, and {@code WILL_EXPIRE_SOON} for those expiring within
+ * {@code siotls.health.certificate-expiry-warning}. A raw public key has no validity to check.
+ */
+public class SiotlsHealthIndicator extends AbstractHealthIndicator {
+
+    private final SiotlsSides sides;
+    private final Duration warning;
+    private final Clock clock;
+
+    SiotlsHealthIndicator(SiotlsSides sides, Duration warning, Clock clock) {
+        super("siotls certificate health check failed");
+        this.sides = sides;
+        this.warning = warning;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        Instant now = clock.instant();
+        boolean usable = true;
+        List<String> expiringSoon = new ArrayList<>();
+        for (Map.Entry<Side, TLSConfiguration> side : sides.configurations().entrySet()) {
+            TLSConfiguration configuration = side.getValue();
+            List<Object> chains = new ArrayList<>();
+            for (SigningChain chain : configuration.signingChains()) {
+                List<Map<String, Object>> certificates = new ArrayList<>();
+                for (X509Certificate certificate : chain.chain()) {
+                    CertificateStatus status = CertificateStatus.of(certificate, now, warning);
+                    usable &= !status.unusable();
+                    if (status == CertificateStatus.WILL_EXPIRE_SOON) {
+                        expiringSoon.add(certificate.getSubjectX500Principal().getName());
+                    }
+                    certificates.add(CertificateStatus.describe(certificate, now, warning));
+                }
+                chains.add(certificates);
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            if (configuration.publicKey() != null) {
+                details.put("rawPublicKey", configuration.publicKey().getAlgorithm());
+            }
+            details.put("chains", chains);
+            builder.withDetail(SiotlsSides.name(side.getKey()), details);
+        }
+        if (!expiringSoon.isEmpty()) {
+            builder.withDetail("expiringSoon", expiringSoon);
+        }
+        if (usable) {
+            builder.up();
+        } else {
+            builder.down();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.siotls.spring.autoconfigure.actuator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.siotls.spring.autoconfigure.Curl;
+import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.spring.autoconfigure.bundle.SiotlsSslBundleAutoConfiguration;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A Tomcat application with Actuator, its endpoints read over HTTPS by the auto-configured
+ * RestClient: the siotls health and info, Boot's own SSL info fed by the siotls SSL bundles, and
+ * the handshake metrics counting both sides' handshakes, successful and failed.
+ */
+class ActuatorApplicationTest {
+
+    @TempDir
+    static Path pkiDir;
+
+    private static ConfigurableApplicationContext application;
+    private static RestClient rest;
+
+    @BeforeAll
+    static void start() {
+        TestPki pki = new TestPki(pkiDir);
+        pki.caFile();
+        TestPki.Leaf server = pki.leaf("server", "localhost");
+        TestPki.Leaf client = pki.leaf("client", "client.example");
+        application = new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET).properties(
+                "server.port=0",
+                "siotls.server.certificate-chain=" + TestPki.location(server.chainFile()),
+                "siotls.server.private-key=" + TestPki.location(server.keyFile()),
+                "siotls.server.truststore=" + TestPki.location(pkiDir.resolve("ca.pem")),
+                "siotls.client.truststore=" + TestPki.location(pkiDir.resolve("ca.pem")),
+                "siotls.client.certificate-chain=" + TestPki.location(client.chainFile()),
+                "siotls.client.private-key=" + TestPki.location(client.keyFile()),
+                "management.endpoints.web.exposure.include=health,info",
+                "management.endpoint.health.show-details=always", "management.info.ssl.enabled=true").run();
+        int port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        rest = application.getBean(RestClient.Builder.class).baseUrl("https://localhost:" + port).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (application != null) {
+            application.close();
+        }
+    }
+
+    @Test
+    void healthShowsEachSidesCertificatesAndWarnsOfTheirNearExpiry() {
+        String health = rest.get().uri("/actuator/health").retrieve().body(String.class);
+        assertThat((String) JsonPath.read(health, "$.components.siotls.status")).isEqualTo("UP");
+        List<String> subjects = JsonPath.read(health, "$.components.siotls.details.server.chains[0][*].subject");
+        assertThat(subjects).containsExactly("CN=localhost", "CN=siotls test CA");
+        assertThat((String) JsonPath.read(health, "$.components.siotls.details.client.chains[0][0].subject"))
+                .isEqualTo("CN=client.example");
+        assertThat((String) JsonPath.read(health, "$.components.siotls.details.server.chains[0][0].status"))
+                .as("the test certificates are valid for a day, within the 14-day warning")
+                .isEqualTo("WILL_EXPIRE_SOON");
+        assertThat((List<String>) JsonPath.read(health, "$.components.siotls.details.expiringSoon"))
+                .contains("CN=localhost", "CN=client.example");
+    }
+
+    @Test
+    void infoDescribesEachSideWithoutKeyMaterial() {
+        String info = rest.get().uri("/actuator/info").retrieve().body(String.class);
+        assertThat((String) JsonPath.read(info, "$.siotls.implementation")).isEqualTo("siotls");
+        assertThat((String) JsonPath.read(info, "$.siotls.server.clientAuthentication")).isEqualTo("required");
+        assertThat((List<String>) JsonPath.read(info, "$.siotls.server.cipherSuites")).contains("TLS_AES_128_GCM_SHA256");
+        assertThat((String) JsonPath.read(info, "$.siotls.server.credential.certificateChains[0].subject"))
+                .isEqualTo("CN=localhost");
+        assertThat((String) JsonPath.read(info, "$.siotls.client.peerVerification")).isEqualTo("1 trust anchors");
+        assertThat(info).doesNotContain("PRIVATE").doesNotContain("privateKey");
+    }
+
+    @Test
+    void bootsOwnSslInfoShowsTheSiotlsBundles() {
+        String info = rest.get().uri("/actuator/info").retrieve().body(String.class);
+        List<Map<String, Object>> bundles = JsonPath.read(info, "$.ssl.bundles[*]");
+        assertThat(bundles).extracting(bundle -> bundle.get("name"))
+                .contains(SiotlsSslBundleAutoConfiguration.SERVER_BUNDLE, SiotlsSslBundleAutoConfiguration.CLIENT_BUNDLE);
+        List<String> serverSubjects = JsonPath.read(info,
+                "$.ssl.bundles[?(@.name == 'siotls-server')].certificateChains[*].certificates[0].subject");
+        assertThat(serverSubjects).contains("CN=localhost");
+        SslBundle bundle = application.getBean(SslBundles.class).getBundle(SiotlsSslBundleAutoConfiguration.SERVER_BUNDLE);
+        assertThat(bundle.createSslContext()).isSameAs(application.getBean("siotlsServerSslContext"));
+        assertThat(bundle.getStores().getKeyStore()).isNotNull();
+    }
+
+    @Test
+    void handshakesAreCountedBySideOutcomeSuiteAndGroup() throws Exception {
+        MeterRegistry registry = application.getBean(MeterRegistry.class);
+        double before = count(registry, "server", "success");
+        double failedBefore = count(registry, "server", "failure");
+        rest.get().uri("/actuator/health").retrieve().body(String.class);
+        int port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        Curl.Result refused = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(), "https://localhost:" + port + "/");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(count(registry, "server", "success")).isEqualTo(before + 1);
+        assertThat(count(registry, "server", "failure")).isEqualTo(failedBefore + 1);
+        assertThat(registry.get(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", "client", "outcome", "success")
+                .counters()).isNotEmpty().allSatisfy(counter ->
+                        assertThat(counter.getId().getTag("cipher.suite")).startsWith("TLS_"));
+        assertThat(registry.get(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", "server", "outcome", "failure")
+                .counter().getId().getTag("group")).isEqualTo("none");
+        assertThat(registry.get(SiotlsHandshakeMetrics.DURATION).tags("side", "server", "outcome", "success").timer()
+                .count()).isPositive();
+    }
+
+    private static double count(MeterRegistry registry, String side, String outcome) {
+        return registry.find(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", side, "outcome", outcome).counters()
+                .stream().mapToDouble(counter -> counter.count()).sum();
+    }
+
+    /** The application under test: Boot's auto-configuration with Actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class Application {
+    }
+}
