@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.jsse.HandshakeListener;
 import io.siotls.jsse.SiotlsSSLContext;
+import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsPropertyException;
 import io.siotls.spring.autoconfigure.TestPki;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,6 @@ import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -78,7 +76,7 @@ class RestClientOnSiotlsTest {
     @ValueSource(strings = {"jdk", "reactor", "http-components", "jetty"})
     void eachRequestFactoryMakesItsConnectionsOnSiotls(String factory) {
         runner.withPropertyValues("spring.http.clients.imperative.factory=" + factory).run(context -> {
-            List<HandshakeEvent> handshakes = listen(context);
+            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(context, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
             RestClient rest = context.getBean(RestClient.Builder.class).baseUrl("https://localhost:" + server.port()).build();
             String body = rest.get().uri("/").retrieve().body(String.class);
             assertThat(body).startsWith("hello CN=client.example TLSv1.3 TLS_");
@@ -92,7 +90,7 @@ class RestClientOnSiotlsTest {
     @Test
     void restTemplateBuilderMakesItsConnectionsOnSiotls() {
         runner.run(context -> {
-            List<HandshakeEvent> handshakes = listen(context);
+            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(context, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
             String body = context.getBean(RestTemplateBuilder.class).build()
                     .getForObject("https://localhost:" + server.port() + "/", String.class);
             assertThat(body).startsWith("hello CN=client.example TLSv1.3");
@@ -104,7 +102,7 @@ class RestClientOnSiotlsTest {
     @ValueSource(strings = {"jdk", "reactor", "http-components", "jetty"})
     void aServerWhoseCertificateNamesAnotherHostIsRefused(String factory) {
         runner.withPropertyValues("spring.http.clients.imperative.factory=" + factory).run(context -> {
-            List<HandshakeEvent> handshakes = listen(context);
+            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(context, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
             RestClient rest = context.getBean(RestClient.Builder.class).build();
             assertThatThrownBy(() -> rest.get().uri("https://localhost:" + wrongHost.port() + "/").retrieve()
                     .body(String.class)).isInstanceOf(ResourceAccessException.class);
@@ -119,7 +117,7 @@ class RestClientOnSiotlsTest {
         other.caFile();
         try (SunJsseHttpsServer stranger = new SunJsseHttpsServer(other.leaf("server", "localhost"), pkiDir.resolve("ca.pem"))) {
             runner.run(context -> {
-                List<HandshakeEvent> handshakes = listen(context);
+                List<HandshakeEvent> handshakes = HandshakeRecorder.attach(context, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
                 RestClient rest = context.getBean(RestClient.Builder.class).build();
                 assertThatThrownBy(() -> rest.get().uri("https://localhost:" + stranger.port() + "/").retrieve()
                         .body(String.class)).isInstanceOf(ResourceAccessException.class);
@@ -148,22 +146,5 @@ class RestClientOnSiotlsTest {
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(SiotlsPropertyException.class)
                     .hasMessageContaining("spring.http.clients.imperative.factory: is simple (HttpURLConnection)");
         });
-    }
-
-    private static List<HandshakeEvent> listen(AssertableApplicationContext context) {
-        List<HandshakeEvent> events = new CopyOnWriteArrayList<>();
-        ((SiotlsSSLContext) context.getBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, SSLContext.class))
-                .addHandshakeListener(new HandshakeListener() {
-                    @Override
-                    public void handshakeCompleted(HandshakeEvent event) {
-                        events.add(event);
-                    }
-
-                    @Override
-                    public void handshakeFailed(HandshakeEvent event) {
-                        events.add(event);
-                    }
-                });
-        return events;
     }
 }

@@ -4,15 +4,12 @@ import static io.siotls.spring.autoconfigure.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.jsse.HandshakeListener;
-import io.siotls.jsse.SiotlsSSLContext;
+import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,14 +60,7 @@ class WebClientOnSiotlsTest {
     @ValueSource(strings = {"reactor", "jdk"})
     void eachConnectorMakesItsConnectionsOnSiotls(String connector) {
         runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector).run(context -> {
-            List<HandshakeEvent> handshakes = new CopyOnWriteArrayList<>();
-            ((SiotlsSSLContext) context.getBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, SSLContext.class))
-                    .addHandshakeListener(new HandshakeListener() {
-                        @Override
-                        public void handshakeCompleted(HandshakeEvent event) {
-                            handshakes.add(event);
-                        }
-                    });
+            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(context, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
             WebClient web = context.getBean(WebClient.Builder.class).baseUrl("https://localhost:" + server.port()).build();
             String body = web.get().uri("/").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(20));
             assertThat(body).startsWith("hello CN=client.example TLSv1.3 TLS_");

@@ -6,9 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.siotls.Side;
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.jsse.HandshakeListener;
-import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.spring.autoconfigure.Curl;
+import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.TestPki;
 import java.io.IOException;
@@ -19,8 +18,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +51,8 @@ class NettyMutualTlsApplicationTest {
 
     private static TestPki.Leaf client;
     private static ConfigurableApplicationContext application;
-    private static final List<HandshakeEvent> SERVER_HANDSHAKES = new CopyOnWriteArrayList<>();
-    private static final List<HandshakeEvent> CLIENT_HANDSHAKES = new CopyOnWriteArrayList<>();
+    private static List<HandshakeEvent> serverHandshakes;
+    private static List<HandshakeEvent> clientHandshakes;
     private static int port;
 
     @BeforeAll
@@ -69,27 +66,13 @@ class NettyMutualTlsApplicationTest {
                 .profiles("mtls").properties("pki.dir=" + pkiDir, "siotls.server.handshake-timeout=700ms",
                         "spring.autoconfigure.exclude=" + TOMCAT_REACTIVE)
                 .run();
-        listen(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT, SERVER_HANDSHAKES);
-        listen(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, CLIENT_HANDSHAKES);
+        serverHandshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
+        clientHandshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
         port = ((WebServerApplicationContext) application).getWebServer().getPort();
     }
 
     static final String TOMCAT_REACTIVE =
             "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration";
-
-    private static void listen(String bean, List<HandshakeEvent> events) {
-        ((SiotlsSSLContext) application.getBean(bean, SSLContext.class)).addHandshakeListener(new HandshakeListener() {
-            @Override
-            public void handshakeCompleted(HandshakeEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public void handshakeFailed(HandshakeEvent event) {
-                events.add(event);
-            }
-        });
-    }
 
     @AfterAll
     static void stop() {
@@ -100,8 +83,8 @@ class NettyMutualTlsApplicationTest {
 
     @BeforeEach
     void forgetHandshakes() {
-        SERVER_HANDSHAKES.clear();
-        CLIENT_HANDSHAKES.clear();
+        serverHandshakes.clear();
+        clientHandshakes.clear();
     }
 
     @Test
@@ -109,11 +92,11 @@ class NettyMutualTlsApplicationTest {
         WebClient web = application.getBean(WebClient.Builder.class).baseUrl("https://localhost:" + port).build();
         String body = web.get().uri("/hello").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(20));
         assertThat(body).isEqualTo("hello CN=client.example");
-        assertThat(SERVER_HANDSHAKES).singleElement().satisfies(event -> {
+        assertThat(serverHandshakes).singleElement().satisfies(event -> {
             assertThat(event.side()).isEqualTo(Side.SERVER);
             assertThat(event.negotiated().peerCertificateChain().get(0)).isEqualTo(client.certificate());
         });
-        assertThat(CLIENT_HANDSHAKES).singleElement().satisfies(event -> {
+        assertThat(clientHandshakes).singleElement().satisfies(event -> {
             assertThat(event.side()).isEqualTo(Side.CLIENT);
             assertThat(event.negotiated().peerCertificateChain().get(0).getSubjectX500Principal().getName())
                     .isEqualTo("CN=localhost");
@@ -125,9 +108,9 @@ class NettyMutualTlsApplicationTest {
         WebClient web = application.getBean(WebClient.Builder.class).baseUrl("https://127.0.0.1:" + port).build();
         assertThatThrownBy(() -> web.get().uri("/hello").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(20)))
                 .isInstanceOf(WebClientRequestException.class);
-        assertThat(CLIENT_HANDSHAKES).singleElement().satisfies(event ->
+        assertThat(clientHandshakes).singleElement().satisfies(event ->
                 assertThat(event.failure()).hasMessageContaining("does not match the host '127.0.0.1'"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SERVER_HANDSHAKES).singleElement()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(serverHandshakes).singleElement()
                 .satisfies(event -> assertThat(event.failure()).hasMessageContaining("bad_certificate")));
     }
 
@@ -140,7 +123,7 @@ class NettyMutualTlsApplicationTest {
         assertThat(result.body()).isEqualTo("hello CN=client.example");
         assertThat(result.verbose()).contains("SSL connection using TLSv1.3").contains("ALPN: server accepted h2")
                 .contains("using HTTP/2");
-        assertThat(SERVER_HANDSHAKES).singleElement().satisfies(event ->
+        assertThat(serverHandshakes).singleElement().satisfies(event ->
                 assertThat(event.negotiated().alpn()).isEqualTo("h2"));
     }
 
@@ -149,7 +132,7 @@ class NettyMutualTlsApplicationTest {
         Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(), "https://localhost:" + port + "/hello");
         assertThat(result.exitCode()).as(result.verbose()).isNotZero();
         assertThat(result.verbose()).containsIgnoringCase("certificate required");
-        assertThat(SERVER_HANDSHAKES).singleElement().satisfies(event ->
+        assertThat(serverHandshakes).singleElement().satisfies(event ->
                 assertThat(event.failure()).hasMessageContaining("certificate_required"));
     }
 

@@ -3,7 +3,7 @@ package io.siotls.spring.autoconfigure.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.spring.autoconfigure.HelloApplication;
 import io.siotls.spring.autoconfigure.TestPki;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,16 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A Tomcat application with {@code siotls.server.reload-on-update}: a certificate replaced on
@@ -56,7 +51,7 @@ class ReloadOnUpdateApplicationTest {
         TestPki pki = new TestPki(pkiDir);
         pki.caFile();
         TestPki.Leaf first = pki.leaf("server", "localhost");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelloApplication.class)
                 .web(WebApplicationType.SERVLET).properties("server.port=0",
                         "siotls.server.certificate-chain=" + TestPki.location(first.chainFile()),
                         "siotls.server.private-key=" + TestPki.location(first.keyFile()),
@@ -143,22 +138,5 @@ class ReloadOnUpdateApplicationTest {
             read += in.read(body, read, length - read);
         }
         return new String(body);
-    }
-
-    /** The application under test: Boot's auto-configuration and one controller. */
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    @Import(HelloController.class)
-    static class Application {
-    }
-
-    /** Answers hello. */
-    @RestController
-    static class HelloController {
-
-        @GetMapping("/hello")
-        String hello() {
-            return "hello";
-        }
     }
 }

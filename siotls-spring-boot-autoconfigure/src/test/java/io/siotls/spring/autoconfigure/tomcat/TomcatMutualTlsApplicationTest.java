@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.siotls.Side;
 import io.siotls.iana.NamedGroup;
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.jsse.HandshakeListener;
-import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.spring.autoconfigure.Curl;
+import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.TestPki;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +23,6 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
@@ -66,7 +64,7 @@ class TomcatMutualTlsApplicationTest {
     private static TestPki.Leaf client;
     private static TestPki.Leaf stranger;
     private static ConfigurableApplicationContext application;
-    private static final List<HandshakeEvent> HANDSHAKES = new CopyOnWriteArrayList<>();
+    private static List<HandshakeEvent> handshakes;
     private static int port;
 
     @BeforeAll
@@ -79,18 +77,7 @@ class TomcatMutualTlsApplicationTest {
         stranger = new TestPki(strangerDir).leaf("stranger", "client.example");
         application = new SpringApplicationBuilder(MvcApplication.class).web(WebApplicationType.SERVLET)
                 .profiles("mtls").properties("pki.dir=" + pkiDir).run();
-        ((SiotlsSSLContext) application.getBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT, SSLContext.class))
-                .addHandshakeListener(new HandshakeListener() {
-                    @Override
-                    public void handshakeCompleted(HandshakeEvent event) {
-                        HANDSHAKES.add(event);
-                    }
-
-                    @Override
-                    public void handshakeFailed(HandshakeEvent event) {
-                        HANDSHAKES.add(event);
-                    }
-                });
+        handshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
         port = ((WebServerApplicationContext) application).getWebServer().getPort();
     }
 
@@ -103,7 +90,7 @@ class TomcatMutualTlsApplicationTest {
 
     @BeforeEach
     void forgetHandshakes() {
-        HANDSHAKES.clear();
+        handshakes.clear();
     }
 
     @Test
@@ -114,7 +101,7 @@ class TomcatMutualTlsApplicationTest {
         assertThat(result.exitCode()).as(result.verbose()).isZero();
         assertThat(result.body()).isEqualTo("hello CN=client.example over HTTP/2.0");
         assertThat(result.verbose()).contains("TLSv1.3").contains("ALPN: server accepted h2");
-        assertThat(HANDSHAKES).singleElement().satisfies(event -> {
+        assertThat(handshakes).singleElement().satisfies(event -> {
             assertThat(event.succeeded()).isTrue();
             assertThat(event.side()).isEqualTo(Side.SERVER);
             assertThat(event.negotiated().alpn()).isEqualTo("h2");
@@ -129,7 +116,7 @@ class TomcatMutualTlsApplicationTest {
         assertThat(result.exitCode()).as(result.verbose()).isNotZero();
         assertThat(result.body()).isEmpty();
         assertThat(result.verbose()).containsIgnoringCase("certificate required");
-        assertThat(HANDSHAKES).singleElement().satisfies(event ->
+        assertThat(handshakes).singleElement().satisfies(event ->
                 assertThat(event.failure()).hasMessageContaining("certificate_required"));
     }
 
@@ -141,7 +128,7 @@ class TomcatMutualTlsApplicationTest {
         assertThat(result.exitCode()).as(result.verbose()).isNotZero();
         assertThat(result.body()).isEmpty();
         assertThat(result.verbose()).containsIgnoringCase("alert bad certificate");
-        assertThat(HANDSHAKES).singleElement().satisfies(event ->
+        assertThat(handshakes).singleElement().satisfies(event ->
                 assertThat(event.failure()).hasMessageContaining("bad_certificate").hasMessageContaining("invalid"));
     }
 
@@ -152,7 +139,7 @@ class TomcatMutualTlsApplicationTest {
                 "--resolve", "api.localhost:" + port + ":127.0.0.1", "https://api.localhost:" + port + "/hello");
         assertThat(result.exitCode()).as(result.verbose()).isZero();
         assertThat(result.verbose()).contains("subject: CN=api.localhost");
-        assertThat(HANDSHAKES).singleElement().satisfies(event ->
+        assertThat(handshakes).singleElement().satisfies(event ->
                 assertThat(event.negotiated().serverName()).isEqualTo("api.localhost"));
     }
 
@@ -161,7 +148,7 @@ class TomcatMutualTlsApplicationTest {
         RestClient rest = application.getBean(RestClient.Builder.class).baseUrl("https://localhost:" + port).build();
         assertThat(rest.get().uri("/hello").retrieve().body(String.class))
                 .isEqualTo("hello CN=client.example over HTTP/1.1");
-        assertThat(HANDSHAKES).singleElement().satisfies(event ->
+        assertThat(handshakes).singleElement().satisfies(event ->
                 assertThat(event.negotiated().keyExchange()).isIn(NamedGroup.X25519, NamedGroup.SECP256R1));
     }
 
@@ -173,7 +160,7 @@ class TomcatMutualTlsApplicationTest {
                 .baseUrl("https://localhost:" + port).build();
         assertThat(rest.get().uri("/hello").retrieve().body(String.class))
                 .isEqualTo("hello CN=client.example over HTTP/2.0");
-        assertThat(HANDSHAKES).singleElement().satisfies(event -> assertThat(event.negotiated().alpn()).isEqualTo("h2"));
+        assertThat(handshakes).singleElement().satisfies(event -> assertThat(event.negotiated().alpn()).isEqualTo("h2"));
     }
 
     @Test
@@ -184,7 +171,7 @@ class TomcatMutualTlsApplicationTest {
         assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(
                 URI.create("https://localhost:" + port + "/hello")).build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOfAny(SSLHandshakeException.class, IOException.class);
-        assertThat(HANDSHAKES).singleElement().satisfies(event -> assertThat(event.succeeded()).isFalse());
+        assertThat(handshakes).singleElement().satisfies(event -> assertThat(event.succeeded()).isFalse());
     }
 
     private static X509TrustManager trustingTheTestCa() throws Exception {

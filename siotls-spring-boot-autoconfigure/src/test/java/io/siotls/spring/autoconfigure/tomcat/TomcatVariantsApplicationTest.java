@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.iana.CertificateType;
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.jsse.HandshakeListener;
 import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.spring.autoconfigure.Curl;
+import io.siotls.spring.autoconfigure.HandshakeRecorder;
+import io.siotls.spring.autoconfigure.HelloApplication;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.TestPki;
 import java.io.ByteArrayOutputStream;
@@ -17,21 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -64,10 +59,10 @@ class TomcatVariantsApplicationTest {
 
     @Test
     void reactiveTomcatServesHttp11WhenHttp2IsOff() throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelloApplication.class)
                 .web(WebApplicationType.REACTIVE).properties(serverChain())
                 .properties("spring.autoconfigure.exclude=" + NETTY_REACTIVE).run()) {
-            List<HandshakeEvent> handshakes = listen(app);
+            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(app, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
             int port = port(app);
             assertThat(((WebServerApplicationContext) app).getWebServer().getClass().getSimpleName()).isEqualTo("TomcatWebServer");
             Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(), "https://localhost:" + port + "/hello");
@@ -81,12 +76,12 @@ class TomcatVariantsApplicationTest {
     @Test
     void aRawPublicKeyIsServedToGnutlsAndPinnedByARestClient() throws Exception {
         TestPki.Leaf keys = pki.rawKeys("rpk");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelloApplication.class)
                 .web(WebApplicationType.SERVLET).properties("server.port=0",
                         "siotls.server.public-key=" + TestPki.location(keys.publicKeyFile()),
                         "siotls.server.private-key=" + TestPki.location(keys.keyFile()),
                         "siotls.client.trusted-public-keys=" + TestPki.location(keys.publicKeyFile())).run()) {
-            List<HandshakeEvent> handshakes = listen(app);
+            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(app, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
             int port = port(app);
             String response = gnutlsGet(port);
             assertThat(response).startsWith("HTTP/1.1 200").contains("\r\n\r\nhello");
@@ -99,7 +94,7 @@ class TomcatVariantsApplicationTest {
 
     @Test
     void theJsseImplementationServesTheSamePropertiesOnSunJsse() throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelloApplication.class)
                 .web(WebApplicationType.SERVLET).properties(serverChain())
                 .properties("siotls.implementation=jsse", "server.http2.enabled=true").run()) {
             SSLContext context = app.getBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT, SSLContext.class);
@@ -142,39 +137,5 @@ class TomcatVariantsApplicationTest {
 
     private static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
-    }
-
-    private static List<HandshakeEvent> listen(ConfigurableApplicationContext app) {
-        List<HandshakeEvent> events = new CopyOnWriteArrayList<>();
-        ((SiotlsSSLContext) app.getBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT, SSLContext.class))
-                .addHandshakeListener(new HandshakeListener() {
-                    @Override
-                    public void handshakeCompleted(HandshakeEvent event) {
-                        events.add(event);
-                    }
-
-                    @Override
-                    public void handshakeFailed(HandshakeEvent event) {
-                        events.add(event);
-                    }
-                });
-        return events;
-    }
-
-    /** The application under test, servlet or reactive: Boot's auto-configuration and one controller. */
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    @Import(HelloController.class)
-    static class Application {
-    }
-
-    /** Answers hello. */
-    @RestController
-    static class HelloController {
-
-        @GetMapping("/hello")
-        String hello() {
-            return "hello";
-        }
     }
 }
