@@ -49,6 +49,12 @@ class NettyMutualTlsApplicationTest {
     @TempDir
     static Path pkiDir;
 
+    /** Another CA, whose client certificates the server must refuse. */
+    @TempDir
+    static Path strangerDir;
+
+    private static TestPki.Leaf stranger;
+
     private static TestPki.Leaf client;
     private static ConfigurableApplicationContext application;
     private static List<HandshakeEvent> serverHandshakes;
@@ -62,6 +68,7 @@ class NettyMutualTlsApplicationTest {
         pki.leaf("server", "localhost");
         pki.leaf("api", "api.localhost");
         client = pki.leaf("client", "client.example");
+        stranger = new TestPki(strangerDir).leaf("stranger", "client.example");
         application = new SpringApplicationBuilder(WebFluxApplication.class).web(WebApplicationType.REACTIVE)
                 .profiles("mtls").properties("pki.dir=" + pkiDir, "siotls.server.handshake-timeout=700ms",
                         "spring.autoconfigure.exclude=" + TOMCAT_REACTIVE)
@@ -134,6 +141,18 @@ class NettyMutualTlsApplicationTest {
         assertThat(result.verbose()).containsIgnoringCase("certificate required");
         assertThat(serverHandshakes).singleElement().satisfies(event ->
                 assertThat(event.failure()).hasMessageContaining("certificate_required"));
+    }
+
+    @Test
+    void curlWithACertificateOfAnotherCaIsRefused() throws Exception {
+        Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(),
+                "--cert", stranger.chainFile().toString(), "--key", stranger.keyFile().toString(),
+                "https://localhost:" + port + "/hello");
+        assertThat(result.exitCode()).as(result.verbose()).isNotZero();
+        assertThat(result.body()).isEmpty();
+        assertThat(result.verbose()).containsIgnoringCase("alert bad certificate");
+        assertThat(serverHandshakes).singleElement().satisfies(event ->
+                assertThat(event.failure()).hasMessageContaining("bad_certificate"));
     }
 
     @Test
