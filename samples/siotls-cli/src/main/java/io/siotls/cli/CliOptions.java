@@ -1,0 +1,160 @@
+package io.siotls.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line: {@code client HOST:PORT [options]} or {@code server --port N [options]}.
+ */
+record CliOptions(
+        boolean client,
+        String host,
+        int port,
+        String serverName,
+        List<String> alpn,
+        List<String> groups,
+        List<String> suites,
+        List<String> signatureAlgorithms,
+        Path certificateChain,
+        Path privateKey,
+        String password,
+        Path publicKey,
+        Path caFile,
+        List<Path> trustedKeys,
+        boolean insecure,
+        String verifyClient,
+        Path keyLog,
+        boolean quiet) {
+
+    static final String USAGE = """
+            usage: siotls client HOST:PORT [options]
+                   siotls server --port N [options]
+            options:
+              --servername NAME        SNI host name to ask for (client; default HOST unless it is an IP address)
+              --alpn P1,P2             application protocols, best first
+              --groups G1,G2           key exchange groups (x25519, secp256r1, ...)
+              --suites S1,S2           TLS 1.3 cipher suites (TLS_AES_128_GCM_SHA256, ...)
+              --sigalgs A1,A2          signature schemes accepted from the peer (ed25519, ...)
+              --cert FILE              this side's certificate chain (PEM, end-entity first)
+              --key FILE               this side's private key (PEM or DER)
+              --pass PASSWORD          password of an encrypted private key
+              --pubkey FILE            this side's raw public key (RFC 7250), with --key
+              --cafile FILE            trust anchors (PEM); the client defaults to the JDK's
+              --trusted-key FILE       a raw public key the peer may present (repeatable)
+              --insecure               client: do not verify the server at all (INSECURE)
+              --verify-client MODE     server: none, want or need (need when --cafile or --trusted-key is given)
+              --keylog FILE            append the TLS secrets to FILE (NSS key log format, for Wireshark)
+              --quiet                  do not print the handshake summary
+            exit codes: 0 done, 1 TLS handshake failed, 2 usage error, 3 network error, 4 bad configuration or file
+            """;
+
+    /** Parses {@code args}, or explains in the exception what is wrong with them. */
+    static CliOptions parse(String[] args) throws UsageException {
+        if (args.length == 0 || !(args[0].equals("client") || args[0].equals("server"))) {
+            throw new UsageException("the first argument must be client or server");
+        }
+        boolean client = args[0].equals("client");
+        String host = null;
+        int port = -1;
+        int i = 1;
+        if (client) {
+            if (args.length < 2 || args[1].startsWith("--")) {
+                throw new UsageException("client needs HOST:PORT");
+            }
+            int colon = args[1].lastIndexOf(':');
+            if (colon <= 0) {
+                throw new UsageException("'" + args[1] + "' is not HOST:PORT");
+            }
+            host = args[1].substring(0, colon).replace("[", "").replace("]", "");
+            port = port(args[1].substring(colon + 1));
+            i = 2;
+        }
+        Builder options = new Builder();
+        for (; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--insecure" -> options.insecure = true;
+                case "--quiet" -> options.quiet = true;
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(option + " needs a value");
+                    }
+                    options.set(option, args[++i], client);
+                }
+            }
+        }
+        if (!client && options.port < 0) {
+            throw new UsageException("server needs --port N");
+        }
+        return options.build(client, host, client ? port : options.port);
+    }
+
+    private static int port(String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("'" + value + "' is not a port number");
+        }
+    }
+
+    /** Collects option values as they come. */
+    private static final class Builder {
+        private int port = -1;
+        private String serverName;
+        private List<String> alpn = List.of();
+        private List<String> groups = List.of();
+        private List<String> suites = List.of();
+        private List<String> signatureAlgorithms = List.of();
+        private Path certificateChain;
+        private Path privateKey;
+        private String password;
+        private Path publicKey;
+        private Path caFile;
+        private final List<Path> trustedKeys = new ArrayList<>();
+        private boolean insecure;
+        private String verifyClient;
+        private Path keyLog;
+        private boolean quiet;
+
+        void set(String option, String value, boolean client) throws UsageException {
+            switch (option) {
+                case "--port" -> {
+                    if (client) {
+                        throw new UsageException("--port is for server; a client takes HOST:PORT");
+                    }
+                    port = port(value);
+                }
+                case "--servername" -> serverName = value;
+                case "--alpn" -> alpn = List.of(value.split(","));
+                case "--groups" -> groups = List.of(value.split(","));
+                case "--suites" -> suites = List.of(value.split(","));
+                case "--sigalgs" -> signatureAlgorithms = List.of(value.split(","));
+                case "--cert" -> certificateChain = Path.of(value);
+                case "--key" -> privateKey = Path.of(value);
+                case "--pass" -> password = value;
+                case "--pubkey" -> publicKey = Path.of(value);
+                case "--cafile" -> caFile = Path.of(value);
+                case "--trusted-key" -> trustedKeys.add(Path.of(value));
+                case "--verify-client" -> {
+                    if (client || !List.of("none", "want", "need").contains(value)) {
+                        throw new UsageException("--verify-client is for server, with none, want or need");
+                    }
+                    verifyClient = value;
+                }
+                case "--keylog" -> keyLog = Path.of(value);
+                default -> throw new UsageException("unknown option " + option);
+            }
+        }
+
+        CliOptions build(boolean client, String host, int port) {
+            return new CliOptions(client, host, port, serverName, alpn, groups, suites, signatureAlgorithms,
+                    certificateChain, privateKey, password, publicKey, caFile, List.copyOf(trustedKeys), insecure,
+                    verifyClient, keyLog, quiet);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.siotls.cli;
+
+import io.siotls.TLSConfiguration;
+import io.siotls.alerts.TLSConfigurationException;
+import io.siotls.jsse.SiotlsSSLContext;
+import io.siotls.TLSNegotiatedConfiguration;
+import io.siotls.jsse.HandshakeEvent;
+import io.siotls.jsse.HandshakeListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The {@code siotls} command, in the spirit of {@code openssl s_client} and {@code s_server}:
+ * one TLS 1.3 connection on the siotls engine, its negotiated parameters and the peer's chain
+ * printed to standard error, then standard input sent to the peer and what the peer sends
+ * written to standard output. Exit codes a script can rely on: {@value #OK} done,
+ * {@value #HANDSHAKE_FAILED} handshake failed, {@value #USAGE} usage error,
+ * {@value #NETWORK} network error, {@value #CONFIGURATION} bad configuration or file.
+ */
+public final class SiotlsCli {
+
+    static final int OK = 0;
+    static final int HANDSHAKE_FAILED = 1;
+    static final int USAGE = 2;
+    static final int NETWORK = 3;
+    static final int CONFIGURATION = 4;
+
+    private SiotlsCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /** Runs the command with these streams; the exit code. */
+    static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+        CliOptions options;
+        TLSConfiguration configuration;
+        try {
+            options = CliOptions.parse(args);
+            configuration = Configurations.of(options);
+        } catch (UsageException e) {
+            err.println("siotls: " + e.getMessage());
+            err.print(CliOptions.USAGE);
+            return USAGE;
+        } catch (TLSConfigurationException e) {
+            err.println("siotls: " + e.getMessage());
+            return CONFIGURATION;
+        }
+        SiotlsSSLContext context = SiotlsSSLContext.of(configuration);
+        Negotiated negotiated = new Negotiated();
+        context.addHandshakeListener(negotiated);
+        try {
+            return options.client() ? client(options, context, negotiated, in, out, err)
+                    : server(options, context, negotiated, in, out, err);
+        } catch (SSLException e) {
+            err.println("siotls: TLS handshake failed: " + e.getMessage());
+            return HANDSHAKE_FAILED;
+        } catch (IOException e) {
+            err.println("siotls: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return NETWORK;
+        }
+    }
+
+    private static int client(CliOptions options, SSLContext context, Negotiated negotiated, InputStream in, OutputStream out, PrintStream err)
+            throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(options.host(), options.port()), 10_000);
+        String peerName = options.serverName() != null ? options.serverName() : options.host();
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, peerName, options.port(), true)) {
+            if (options.serverName() != null) {
+                SSLParameters parameters = socket.getSSLParameters();
+                parameters.setServerNames(List.of(new SNIHostName(options.serverName())));
+                socket.setSSLParameters(parameters);
+            }
+            err.println("Connected to " + options.host() + ":" + options.port());
+            return converse(socket, options, negotiated, in, out, err);
+        }
+    }
+
+    private static int server(CliOptions options, SSLContext context, Negotiated negotiated, InputStream in, OutputStream out, PrintStream err)
+            throws IOException {
+        try (SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(options.port())) {
+            err.println("Listening on port " + listener.getLocalPort());
+            try (SSLSocket socket = (SSLSocket) listener.accept()) {
+                err.println("Accepted " + socket.getRemoteSocketAddress());
+                return converse(socket, options, negotiated, in, out, err);
+            }
+        }
+    }
+
+    /** Handshakes, prints the summary, then pipes both ways until the peer closes. */
+    private static int converse(SSLSocket socket, CliOptions options, Negotiated negotiated, InputStream in, OutputStream out, PrintStream err)
+            throws IOException {
+        socket.startHandshake();
+        if (!options.quiet()) {
+            HandshakeSummary.print(negotiated.value, err);
+        }
+        Thread sender = new Thread(() -> send(in, socket, err), "siotls-stdin");
+        sender.setDaemon(true);
+        sender.start();
+        InputStream fromPeer = socket.getInputStream();
+        byte[] buffer = new byte[16384];
+        int n;
+        while ((n = fromPeer.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+            out.flush();
+        }
+        return OK;
+    }
+
+    /** Sends standard input to the peer; at its end, closes this side's sending end (close_notify). */
+    private static void send(InputStream in, SSLSocket socket, PrintStream err) {
+        try {
+            OutputStream toPeer = socket.getOutputStream();
+            byte[] buffer = new byte[16384];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                toPeer.write(buffer, 0, n);
+                toPeer.flush();
+            }
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            if (!socket.isClosed()) {
+                err.println("siotls: sending stopped: " + e.getMessage());
+            }
+        }
+    }
+
+    /** What the connection's handshake negotiated, as the context's listener heard it. */
+    private static final class Negotiated implements HandshakeListener {
+
+        private volatile TLSNegotiatedConfiguration value;
+
+        @Override
+        public void handshakeCompleted(HandshakeEvent event) {
+            value = event.negotiated();
+        }
+    }
+}
