@@ -44,7 +44,7 @@ public class SiotlsTomcatConnectorCustomizer implements TomcatConnectorCustomize
         hostConfig.setHostName(protocol.getDefaultSSLHostConfigName());
         hostConfig.setSslProtocol("TLSv1.3");
         hostConfig.setProtocols("TLSv1.3");
-        hostConfig.setCiphers(server.cipherSuites().stream().map(CipherSuite::ianaName).collect(Collectors.joining(",")));
+        hostConfig.setCipherSuites(server.cipherSuites().stream().map(CipherSuite::ianaName).collect(Collectors.joining(",")));
         hostConfig.setCertificateVerification(certificateVerification(server.clientAuthentication()));
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(hostConfig, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setSslContext(new TomcatSslContextAdapter(context, configuration));

@@ -58,17 +58,19 @@ class TomcatVariantsApplicationTest {
     }
 
     @Test
-    void reactiveTomcatServesHttp11WhenHttp2IsOff() throws Exception {
+    void reactiveTomcatServesHttp11WhenHttp2IsOffWithTheConfiguredSuite() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelloApplication.class)
                 .web(WebApplicationType.REACTIVE).properties(serverChain())
-                .properties("spring.autoconfigure.exclude=" + NETTY_REACTIVE).run()) {
+                .properties("spring.autoconfigure.exclude=" + NETTY_REACTIVE,
+                        "siotls.server.cipher-suites=TLS_CHACHA20_POLY1305_SHA256").run()) {
             List<HandshakeEvent> handshakes = HandshakeRecorder.attach(app, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
             int port = port(app);
             assertThat(((WebServerApplicationContext) app).getWebServer().getClass().getSimpleName()).isEqualTo("TomcatWebServer");
             Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(), "https://localhost:" + port + "/hello");
             assertThat(result.exitCode()).as(result.verbose()).isZero();
             assertThat(result.body()).isEqualTo("hello");
-            assertThat(result.verbose()).contains("SSL connection using TLSv1.3").contains("ALPN: server did not agree on a protocol").contains("< HTTP/1.1 200");
+            assertThat(result.verbose()).contains("SSL connection using TLSv1.3 / TLS_CHACHA20_POLY1305_SHA256")
+                    .contains("ALPN: server did not agree on a protocol").contains("< HTTP/1.1 200");
             assertThat(handshakes).singleElement().satisfies(event -> assertThat(event.succeeded()).isTrue());
         }
     }
