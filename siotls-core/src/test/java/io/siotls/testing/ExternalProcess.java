@@ -23,6 +23,7 @@ public final class ExternalProcess implements AutoCloseable {
 
     private ExternalProcess(List<String> command) throws IOException {
         this.command = List.copyOf(command);
+        PeerCommand.require(command.get(0));
         this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
         this.pump = new Thread(this::pumpOutput, "output of " + command.get(0));
         this.pump.setDaemon(true);

@@ -40,6 +40,7 @@ public final class OpenSsl {
 
     /** Runs {@code openssl args...}, waiting at most 60 seconds. */
     public static Result run(String... args) {
+        PeerCommand.require("openssl");
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));

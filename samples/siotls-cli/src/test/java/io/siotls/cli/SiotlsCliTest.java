@@ -2,6 +2,7 @@ package io.siotls.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.testing.PeerCommand;
 import io.siotls.spring.autoconfigure.devcerts.DevelopmentCertificates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -109,6 +110,7 @@ class SiotlsCliTest {
                 "--key", file(pki, DevelopmentCertificates.SERVER_KEY), "--cafile", file(pki, DevelopmentCertificates.CA),
                 "--alpn", "h2,http/1.1"));
         int port = listeningPort(serverErr, served);
+        PeerCommand.require("openssl");
         Process client = new ProcessBuilder("openssl", "s_client", "-connect", "localhost:" + port, "-tls1_3",
                 "-CAfile", file(pki, DevelopmentCertificates.CA), "-verify_return_error",
                 "-cert", file(pki, DevelopmentCertificates.CLIENT_CHAIN), "-key", file(pki, DevelopmentCertificates.CLIENT_KEY),
@@ -157,6 +159,7 @@ class SiotlsCliTest {
     }
 
     private static Process openSslServer(int port, String... extra) throws Exception {
+        PeerCommand.require("openssl");
         List<String> command = new java.util.ArrayList<>(List.of("openssl", "s_server", "-accept", Integer.toString(port),
                 "-tls1_3", "-cert", file(pki, DevelopmentCertificates.SERVER_CHAIN),
                 "-key", file(pki, DevelopmentCertificates.SERVER_KEY), "-naccept", "1"));

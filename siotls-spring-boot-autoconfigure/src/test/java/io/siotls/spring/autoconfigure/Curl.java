@@ -1,5 +1,6 @@
 package io.siotls.spring.autoconfigure;
 
+import io.siotls.testing.PeerCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ public final class Curl {
 
     /** Runs {@code curl -sS -v --max-time 20} with {@code arguments}. */
     public static Result run(String... arguments) throws IOException, InterruptedException {
+        PeerCommand.require("curl");
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "-v", "--max-time", "20"));
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile("curl", ".out");

@@ -2,6 +2,7 @@ package io.siotls.samples.mvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.testing.PeerCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ class MvcSampleApplicationTest {
 
     @Test
     void thePrintedCurlCommandGetsThroughWithMutualTls(CapturedOutput output) throws Exception {
+        PeerCommand.require("curl");
         try (ConfigurableApplicationContext app = start()) {
             assertThat(output).contains("serving DEVELOPMENT certificates made now in " + certificates);
             Matcher command = CURL.matcher(output.getOut() + output.getErr());

@@ -2,6 +2,7 @@ package io.siotls.samples.rawkeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.testing.PeerCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,6 +51,7 @@ class RawKeysSampleApplicationTest {
     }
 
     private static String gnutlsGet(int port) throws Exception {
+        PeerCommand.require("gnutls-cli");
         Process process = new ProcessBuilder("gnutls-cli", "--port", Integer.toString(port), "--insecure", "--priority",
                 "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CTYPE-ALL:+CTYPE-SRV-RAWPK:+CTYPE-CLI-RAWPK", "localhost")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

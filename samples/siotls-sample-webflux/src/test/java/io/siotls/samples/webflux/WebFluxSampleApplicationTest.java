@@ -2,6 +2,7 @@ package io.siotls.samples.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.testing.PeerCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ class WebFluxSampleApplicationTest {
 
     @Test
     void answersCurlWithItsClientCertificateOverHttp2() throws Exception {
+        PeerCommand.require("curl");
         try (ConfigurableApplicationContext app = SpringApplication.run(WebFluxSampleApplication.class,
                 "--server.port=0", "--siotls.dev-certificates.directory=" + certificates)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

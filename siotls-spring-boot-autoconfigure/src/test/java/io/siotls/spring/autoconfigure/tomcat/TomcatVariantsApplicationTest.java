@@ -2,6 +2,7 @@ package io.siotls.spring.autoconfigure.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.testing.PeerCommand;
 import io.siotls.iana.CertificateType;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.jsse.SiotlsSSLContext;
@@ -112,6 +113,7 @@ class TomcatVariantsApplicationTest {
 
     /** GET /hello through gnutls-cli, raw public keys only; it cannot verify a raw key, hence --insecure. */
     private static String gnutlsGet(int port) throws IOException, InterruptedException {
+        PeerCommand.require("gnutls-cli");
         Process process = new ProcessBuilder("gnutls-cli", "--port", Integer.toString(port), "--insecure",
                 "--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CTYPE-ALL:+CTYPE-SRV-RAWPK:+CTYPE-CLI-RAWPK",
                 "localhost").redirectError(ProcessBuilder.Redirect.DISCARD).start();
