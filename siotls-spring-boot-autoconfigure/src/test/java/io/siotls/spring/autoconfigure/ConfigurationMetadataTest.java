@@ -8,6 +8,8 @@ import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,13 @@ class ConfigurationMetadataTest {
                         "siotls.server.sni", "siotls.client.insecure-no-peer-verification");
         assertThat(properties).allSatisfy(property ->
                 assertThat((String) property.get("description")).as("%s", property.get("name")).isNotBlank());
+    }
+
+    @Test
+    void theReadmeReferenceListsEveryProperty() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        List<String> names = JsonPath.read(metadata(), "$.properties[*].name");
+        assertThat(names).allSatisfy(name -> assertThat(readme).as("README.md").contains("| `" + name + "` |"));
     }
 
     @ParameterizedTest
