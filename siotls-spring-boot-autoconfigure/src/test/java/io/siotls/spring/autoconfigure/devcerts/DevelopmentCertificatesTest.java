@@ -1,0 +1,91 @@
+package io.siotls.spring.autoconfigure.devcerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siotls.TLSConfiguration;
+import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.spring.autoconfigure.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/** siotls.dev-certificates: off unless asked, never over the application's own key material, made once and reused. */
+@ExtendWith(OutputCaptureExtension.class)
+class DevelopmentCertificatesTest {
+
+    @TempDir
+    Path directory;
+
+    @TempDir
+    Path ownDirectory;
+
+    private ConfigurableApplicationContext start(String... properties) {
+        return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).properties(properties).run();
+    }
+
+    @Test
+    void offByDefault() {
+        try (ConfigurableApplicationContext context = start("siotls.dev-certificates.directory=" + directory)) {
+            assertThat(context.getEnvironment().getPropertySources()
+                    .contains(DevelopmentCertificatesEnvironmentPostProcessor.PROPERTY_SOURCE)).isFalse();
+            assertThat(context.containsBean(SiotlsAutoConfiguration.SERVER_CONFIGURATION)).isFalse();
+            assertThat(directory).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void whenEnabledTheServerHasMutualTlsAndTheClientItsCertificate(CapturedOutput output) throws Exception {
+        try (ConfigurableApplicationContext context = start("siotls.dev-certificates.enabled=true",
+                "siotls.dev-certificates.directory=" + directory)) {
+            TLSConfiguration server = context.getBean(SiotlsAutoConfiguration.SERVER_CONFIGURATION, TLSConfiguration.class);
+            assertThat(server.certificateChain().get(0).getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
+            assertThat(server.clientAuthentication()).hasToString("REQUIRED");
+            TLSConfiguration client = context.getBean(SiotlsAutoConfiguration.CLIENT_CONFIGURATION, TLSConfiguration.class);
+            assertThat(client.certificateChain().get(0).getSubjectX500Principal().getName())
+                    .isEqualTo("CN=siotls development client");
+            assertThat(client.truststore().trustAnchors()).hasSizeGreaterThan(1);
+        }
+        assertThat(output).contains("serving DEVELOPMENT certificates made now in " + directory)
+                .contains("must never be used in production");
+        assertThat(Files.getPosixFilePermissions(directory.resolve(DevelopmentCertificates.SERVER_KEY)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        byte[] ca = Files.readAllBytes(directory.resolve(DevelopmentCertificates.CA));
+        try (ConfigurableApplicationContext again = start("siotls.dev-certificates.enabled=true",
+                "siotls.dev-certificates.directory=" + directory)) {
+            assertThat(output).contains("serving DEVELOPMENT certificates reused from " + directory);
+        }
+        assertThat(Files.readAllBytes(directory.resolve(DevelopmentCertificates.CA))).isEqualTo(ca);
+    }
+
+    @Test
+    void theApplicationsOwnKeyMaterialWins(CapturedOutput output) {
+        TestPki.Leaf own = new TestPki(ownDirectory).leaf("own", "own.example");
+        try (ConfigurableApplicationContext context = start("siotls.dev-certificates.enabled=true",
+                "siotls.dev-certificates.directory=" + directory,
+                "siotls.server.certificate-chain=" + TestPki.location(own.chainFile()),
+                "siotls.server.private-key=" + TestPki.location(own.keyFile()))) {
+            TLSConfiguration server = context.getBean(SiotlsAutoConfiguration.SERVER_CONFIGURATION, TLSConfiguration.class);
+            assertThat(server.certificateChain().get(0)).isEqualTo(own.certificate());
+            assertThat(directory).isEmptyDirectory();
+        }
+        assertThat(output).contains("siotls.server has key material: the development certificates are not used");
+    }
+
+    /** Only the siotls beans. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({SslAutoConfiguration.class, SiotlsAutoConfiguration.class,
+            DevelopmentCertificatesAutoConfiguration.class})
+    static class Application {
+    }
+}
