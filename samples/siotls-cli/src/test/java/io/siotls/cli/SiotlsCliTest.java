@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.testing.PeerCommand;
 import io.siotls.spring.autoconfigure.devcerts.DevelopmentCertificates;
+import io.siotls.testing.Gnutls;
+import io.siotls.testing.GnutlsServer;
+import io.siotls.testing.KeyPairs;
+import io.siotls.testing.KeyType;
+import io.siotls.testing.Pem;
+import io.siotls.testing.Pkcs8;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +20,11 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -129,6 +139,28 @@ class SiotlsCliTest {
         assertThat(outcome.out()).isEqualTo("from openssl\n");
         assertThat(outcome.err()).contains("ALPN           : h2").contains(" 0 subject: CN=siotls development client");
         assertThat(openssl).contains("from siotls");
+    }
+
+    @Test
+    void clientPinsGnutlsRawPublicKeyAndLogsTheKeys() throws Exception {
+        KeyPair keys = KeyPairs.generate(KeyType.ED25519);
+        Path key = Files.writeString(pkiDir.resolve("rpk-key.pem"), Pem.encode("PRIVATE KEY", Pkcs8.encode(keys)));
+        Path pub = Files.writeString(pkiDir.resolve("rpk-pub.pem"), Pem.encode("PUBLIC KEY", keys.getPublic().getEncoded()));
+        Path keyLog = pkiDir.resolve("cli-keylog.txt");
+        try (GnutlsServer server = GnutlsServer.start(Gnutls.tls13().rawPublicKeysOnly(),
+                List.of("--rawpkkeyfile", key.toString(), "--rawpkfile", pub.toString(), "--disable-client-cert"))) {
+            Outcome outcome = cli(new ByteArrayInputStream("ping\n".getBytes(StandardCharsets.US_ASCII)), "client",
+                    "localhost:" + server.port(), "--trusted-key", pub.toString(), "--keylog", keyLog.toString());
+            assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(SiotlsCli.OK);
+            assertThat(outcome.out()).isEqualTo("ping\n");
+            String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(keys.getPublic().getEncoded()));
+            assertThat(outcome.err()).contains("Peer raw public key: " + keys.getPublic().getAlgorithm() + ", SHA-256 "
+                    + fingerprint);
+        }
+        assertThat(Files.readAllLines(keyLog)).hasSize(5).extracting(line -> line.split(" ")[0]).containsExactlyInAnyOrder(
+                "CLIENT_HANDSHAKE_TRAFFIC_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0",
+                "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET");
     }
 
     @Test
