@@ -1,0 +1,53 @@
+package io.siotls.benchmarks;
+
+import io.siotls.testing.KeyType;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Bulk transfer on an established connection: one application write of {@code size} bytes sealed
+ * by the client and opened by the server, per cipher suite. With {@code -prof gc},
+ * {@code gc.alloc.rate.norm} is the allocation per write (one record at up to 16 KiB).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class BulkBenchmark {
+
+    @Param({"SIOTLS", "SUNJSSE"})
+    public Implementation implementation;
+
+    @Param({"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    public String suite;
+
+    @Param({"16384", "1024"})
+    public int size;
+
+    private EnginePair pair;
+    private ByteBuffer plaintext;
+
+    @Setup
+    public void connect() throws SSLException {
+        pair = new EnginePair(Contexts.of(implementation, KeyType.EC_P256, false), suite);
+        pair.handshake();
+        if (!pair.client.getSession().getCipherSuite().equals(suite)) {
+            throw new IllegalStateException("negotiated " + pair.client.getSession().getCipherSuite() + ", not " + suite);
+        }
+        plaintext = ByteBuffer.allocateDirect(size);
+    }
+
+    @Benchmark
+    public int sealAndOpen() throws SSLException {
+        plaintext.clear();
+        return pair.transfer(plaintext);
+    }
+}

@@ -1,0 +1,127 @@
+package io.siotls.benchmarks;
+
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * A client and a server SSLEngine connected through in-memory buffers, driven on one thread:
+ * what both implementations are measured through. Engines are made without a peer host, so
+ * SunJSSE cannot resume a session: every handshake is a full one.
+ */
+final class EnginePair {
+
+    final SSLEngine client;
+    final SSLEngine server;
+    private final ByteBuffer clientToServer;
+    private final ByteBuffer serverToClient;
+    private final ByteBuffer clientApp;
+    private final ByteBuffer serverApp;
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+    EnginePair(Contexts contexts, String cipherSuite) {
+        client = contexts.client().createSSLEngine();
+        client.setUseClientMode(true);
+        server = contexts.server().createSSLEngine();
+        server.setUseClientMode(false);
+        if (contexts.mutual()) {
+            server.setNeedClientAuth(true);
+        }
+        SSLParameters parameters = client.getSSLParameters();
+        parameters.setProtocols(new String[] {"TLSv1.3"});
+        parameters.setEndpointIdentificationAlgorithm(null);
+        if (cipherSuite != null) {
+            parameters.setCipherSuites(new String[] {cipherSuite});
+        }
+        client.setSSLParameters(parameters);
+        SSLParameters serverParameters = server.getSSLParameters();
+        serverParameters.setProtocols(new String[] {"TLSv1.3"});
+        server.setSSLParameters(serverParameters);
+        int packet = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
+        int application = Math.max(client.getSession().getApplicationBufferSize(),
+                server.getSession().getApplicationBufferSize());
+        clientToServer = ByteBuffer.allocate(packet * 4);
+        serverToClient = ByteBuffer.allocate(packet * 4);
+        clientApp = ByteBuffer.allocate(application * 2);
+        serverApp = ByteBuffer.allocate(application * 2);
+    }
+
+    /** Runs the handshake to its end on both sides. */
+    void handshake() throws SSLException {
+        client.beginHandshake();
+        server.beginHandshake();
+        for (int step = 0; step < 100; step++) {
+            boolean clientDone = done(client.getHandshakeStatus());
+            boolean serverDone = done(server.getHandshakeStatus());
+            if (clientDone && serverDone) {
+                return;
+            }
+            drive(client, serverToClient, clientToServer, clientApp);
+            drive(server, clientToServer, serverToClient, serverApp);
+        }
+        throw new IllegalStateException("the handshake did not end: client " + client.getHandshakeStatus()
+                + ", server " + server.getHandshakeStatus());
+    }
+
+    private static boolean done(HandshakeStatus status) {
+        return status == HandshakeStatus.NOT_HANDSHAKING || status == HandshakeStatus.FINISHED;
+    }
+
+    private static void drive(SSLEngine engine, ByteBuffer in, ByteBuffer out, ByteBuffer app) throws SSLException {
+        HandshakeStatus status = engine.getHandshakeStatus();
+        while (true) {
+            switch (status) {
+                case NEED_WRAP -> {
+                    SSLEngineResult result = engine.wrap(EMPTY, out);
+                    status = result.getHandshakeStatus();
+                }
+                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                    in.flip();
+                    SSLEngineResult result = engine.unwrap(in, app);
+                    in.compact();
+                    app.clear();
+                    status = result.getHandshakeStatus();
+                    if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW
+                            || (result.bytesConsumed() == 0 && status == HandshakeStatus.NEED_UNWRAP)) {
+                        return;
+                    }
+                }
+                case NEED_TASK -> {
+                    Runnable task;
+                    while ((task = engine.getDelegatedTask()) != null) {
+                        task.run();
+                    }
+                    status = engine.getHandshakeStatus();
+                }
+                default -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Seals {@code plaintext} (its remaining bytes) on the client and opens it on the server; the
+     * number of bytes the server got.
+     */
+    int transfer(ByteBuffer plaintext) throws SSLException {
+        int received = 0;
+        while (plaintext.hasRemaining()) {
+            clientToServer.clear();
+            client.wrap(plaintext, clientToServer);
+            clientToServer.flip();
+            while (clientToServer.hasRemaining()) {
+                serverApp.clear();
+                SSLEngineResult result = server.unwrap(clientToServer, serverApp);
+                received += result.bytesProduced();
+                if (result.bytesConsumed() == 0) {
+                    break;
+                }
+            }
+        }
+        return received;
+    }
+}

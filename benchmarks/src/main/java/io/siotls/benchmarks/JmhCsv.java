@@ -1,0 +1,61 @@
+package io.siotls.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the CSV JMH writes with {@code -rf csv}. */
+final class JmhCsv {
+
+    private JmhCsv() {
+    }
+
+    static List<ResultRow> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = fields(lines.get(0));
+        List<ResultRow> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> values = fields(line);
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i).startsWith("Param: ") && !values.get(i).isEmpty()) {
+                    parameters.put(header.get(i).substring("Param: ".length()), values.get(i));
+                }
+            }
+            rows.add(new ResultRow(values.get(header.indexOf("Benchmark")), parameters,
+                    number(values.get(header.indexOf("Score"))), number(values.get(header.indexOf("Score Error (99.9%)"))),
+                    values.get(header.indexOf("Unit"))));
+        }
+        return rows;
+    }
+
+    private static double number(String value) {
+        return value.isEmpty() || value.equals("NaN") ? Double.NaN : Double.parseDouble(value);
+    }
+
+    /** The fields of one CSV line: quoted or not, no quotes inside quotes. */
+    private static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
