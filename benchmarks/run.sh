@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks, siotls beside SunJSSE in the same run, on each JDK given as a JAVA_HOME
 # (default: the default java, and Temurin 25 when installed), then writes docs/benchmarks.md and
-# docs/benchmarks.png from the results. About 4 minutes per JDK on 2 cores.
+# docs/benchmarks.png from the results. About 6 minutes per JDK on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +26,7 @@ for home in "${homes[@]}"; do
   mkdir -p "$out"
   echo "== JDK $version ($home)"
   "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main HandshakeBenchmark BulkBenchmark \
-      -f 1 -wi 2 -w 1s -i 3 -r 2s -prof gc -rf csv -rff "$out/jmh.csv" | tee "$out/jmh.log" | grep -E '^(Benchmark|Handshake|Bulk)' || true
+      -f 1 -wi 2 -w 2s -i 5 -r 2s -prof gc -rf csv -rff "$out/jmh.csv" | tee "$out/jmh.log" | grep -E '^(Benchmark|Handshake|Bulk)' || true
   "$home/bin/java" -Xmx1g -cp "$classpath" io.siotls.benchmarks.IdleConnectionMemory 2000 | tee "$out/memory.txt"
 done
 

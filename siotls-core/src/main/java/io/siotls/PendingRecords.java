@@ -8,7 +8,13 @@ final class PendingRecords {
 
     private static final int HEADER = 5;
 
-    private byte[] buffer = new byte[0];
+    private static final byte[] EMPTY = new byte[0];
+
+    /**
+     * Emptied by {@link #moveWholeRecords} (the SSLEngine path, which only sees handshake flights,
+     * alerts and key updates here), so that an idle connection keeps no buffer.
+     */
+    private byte[] buffer = EMPTY;
     private int start;
     private int end;
 
@@ -48,9 +54,7 @@ final class PendingRecords {
         if (start == end) {
             start = 0;
             end = 0;
-            if (buffer.length > 64 * 1024) {
-                buffer = new byte[0];
-            }
+            buffer = EMPTY;
         }
         return moved;
     }

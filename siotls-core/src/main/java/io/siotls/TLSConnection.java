@@ -305,7 +305,10 @@ public final class TLSConnection {
         });
     }
 
-    /** During the handshake no application data may arrive: records are opened into a scratch buffer. */
+    /**
+     * During the handshake no application data may arrive: records are opened into a scratch
+     * buffer, released once the handshake is complete so that idle connections do not keep it.
+     */
     private RecordStep unwrapHandshakeRecord(ByteBuffer src) {
         if (scratch == null) {
             scratch = ByteBuffer.allocate(RecordLimits.MAX_CIPHERTEXT_LENGTH);
@@ -319,6 +322,9 @@ public final class TLSConnection {
             acceptApplicationData(opened.bytesProduced());
         }
         onControlRecord(opened.type(), Arrays.copyOf(scratch.array(), opened.bytesProduced()), opened.wasProtected());
+        if (handshake.isComplete()) {
+            scratch = null;
+        }
         return RecordStep.ok(opened.bytesConsumed(), 0);
     }
 
@@ -367,6 +373,7 @@ public final class TLSConnection {
     public RecordStep wrap(ByteBuffer src, ByteBuffer dst) {
         requireStarted();
         outgoing.append(writer.drain());
+        writer.trimOutput();
         if (outgoing.size() > 0) {
             int moved = outgoing.moveWholeRecords(dst);
             return moved == 0 ? RecordStep.bufferTooSmall(outgoing.nextRecordLength()) : RecordStep.ok(0, moved);

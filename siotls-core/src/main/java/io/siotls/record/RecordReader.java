@@ -39,14 +39,12 @@ import java.util.Arrays;
  */
 public final class RecordReader {
 
-    private static final int INITIAL_CAPACITY = 4096;
-
     private int maxInnerPlaintextLength = RecordLimits.MAX_INNER_PLAINTEXT_LENGTH;
     private static final String[] PLAINTEXT_PROTOCOL_PREFIXES = {"GET ", "POST", "HEAD", "PUT ", "CONN", "OPTI"};
 
     private final RecordResult result = new RecordResult();
     private RecordProtection protection;
-    private byte[] input = new byte[INITIAL_CAPACITY];
+    private byte[] input = new byte[0];
     private ByteBuffer inputView = ByteBuffer.wrap(input);
     private int inputStart;
     private int inputEnd;

@@ -29,9 +29,9 @@ public final class RecordWriter {
     private int legacyRecordVersion = RecordLimits.LEGACY_VERSION_TLS12;
     private int maxFragmentLength = RecordLimits.MAX_PLAINTEXT_LENGTH;
     private PaddingPolicy paddingPolicy = PaddingPolicy.NONE;
-    private final byte[] innerPlaintext = new byte[RecordLimits.MAX_INNER_PLAINTEXT_LENGTH];
-    private final ByteBuffer innerPlaintextView = ByteBuffer.wrap(innerPlaintext);
-    private byte[] output = new byte[INITIAL_OUTPUT_CAPACITY];
+    private byte[] innerPlaintext = new byte[0];
+    private ByteBuffer innerPlaintextView = ByteBuffer.wrap(innerPlaintext);
+    private byte[] output = new byte[0];
     private ByteBuffer outputView = ByteBuffer.wrap(output);
     private int outputStart;
     private int outputEnd;
@@ -153,6 +153,25 @@ public final class RecordWriter {
     }
 
     /**
+     * Gives back the output buffer once it is empty: for the SSLEngine path, where only handshake
+     * flights, alerts and key updates pass through it, so that an idle connection keeps no buffer.
+     */
+    public void trimOutput() {
+        if (outputStart == outputEnd) {
+            emptied();
+        }
+    }
+
+    private void emptied() {
+        outputStart = 0;
+        outputEnd = 0;
+        if (output.length > 0) {
+            output = new byte[0];
+            outputView = ByteBuffer.wrap(output);
+        }
+    }
+
+    /**
      * Moves as many waiting record bytes as fit into {@code dst} (advancing its position); the
      * rest stays pending.
      *
@@ -164,8 +183,7 @@ public final class RecordWriter {
         dst.put(output, outputStart, count);
         outputStart += count;
         if (outputStart == outputEnd) {
-            outputStart = 0;
-            outputEnd = 0;
+            emptied();
         }
         return count;
     }
@@ -173,7 +191,7 @@ public final class RecordWriter {
     /**
      * Seals ONE record of type {@code type} from {@code src} (up to {@link #maxFragmentLength()}
      * bytes; padding only fills the room the content leaves under that limit) straight into {@code dst}, header and ciphertext,
-     * advancing both positions. Allocates nothing once the writer exists.
+     * advancing both positions.
      *
      * <p>Results: {@code OK} with the content bytes consumed and the record bytes produced;
      * {@code DST_TOO_SMALL} with {@link RecordResult#bytesNeeded()} the room this record needs
@@ -224,6 +242,10 @@ public final class RecordWriter {
         if (dst.remaining() < recordLength) {
             return result.dstTooSmall(recordLength);
         }
+        if (innerPlaintext.length < innerLength) {
+            innerPlaintext = new byte[innerLength];
+            innerPlaintextView = ByteBuffer.wrap(innerPlaintext);
+        }
         src.get(innerPlaintext, 0, contentLength);
         innerPlaintext[contentLength] = (byte) type.code();
         Arrays.fill(innerPlaintext, contentLength + 1, innerLength, (byte) 0);
@@ -239,7 +261,7 @@ public final class RecordWriter {
         int pending = pending();
         byte[] target = output.length - pending >= room
                 ? output
-                : new byte[Math.max(output.length * 2, pending + room)];
+                : new byte[Math.max(Math.max(output.length * 2, INITIAL_OUTPUT_CAPACITY), pending + room)];
         System.arraycopy(output, outputStart, target, 0, pending);
         if (target != output) {
             output = target;
