@@ -38,7 +38,7 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /** Test certificates, made at test time with BouncyCastle and written as PEM files into a directory. */
-final class TestPki {
+public final class TestPki {
 
     private static final AtomicLong SERIALS = new AtomicLong(1);
 
@@ -47,19 +47,19 @@ final class TestPki {
     private final X509Certificate ca;
 
     /** A new certificate authority whose files go to {@code directory}. */
-    TestPki(Path directory) {
+    public TestPki(Path directory) {
         this.directory = directory;
         this.caKeys = ecKeyPair();
         this.ca = certificate("CN=siotls test CA", caKeys, "CN=siotls test CA", caKeys, null);
     }
 
     /** The CA certificate as a PEM file. */
-    Path caFile() {
+    public Path caFile() {
         return write("ca.pem", pem(ca));
     }
 
     /** A leaf certificate for {@code host}, issued by the CA; its chain and key written as {@code name}.pem and {@code name}-key.pem. */
-    Leaf leaf(String name, String host) {
+    public Leaf leaf(String name, String host) {
         KeyPair keys = ecKeyPair();
         X509Certificate certificate = certificate("CN=" + host, keys, "CN=siotls test CA", caKeys, host);
         Path chain = write(name + ".pem", pem(certificate) + pem(ca));
@@ -96,7 +96,7 @@ final class TestPki {
     }
 
     /** The {@code file:} location of {@code file}, as properties take it. */
-    static String location(Path file) {
+    public static String location(Path file) {
         return file.toUri().toString();
     }
 
@@ -163,6 +163,6 @@ final class TestPki {
     }
 
     /** A certificate (or none, for raw keys), its key pair and the files holding them. */
-    record Leaf(X509Certificate certificate, KeyPair keys, Path chainFile, Path keyFile, Path publicKeyFile) {
+    public record Leaf(X509Certificate certificate, KeyPair keys, Path chainFile, Path keyFile, Path publicKeyFile) {
     }
 }
