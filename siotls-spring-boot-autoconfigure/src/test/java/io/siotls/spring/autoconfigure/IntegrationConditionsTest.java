@@ -4,9 +4,10 @@ import static io.siotls.spring.autoconfigure.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.spring.autoconfigure.bundle.SiotlsSslBundleAutoConfiguration;
-import io.siotls.spring.autoconfigure.client.SiotlsHttpClientsAutoConfiguration;
+import io.siotls.spring.autoconfigure.client.SiotlsWebClientAutoConfiguration;
 import io.siotls.spring.autoconfigure.netty.SiotlsNettyAutoConfiguration;
 import io.siotls.spring.autoconfigure.netty.SiotlsNettyServerCustomizer;
+import io.siotls.spring.autoconfigure.restclient.SiotlsRestClientAutoConfiguration;
 import io.siotls.spring.autoconfigure.tomcat.SiotlsTomcatAutoConfiguration;
 import io.siotls.spring.autoconfigure.tomcat.SiotlsTomcatConnectorCustomizer;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ class IntegrationConditionsTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
             SslAutoConfiguration.class, SiotlsAutoConfiguration.class, SiotlsTomcatAutoConfiguration.class,
-            SiotlsNettyAutoConfiguration.class, SiotlsHttpClientsAutoConfiguration.class,
-            SiotlsSslBundleAutoConfiguration.class));
+            SiotlsNettyAutoConfiguration.class, SiotlsWebClientAutoConfiguration.class,
+            SiotlsRestClientAutoConfiguration.class, SiotlsSslBundleAutoConfiguration.class));
 
     @TempDir
     Path directory;
@@ -94,7 +95,8 @@ class IntegrationConditionsTest {
                 "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports").readAllBytes())
                 .lines().filter(line -> !line.isBlank()).toList();
         assertThat(imports).contains(SiotlsAutoConfiguration.class.getName(), SiotlsTomcatAutoConfiguration.class.getName(),
-                SiotlsNettyAutoConfiguration.class.getName(), SiotlsHttpClientsAutoConfiguration.class.getName(),
+                SiotlsNettyAutoConfiguration.class.getName(), SiotlsWebClientAutoConfiguration.class.getName(),
+                SiotlsRestClientAutoConfiguration.class.getName(),
                 SiotlsSslBundleAutoConfiguration.class.getName(),
                 "io.siotls.spring.autoconfigure.reload.SiotlsReloadAutoConfiguration",
                 "io.siotls.spring.autoconfigure.actuator.SiotlsActuatorAutoConfiguration").doesNotHaveDuplicates();

@@ -37,7 +37,7 @@ class WebClientOnSiotlsTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, SiotlsAutoConfiguration.class,
-                    SiotlsHttpClientsAutoConfiguration.class, HttpClientAutoConfiguration.class,
+                    SiotlsWebClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
                     ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class))
             .withPropertyValues("siotls.client.truststore=" + location(pkiDir.resolve("ca.pem")),
                     "siotls.client.certificate-chain=" + location(pkiDir.resolve("client.pem")),
