@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the {@code curl} command, a TLS client independent of ours, and keeps what it printed. */
@@ -14,7 +15,20 @@ public final class Curl {
 
     /** What one curl run ended with. */
     public record Result(int exitCode, String body, String verbose) {
+
+        /**
+         * Whether curl was refused, having read the server's alert ({@code alert}, as OpenSSL
+         * words it) or having lost the connection before it could: a server that refuses a client
+         * after the client's Finished closes at once, and curl may already be writing its request.
+         */
+        public boolean refused(String alert) {
+            return exitCode != 0 && body.isEmpty() && (verbose.toLowerCase(Locale.ROOT).contains(alert)
+                    || CONNECTION_LOST.stream().anyMatch(verbose::contains));
+        }
     }
+
+    private static final List<String> CONNECTION_LOST = List.of("Broken pipe", "Connection reset by peer",
+            "Transport endpoint is not connected", "unexpected eof while reading");
 
     private Curl() {
     }
