@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
 /**
  * Writes {@code docs/benchmarks.md} and {@code docs/benchmarks.png} from the results of
  * {@code benchmarks/run.sh}: for each JDK folder under the results folder (each holding JMH's
- * {@code jmh.csv} and {@code memory.txt}), every measurement of siotls beside SunJSSE's and their
+ * {@code jmh.csv}, {@code memory.txt} and {@code e2e.txt}), every measurement of siotls beside SunJSSE's and their
  * ratio, with JMH's error carried into it.
  */
 public final class BenchmarkReport {
@@ -56,6 +56,7 @@ public final class BenchmarkReport {
         Files.createDirectories(docs);
         List<Comparison> comparisons = new ArrayList<>();
         Map<String, Map<Implementation, Long>> memory = new TreeMap<>();
+        Map<String, Map<String, Map<Implementation, Double>>> endToEnd = new TreeMap<>();
         List<Path> jdks;
         try (Stream<Path> folders = Files.list(results)) {
             jdks = folders.filter(Files::isDirectory).sorted().toList();
@@ -64,9 +65,11 @@ public final class BenchmarkReport {
             String label = jdk.getFileName().toString();
             comparisons.addAll(compare(label, JmhCsv.read(jdk.resolve("jmh.csv"))));
             memory.put(label, memory(jdk.resolve("memory.txt")));
+            endToEnd.put(label, endToEnd(jdk.resolve("e2e.txt")));
         }
-        Files.writeString(docs.resolve("benchmarks.md"), markdown(comparisons, memory, results), StandardCharsets.UTF_8);
-        chart(comparisons, memory, docs.resolve("benchmarks.png"));
+        Files.writeString(docs.resolve("benchmarks.md"), markdown(comparisons, memory, results)
+                + endToEndMarkdown(endToEnd), StandardCharsets.UTF_8);
+        chart(comparisons, memory, endToEnd, docs.resolve("benchmarks.png"));
     }
 
     static List<Comparison> compare(String jdk, List<ResultRow> rows) {
@@ -100,6 +103,35 @@ public final class BenchmarkReport {
             }
         }
         return bytes;
+    }
+
+    /** {@code e2e <IMPLEMENTATION> <mode> <requests per second>} lines, by mode then implementation. */
+    private static Map<String, Map<Implementation, Double>> endToEnd(Path file) throws IOException {
+        Map<String, Map<Implementation, Double>> modes = new TreeMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                String[] fields = line.trim().split(" ");
+                if (fields.length == 4 && fields[0].equals("e2e")) {
+                    modes.computeIfAbsent(fields[2], mode -> new TreeMap<>())
+                            .put(Implementation.valueOf(fields[1]), Double.parseDouble(fields[3]));
+                }
+            }
+        }
+        return modes;
+    }
+
+    private static String endToEndMarkdown(Map<String, Map<String, Map<Implementation, Double>>> endToEnd) {
+        StringBuilder out = new StringBuilder("\n## End to end: requests per second on the MVC sample (Tomcat), wrk, "
+                + "16 connections, HTTP/1.1\n\n| JDK | mode | siotls | SunJSSE | ratio |\n|---|---|---|---|---|\n");
+        endToEnd.forEach((jdk, modes) -> modes.forEach((mode, rates) -> {
+            Double ours = rates.get(Implementation.SIOTLS);
+            Double theirs = rates.get(Implementation.SUNJSSE);
+            if (ours != null && theirs != null) {
+                out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f |%n", jdk, mode, ours, theirs,
+                        ours / theirs));
+            }
+        }));
+        return out.toString();
     }
 
     private static String markdown(List<Comparison> comparisons, Map<String, Map<Implementation, Long>> memory,
@@ -137,8 +169,8 @@ public final class BenchmarkReport {
     }
 
     /** A horizontal bar per comparison: the ratio, with a line at 1 (parity with SunJSSE). */
-    private static void chart(List<Comparison> comparisons, Map<String, Map<Implementation, Long>> memory, Path file)
-            throws IOException {
+    private static void chart(List<Comparison> comparisons, Map<String, Map<Implementation, Long>> memory,
+            Map<String, Map<String, Map<Implementation, Double>>> endToEnd, Path file) throws IOException {
         List<String> labels = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (Comparison comparison : comparisons) {
@@ -148,6 +180,12 @@ public final class BenchmarkReport {
             labels.add(comparison.jdk() + " " + comparison.name() + " " + comparison.parameters());
             ratios.add(comparison.ratio());
         }
+        endToEnd.forEach((jdk, modes) -> modes.forEach((mode, rates) -> {
+            if (rates.containsKey(Implementation.SIOTLS) && rates.containsKey(Implementation.SUNJSSE)) {
+                labels.add(jdk + " Tomcat sample requests/s, wrk, " + mode);
+                ratios.add(rates.get(Implementation.SIOTLS) / rates.get(Implementation.SUNJSSE));
+            }
+        }));
         memory.forEach((jdk, bytes) -> {
             if (bytes.containsKey(Implementation.SIOTLS) && bytes.containsKey(Implementation.SUNJSSE)) {
                 labels.add(jdk + " retained heap per idle connection (lower is better)");
