@@ -18,8 +18,11 @@ public final class HandshakeReassembler {
     /** The default largest body length accepted. */
     public static final int DEFAULT_MAX_MESSAGE_LENGTH = 65536;
 
+    private static final byte[] EMPTY = new byte[0];
+
     private final int maxMessageLength;
-    private byte[] buffer = new byte[1024];
+    /** Given back whenever every message was taken, so that an idle connection keeps no buffer. */
+    private byte[] buffer = EMPTY;
     private int start;
     private int end;
 
@@ -81,6 +84,7 @@ public final class HandshakeReassembler {
         if (start == end) {
             start = 0;
             end = 0;
+            buffer = EMPTY;
         }
         return new HandshakeMessage(message);
     }
