@@ -28,7 +28,7 @@ final class RecordChannel implements HandshakeTransport {
     private final HandshakeReassembler reassembler;
     private final KeyLog keyLog;
     private final CryptoProvider crypto;
-    private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
+    private ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream(0);
     private boolean firstFlight;
 
     /**
@@ -100,7 +100,7 @@ final class RecordChannel implements HandshakeTransport {
             return;
         }
         byte[] flight = pendingHandshake.toByteArray();
-        pendingHandshake.reset();
+        pendingHandshake = new ByteArrayOutputStream(0);
         if (firstFlight) {
             writer.setLegacyRecordVersion(RecordLimits.LEGACY_VERSION_TLS10);
             writer.write(ContentType.HANDSHAKE, flight);

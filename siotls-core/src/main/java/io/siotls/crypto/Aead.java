@@ -23,6 +23,21 @@ public interface Aead {
     int seal(byte[] nonce, byte[] aad, ByteBuffer plaintext, ByteBuffer output);
 
     /**
+     * Same as {@link #seal(byte[], byte[], ByteBuffer, ByteBuffer)} on the plaintext
+     * {@code content || trailer}, without copying the two together: the record layer seals the
+     * caller's content followed by the TLSInnerPlaintext type and padding (RFC 8446 §5.2) this way.
+     * Both inputs' positions advance to their limits. This default copies them into one buffer;
+     * implementations that can seal in two steps override it.
+     *
+     * @return the number of bytes written (content and trailer lengths + tag length)
+     */
+    default int seal(byte[] nonce, byte[] aad, ByteBuffer content, ByteBuffer trailer, ByteBuffer output) {
+        ByteBuffer plaintext = ByteBuffer.allocate(content.remaining() + trailer.remaining());
+        plaintext.put(content).put(trailer).flip();
+        return seal(nonce, aad, plaintext, output);
+    }
+
+    /**
      * Authenticates and decrypts {@code ciphertext} (tag included, from its position to its
      * limit) into {@code output} at its position. Both buffers' positions advance.
      *

@@ -56,6 +56,18 @@ final class JcaAead implements Aead {
     }
 
     @Override
+    public int seal(byte[] nonce, byte[] aad, ByteBuffer content, ByteBuffer trailer, ByteBuffer output) {
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, parameters(nonce));
+            cipher.updateAAD(aad);
+            int written = cipher.update(content, output);
+            return written + cipher.doFinal(trailer, output);
+        } catch (GeneralSecurityException e) {
+            throw new InternalError(suite + " encryption failed", e);
+        }
+    }
+
+    @Override
     public int open(byte[] nonce, byte[] aad, ByteBuffer ciphertext, ByteBuffer output) {
         int inPosition = ciphertext.position();
         int outPosition = output.position();

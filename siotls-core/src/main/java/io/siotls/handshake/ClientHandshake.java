@@ -94,6 +94,15 @@ public final class ClientHandshake extends Handshake {
     }
 
     @Override
+    protected void releaseHandshakeState() {
+        clientHello = null;
+        keyPair = null;
+        certificateRequest = null;
+        clientHandshakeSecret = null;
+        serverHandshakeSecret = null;
+    }
+
+    @Override
     protected boolean isClient() {
         return true;
     }

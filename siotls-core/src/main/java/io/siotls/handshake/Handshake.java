@@ -120,7 +120,17 @@ public abstract class Handshake {
                 peerSignatureAlgorithm, alpn, serverName, peerCertificateChain, peerPublicKey,
                 clientCertificateType, serverCertificateType, peerWantOcspStapling, peerOcspResponse,
                 canSendHeartbeat, false, maxFragmentLength);
+        keySchedule.forgetHandshakeSecrets();
+        transcript.release();
+        clientRandom = null;
+        releaseHandshakeState();
     }
+
+    /**
+     * Drops what only the handshake needed (hellos, key shares, handshake traffic secrets), so
+     * that an established connection keeps no more than its traffic secrets.
+     */
+    protected abstract void releaseHandshakeState();
 
     /** Adds {@code message} to the transcript and queues it for sending. */
     protected final void send(HandshakeMessage message) {

@@ -86,6 +86,15 @@ public final class ServerHandshake extends Handshake {
     }
 
     @Override
+    protected void releaseHandshakeState() {
+        firstHello = null;
+        retryCookie = null;
+        clientHandshakeSecret = null;
+        clientApplicationSecret = null;
+        serverApplicationSecret = null;
+    }
+
+    @Override
     protected boolean isClient() {
         return false;
     }

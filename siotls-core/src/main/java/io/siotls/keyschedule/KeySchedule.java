@@ -88,6 +88,24 @@ public final class KeySchedule {
                 hkdf.expandLabel(trafficSecret, "iv", new byte[0], suite.ivLength()));
     }
 
+    /**
+     * Zeroes and drops the early, handshake and master secrets once the handshake is over: only
+     * the application traffic secrets, which the caller keeps, are needed after it (RFC 8446
+     * §7.2 derives the next ones from them alone). Later derivations from a forgotten secret fail.
+     */
+    public void forgetHandshakeSecrets() {
+        earlySecret = zeroed(earlySecret);
+        handshakeSecret = zeroed(handshakeSecret);
+        masterSecret = zeroed(masterSecret);
+    }
+
+    private static byte[] zeroed(byte[] secret) {
+        if (secret != null) {
+            java.util.Arrays.fill(secret, (byte) 0);
+        }
+        return null;
+    }
+
     /** The early secret, or null before {@link #startWithoutPsk}; for known-answer tests. */
     byte[] earlySecret() {
         return earlySecret;

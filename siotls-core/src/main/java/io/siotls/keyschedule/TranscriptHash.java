@@ -26,12 +26,25 @@ public final class TranscriptHash {
         pending = null;
     }
 
+    private void requireNotReleased() {
+        if (pending == null && digest == null) {
+            throw new IllegalStateException("the transcript was released: the handshake is over");
+        }
+    }
+
+    /** Drops the digest and any bytes held before the hash was chosen: the handshake is over. */
+    public void release() {
+        pending = null;
+        digest = null;
+    }
+
     /** Adds a whole handshake message, header included. */
     public void update(byte[] message) {
         update(message, 0, message.length);
     }
 
     public void update(byte[] message, int off, int len) {
+        requireNotReleased();
         if (digest == null) {
             pending.write(message, off, len);
         } else {
@@ -41,6 +54,7 @@ public final class TranscriptHash {
 
     /** Transcript-Hash of the messages so far. */
     public byte[] current() {
+        requireNotReleased();
         if (digest == null) {
             throw new IllegalStateException("the transcript hash function is not chosen yet");
         }

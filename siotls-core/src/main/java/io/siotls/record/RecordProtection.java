@@ -60,20 +60,21 @@ public final class RecordProtection {
     }
 
     /**
-     * Writes the TLSCiphertext header into {@code dst}, then encrypts {@code innerPlaintext} (an
-     * encoded TLSInnerPlaintext, from its position to its limit) after it (RFC 8446 §5.2).
-     * The caller makes sure {@code dst} has room for the header, the inner plaintext and the tag.
+     * Writes the TLSCiphertext header into {@code dst}, then encrypts after it the TLSInnerPlaintext
+     * made of {@code content} and {@code trailer} (the content type and padding), each from its
+     * position to its limit (RFC 8446 §5.2). The caller makes sure {@code dst} has room for the
+     * header, both inputs and the tag.
      *
      * @return the number of bytes written to {@code dst}
      * @throws InternalError when the sequence number is exhausted
      */
-    public int seal(ByteBuffer innerPlaintext, ByteBuffer dst) {
+    public int seal(ByteBuffer content, ByteBuffer trailer, ByteBuffer dst) {
         checkNotExhausted();
-        int length = innerPlaintext.remaining() + aead.tagLength();
+        int length = content.remaining() + trailer.remaining() + aead.tagLength();
         fillAdditionalData(RecordLimits.LEGACY_VERSION_TLS12, length);
         fillNonce();
         dst.put(additionalData);
-        int written = aead.seal(nonce, additionalData, innerPlaintext, dst);
+        int written = aead.seal(nonce, additionalData, content, trailer, dst);
         advance();
         return RecordLimits.HEADER_LENGTH + written;
     }

@@ -11,7 +11,8 @@ import java.util.Arrays;
  *
  * <p>Two ways to use it. The Sans-IO way: {@link #write} appends whole records to an internal
  * buffer that {@link #drain()} or {@link #drainTo} empties. The JSSE hot path: {@link #seal} seals
- * one record from a caller's buffer straight into another, allocating nothing in steady state.
+ * one record from a caller's heap buffer straight into another, without copying its content and
+ * allocating nothing in steady state (a direct buffer's content is staged through a heap array).
  *
  * <p>Unprotected records carry their own content type and the {@link #legacyRecordVersion()}.
  * Protected records carry a TLSInnerPlaintext (content, real type, zero padding chosen by the
@@ -29,8 +30,10 @@ public final class RecordWriter {
     private int legacyRecordVersion = RecordLimits.LEGACY_VERSION_TLS12;
     private int maxFragmentLength = RecordLimits.MAX_PLAINTEXT_LENGTH;
     private PaddingPolicy paddingPolicy = PaddingPolicy.NONE;
-    private byte[] innerPlaintext = new byte[0];
-    private ByteBuffer innerPlaintextView = ByteBuffer.wrap(innerPlaintext);
+    private byte[] staging = new byte[0];
+    private ByteBuffer stagingView = ByteBuffer.wrap(staging);
+    private byte[] trailer = new byte[1];
+    private ByteBuffer trailerView = ByteBuffer.wrap(trailer);
     private byte[] output = new byte[0];
     private ByteBuffer outputView = ByteBuffer.wrap(output);
     private int outputStart;
@@ -242,16 +245,46 @@ public final class RecordWriter {
         if (dst.remaining() < recordLength) {
             return result.dstTooSmall(recordLength);
         }
-        if (innerPlaintext.length < innerLength) {
-            innerPlaintext = new byte[innerLength];
-            innerPlaintextView = ByteBuffer.wrap(innerPlaintext);
+        ByteBuffer typeAndPadding = trailer(type, padding);
+        if (src.isDirect()) {
+            int written = protection.seal(staged(src, contentLength), typeAndPadding, dst);
+            return result.ok(type, true, contentLength, written);
         }
-        src.get(innerPlaintext, 0, contentLength);
-        innerPlaintext[contentLength] = (byte) type.code();
-        Arrays.fill(innerPlaintext, contentLength + 1, innerLength, (byte) 0);
-        innerPlaintextView.limit(innerLength).position(0);
-        int written = protection.seal(innerPlaintextView, dst);
-        return result.ok(type, true, contentLength, written);
+        int srcLimit = src.limit();
+        src.limit(src.position() + contentLength);
+        try {
+            int written = protection.seal(src, typeAndPadding, dst);
+            return result.ok(type, true, contentLength, written);
+        } finally {
+            src.limit(srcLimit);
+        }
+    }
+
+    /**
+     * {@code length} bytes of a direct {@code src} copied into a heap buffer kept for the next
+     * records: JCA's AES-GCM allocates on every call given a direct buffer, not given an array.
+     */
+    private ByteBuffer staged(ByteBuffer src, int length) {
+        if (staging.length < length) {
+            staging = new byte[length];
+            stagingView = ByteBuffer.wrap(staging);
+        }
+        src.get(staging, 0, length);
+        return stagingView.limit(length).position(0);
+    }
+
+    /**
+     * The end of a TLSInnerPlaintext (RFC 8446 §5.2): the real content type, then {@code padding}
+     * zeros. The content itself is sealed from the caller's buffer, never copied.
+     */
+    private ByteBuffer trailer(ContentType type, int padding) {
+        if (trailer.length < 1 + padding) {
+            trailer = new byte[1 + padding];
+            trailerView = ByteBuffer.wrap(trailer);
+        }
+        trailer[0] = (byte) type.code();
+        Arrays.fill(trailer, 1, 1 + padding, (byte) 0);
+        return trailerView.limit(1 + padding).position(0);
     }
 
     private void reserveOutput(int room) {

@@ -71,6 +71,24 @@ class AeadContractTest {
         assertThat(result).isEqualTo(plaintext);
     }
 
+    /** Content and trailer sealed apart give the same bytes as their concatenation sealed at once. */
+    @ParameterizedTest
+    @EnumSource(CipherSuite.class)
+    void contentAndTrailerSealLikeTheirConcatenation(CipherSuite suite) {
+        byte[] plaintext = bytes(LENGTH, 3);
+        for (int split : new int[] {0, 1, 15, 16, 17, LENGTH - 1, LENGTH}) {
+            ByteBuffer content = ByteBuffer.allocateDirect(split).put(plaintext, 0, split).flip();
+            ByteBuffer trailer = ByteBuffer.wrap(plaintext, split, LENGTH - split);
+            ByteBuffer out = ByteBuffer.allocate(LENGTH + suite.tagLength());
+
+            int written = aead(suite).seal(nonce(suite), AAD, content, trailer, out);
+
+            assertThat(written).as("split at " + split).isEqualTo(LENGTH + suite.tagLength());
+            assertThat(out.array()).as("split at " + split).isEqualTo(sealed(suite, plaintext));
+            assertThat(content.hasRemaining() || trailer.hasRemaining()).isFalse();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(CipherSuite.class)
     void roundTripOverHeapBuffers(CipherSuite suite) {

@@ -38,7 +38,7 @@ class RecordProtectionTest {
         RecordProtection protection = new RecordProtection(recording, IV, 0x0102030405060708L);
         ByteBuffer dst = ByteBuffer.allocate(64);
 
-        protection.seal(ByteBuffer.wrap(new byte[] {42, 23}), dst);
+        protection.seal(ByteBuffer.wrap(new byte[] {42, 23}), ByteBuffer.allocate(0), dst);
 
         byte[] expected = IV.clone();
         for (int i = 0; i < 8; i++) {
@@ -54,9 +54,9 @@ class RecordProtectionTest {
         RecordProtection protection = new RecordProtection(new TestGcmAead(KEY), IV, -1L);
         ByteBuffer dst = ByteBuffer.allocate(1024);
 
-        protection.seal(ByteBuffer.wrap(new byte[] {1, 23}), dst);
+        protection.seal(ByteBuffer.wrap(new byte[] {1, 23}), ByteBuffer.allocate(0), dst);
 
-        assertThatThrownBy(() -> protection.seal(ByteBuffer.wrap(new byte[] {1, 23}), dst))
+        assertThatThrownBy(() -> protection.seal(ByteBuffer.wrap(new byte[] {1, 23}), ByteBuffer.allocate(0), dst))
                 .isInstanceOf(InternalError.class).hasMessageContaining("sequence number");
         assertThatThrownBy(() -> protection.open(0x0303, ByteBuffer.allocate(17), dst))
                 .isInstanceOf(InternalError.class);

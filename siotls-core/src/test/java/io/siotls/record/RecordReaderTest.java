@@ -375,7 +375,7 @@ class RecordReaderTest {
     private static byte[] sealInner(byte[] inner) {
         RecordProtection protection = new RecordProtection(new TestGcmAead(KEY), IV);
         ByteBuffer out = ByteBuffer.allocate(5 + inner.length + 16);
-        protection.seal(ByteBuffer.wrap(inner), out);
+        protection.seal(ByteBuffer.wrap(inner), ByteBuffer.allocate(0), out);
         return out.array();
     }
 }
