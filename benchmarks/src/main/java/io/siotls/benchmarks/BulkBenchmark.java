@@ -42,7 +42,7 @@ public class BulkBenchmark {
         if (!pair.client.getSession().getCipherSuite().equals(suite)) {
             throw new IllegalStateException("negotiated " + pair.client.getSession().getCipherSuite() + ", not " + suite);
         }
-        plaintext = ByteBuffer.allocateDirect(size);
+        plaintext = Boolean.getBoolean("direct") ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
     }
 
     @Benchmark

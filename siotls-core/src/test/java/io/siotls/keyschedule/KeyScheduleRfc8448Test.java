@@ -36,6 +36,27 @@ class KeyScheduleRfc8448Test {
         return schedule;
     }
 
+    /** After the handshake only the application traffic secrets live on (RFC 8446 §7.2). */
+    @Test
+    void forgottenHandshakeSecretsAreZeroedAndCannotBeUsed() {
+        atMasterSecret();
+        byte[] early = schedule.earlySecret();
+        byte[] handshake = schedule.handshakeSecret();
+        byte[] master = schedule.masterSecret();
+        byte[] serverFinishedHash = Rfc8448.get("server_finished_transcript_hash");
+        byte[] applicationSecret = schedule.clientApplicationTrafficSecret(serverFinishedHash);
+
+        schedule.forgetHandshakeSecrets();
+
+        assertThat(early).containsOnly(0);
+        assertThat(handshake).containsOnly(0);
+        assertThat(master).containsOnly(0);
+        assertThat(schedule.masterSecret()).isNull();
+        assertThatThrownBy(() -> schedule.clientApplicationTrafficSecret(serverFinishedHash))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("master secret");
+        assertThat(schedule.nextApplicationTrafficSecret(applicationSecret)).hasSize(SUITE.hashLength());
+    }
+
     @Test
     void earlySecretWithoutPsk() {
         schedule.startWithoutPsk();

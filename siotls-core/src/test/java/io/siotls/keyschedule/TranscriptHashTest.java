@@ -91,4 +91,16 @@ class TranscriptHashTest {
 
         assertThatThrownBy(transcript::current).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aReleasedTranscriptRefusesUse() {
+        transcript.selectHash(CRYPTO, "SHA-256");
+        transcript.update(new byte[] {1, 0, 0, 0});
+
+        transcript.release();
+
+        assertThatThrownBy(() -> transcript.update(new byte[] {2, 0, 0, 0}))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("released");
+        assertThatThrownBy(transcript::current).isInstanceOf(IllegalStateException.class);
+    }
 }
