@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks, siotls beside SunJSSE in the same run, on each JDK given as a JAVA_HOME
 # (default: the default java, and Temurin 25 when installed), then writes docs/benchmarks.md and
-# docs/benchmarks.png from the results. About 7 minutes per JDK on 2 cores; the end-to-end part
-# needs wrk (Debian's wrk package).
+# docs/benchmarks.png from the results. On the first JDK BouncyCastle's JSSE and BoringSSL (Netty's
+# OpenSSL engine) run beside as well. About 14 minutes in all on 2 cores; the end-to-end part needs
+# wrk (Debian's wrk package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,15 +22,21 @@ results=benchmarks/results
 rm -rf "$results"
 mkdir -p "$results"
 
+implementations=SIOTLS,SUNJSSE,BCJSSE,BORINGSSL
+heap_implementations=SIOTLS,SUNJSSE,BCJSSE
 for home in "${homes[@]}"; do
   version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.version = /{print $2}' | cut -d. -f1)
   out="$results/jdk$version"
   mkdir -p "$out"
   echo "== JDK $version ($home)"
-  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main HandshakeBenchmark BulkBenchmark \
-      -f 1 -wi 2 -w 2s -i 5 -r 2s -prof gc -rf csv -rff "$out/jmh.csv" | tee "$out/jmh.log" | grep -E '^(Benchmark|Handshake|Bulk)' || true
-  "$home/bin/java" -Xmx1g -cp "$classpath" io.siotls.benchmarks.IdleConnectionMemory 2000 | tee "$out/memory.txt"
+  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main HandshakeBenchmark BulkBenchmark JcaAeadBenchmark \
+      -p implementation="$implementations" -f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc -rf csv -rff "$out/jmh.csv" \
+      | tee "$out/jmh.log" | grep -E '^(Benchmark|Handshake|Bulk|JcaAead)' || true
+  "$home/bin/java" -Xmx1g -cp "$classpath" io.siotls.benchmarks.IdleConnectionMemory 2000 "$heap_implementations" \
+      | tee "$out/memory.txt"
   bash benchmarks/e2e.sh "$home" "$out/e2e.txt"
+  implementations=SIOTLS,SUNJSSE
+  heap_implementations=SIOTLS,SUNJSSE
 done
 
 java -Djava.awt.headless=true -cp "$classpath" io.siotls.benchmarks.BenchmarkReport "$results" docs

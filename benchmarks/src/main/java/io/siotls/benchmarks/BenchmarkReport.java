@@ -22,16 +22,21 @@ import javax.imageio.ImageIO;
 /**
  * Writes {@code docs/benchmarks.md} and {@code docs/benchmarks.png} from the results of
  * {@code benchmarks/run.sh}: for each JDK folder under the results folder (each holding JMH's
- * {@code jmh.csv}, {@code memory.txt} and {@code e2e.txt}), every measurement of siotls beside SunJSSE's and their
- * ratio, with JMH's error carried into it.
+ * {@code jmh.csv}, {@code memory.txt} and {@code e2e.txt}), every measurement of siotls beside
+ * SunJSSE's (and BouncyCastle's JSSE's and BoringSSL's where they ran) with the ratio to SunJSSE and
+ * JMH's error carried into it, and each bulk measurement beside the JCA cipher alone.
  */
 public final class BenchmarkReport {
 
     private BenchmarkReport() {
     }
 
-    /** A siotls measurement and the SunJSSE one it is compared with. */
-    record Comparison(String jdk, String name, String parameters, ResultRow siotls, ResultRow sunJsse) {
+    /**
+     * A siotls measurement and the SunJSSE one it is compared with, with the other
+     * implementations' measurements of the same benchmark and parameters, where they ran.
+     */
+    record Comparison(String jdk, String name, String parameters, ResultRow siotls, ResultRow sunJsse,
+            Map<Implementation, ResultRow> all) {
 
         double ratio() {
             return siotls.score() / sunJsse.score();
@@ -55,7 +60,8 @@ public final class BenchmarkReport {
         Path docs = Path.of(args[1]);
         Files.createDirectories(docs);
         List<Comparison> comparisons = new ArrayList<>();
-        Map<String, Map<Implementation, Long>> memory = new TreeMap<>();
+        List<Comparison> ceilings = new ArrayList<>();
+        Map<String, Map<String, Map<Implementation, Double>>> memory = new TreeMap<>();
         Map<String, Map<String, Map<Implementation, Double>>> endToEnd = new TreeMap<>();
         List<Path> jdks;
         try (Stream<Path> folders = Files.list(results)) {
@@ -63,61 +69,84 @@ public final class BenchmarkReport {
         }
         for (Path jdk : jdks) {
             String label = jdk.getFileName().toString();
-            comparisons.addAll(compare(label, JmhCsv.read(jdk.resolve("jmh.csv"))));
-            memory.put(label, memory(jdk.resolve("memory.txt")));
-            endToEnd.put(label, endToEnd(jdk.resolve("e2e.txt")));
+            List<ResultRow> rows = JmhCsv.read(jdk.resolve("jmh.csv"));
+            comparisons.addAll(compare(label, rows));
+            ceilings.addAll(ceilings(label, rows));
+            memory.put(label, keyedLines(jdk.resolve("memory.txt"), "memory"));
+            endToEnd.put(label, keyedLines(jdk.resolve("e2e.txt"), "e2e"));
         }
-        Files.writeString(docs.resolve("benchmarks.md"), markdown(comparisons, memory, results)
-                + endToEndMarkdown(endToEnd), StandardCharsets.UTF_8);
+        Files.writeString(docs.resolve("benchmarks.md"), markdown(comparisons, results)
+                + ceilingMarkdown(ceilings) + memoryMarkdown(memory) + endToEndMarkdown(endToEnd),
+                StandardCharsets.UTF_8);
         chart(comparisons, memory, endToEnd, docs.resolve("benchmarks.png"));
     }
 
     static List<Comparison> compare(String jdk, List<ResultRow> rows) {
-        Map<String, ResultRow> sunJsse = new LinkedHashMap<>();
-        rows = rows.stream().filter(ResultRow::reported).toList();
+        Map<String, Map<Implementation, ResultRow>> byKey = new LinkedHashMap<>();
         for (ResultRow row : rows) {
-            if (row.implementation() == Implementation.SUNJSSE) {
-                sunJsse.put(row.benchmark() + row.comparedParameters(), row);
+            if (row.reported() && row.implementation() != null) {
+                byKey.computeIfAbsent(row.benchmark() + row.comparedParameters(), key -> new TreeMap<>())
+                        .put(row.implementation(), row);
             }
         }
         List<Comparison> comparisons = new ArrayList<>();
-        for (ResultRow row : rows) {
-            ResultRow other = sunJsse.get(row.benchmark() + row.comparedParameters());
-            if (row.implementation() == Implementation.SIOTLS && other != null) {
-                String parameters = row.comparedParameters().entrySet().stream()
-                        .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "));
-                comparisons.add(new Comparison(jdk, row.shortName(), parameters, row, other));
+        for (Map<Implementation, ResultRow> measured : byKey.values()) {
+            ResultRow siotls = measured.get(Implementation.SIOTLS);
+            ResultRow sunJsse = measured.get(Implementation.SUNJSSE);
+            if (siotls != null && sunJsse != null) {
+                comparisons.add(new Comparison(jdk, siotls.shortName(), parameters(siotls), siotls, sunJsse, measured));
             }
         }
         return comparisons;
     }
 
-    private static Map<Implementation, Long> memory(Path file) throws IOException {
-        Map<Implementation, Long> bytes = new TreeMap<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                String[] fields = line.trim().split(" ");
-                if (fields.length == 3 && fields[0].equals("memory")) {
-                    bytes.put(Implementation.valueOf(fields[1]), Long.parseLong(fields[2]));
+    private static String parameters(ResultRow row) {
+        return row.comparedParameters().entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** Each siotls bulk measurement beside the JCA cipher alone on the same suite and size. */
+    static List<Comparison> ceilings(String jdk, List<ResultRow> rows) {
+        Map<String, ResultRow> jca = new LinkedHashMap<>();
+        for (ResultRow row : rows) {
+            if (row.reported() && row.benchmark().contains("JcaAeadBenchmark")) {
+                jca.put(metric(row) + row.comparedParameters(), row);
+            }
+        }
+        List<Comparison> ceilings = new ArrayList<>();
+        for (ResultRow row : rows) {
+            if (row.reported() && row.implementation() == Implementation.SIOTLS
+                    && row.benchmark().contains("BulkBenchmark")) {
+                ResultRow alone = jca.get(metric(row) + row.comparedParameters());
+                if (alone != null) {
+                    ceilings.add(new Comparison(jdk, row.shortName(), parameters(row), row, alone, Map.of()));
                 }
             }
         }
-        return bytes;
+        return ceilings;
     }
 
-    /** {@code e2e <IMPLEMENTATION> <mode> <requests per second>} lines, by mode then implementation. */
-    private static Map<String, Map<Implementation, Double>> endToEnd(Path file) throws IOException {
-        Map<String, Map<Implementation, Double>> modes = new TreeMap<>();
+    private static String metric(ResultRow row) {
+        int colon = row.benchmark().indexOf(':');
+        return colon < 0 ? "" : row.benchmark().substring(colon);
+    }
+
+    /**
+     * {@code <tag> <IMPLEMENTATION> <key> <number>} lines ({@code memory SIOTLS handshake 2632},
+     * {@code e2e SUNJSSE keep-alive 6845}), by key then implementation.
+     */
+    private static Map<String, Map<Implementation, Double>> keyedLines(Path file, String tag) throws IOException {
+        Map<String, Map<Implementation, Double>> keys = new TreeMap<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {
                 String[] fields = line.trim().split(" ");
-                if (fields.length == 4 && fields[0].equals("e2e")) {
-                    modes.computeIfAbsent(fields[2], mode -> new TreeMap<>())
+                if (fields.length == 4 && fields[0].equals(tag)) {
+                    keys.computeIfAbsent(fields[2], key -> new TreeMap<>())
                             .put(Implementation.valueOf(fields[1]), Double.parseDouble(fields[3]));
                 }
             }
         }
-        return modes;
+        return keys;
     }
 
     private static String endToEndMarkdown(Map<String, Map<String, Map<Implementation, Double>>> endToEnd) {
@@ -134,32 +163,59 @@ public final class BenchmarkReport {
         return out.toString();
     }
 
-    private static String markdown(List<Comparison> comparisons, Map<String, Map<Implementation, Long>> memory,
-            Path results) {
+    private static final List<Implementation> OTHERS = List.of(Implementation.BCJSSE, Implementation.BORINGSSL);
+
+    private static String markdown(List<Comparison> comparisons, Path results) {
         StringBuilder out = new StringBuilder();
-        out.append("# Benchmarks: siotls beside SunJSSE\n\n");
+        out.append("# Benchmarks: siotls beside SunJSSE, BouncyCastle's JSSE and BoringSSL\n\n");
         out.append("Written by `benchmarks/run.sh` from the results in `").append(results)
-                .append("`; every number below comes from one run, both implementations measured in the same JVM "
-                        + "run through the same `SSLEngine` driver over in-memory buffers. Ratios are siotls ÷ SunJSSE "
-                        + "(above 1 is better for throughput, below 1 is better for bytes); the error is JMH's "
-                        + "99.9% interval carried into the ratio. ")
+                .append("`; every number below comes from one run, all implementations measured in the same JVM "
+                        + "run through the same `SSLEngine` driver over in-memory buffers (BoringSSL through Netty's "
+                        + "OpenSSL engine, BouncyCastle's JSSE on the JDK's crypto providers, as both come). Ratios are "
+                        + "siotls ÷ SunJSSE (above 1 is better for throughput, below 1 is better for bytes); the error "
+                        + "is JMH's 99.9% interval carried into the ratio; a dash is an implementation that did not run "
+                        + "on that JDK. ")
                 .append("![ratios](benchmarks.png)\n\n");
-        out.append("| JDK | benchmark | parameters | siotls | SunJSSE | unit | ratio |\n|---|---|---|---|---|---|---|\n");
+        out.append("| JDK | benchmark | parameters | siotls | SunJSSE | BCJSSE | BoringSSL | unit | siotls ÷ SunJSSE |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (Comparison comparison : comparisons) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f ± %.2f |%n", comparison.jdk(),
+            String others = OTHERS.stream().map(implementation -> comparison.all().get(implementation))
+                    .map(row -> row == null ? "–" : score(row)).collect(Collectors.joining(" | "));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.2f ± %.2f |%n", comparison.jdk(),
                     comparison.name(), comparison.parameters(), score(comparison.siotls()), score(comparison.sunJsse()),
-                    comparison.siotls().unit(), comparison.ratio(), comparison.ratioError()));
+                    others, comparison.siotls().unit(), comparison.ratio(), comparison.ratioError()));
         }
-        out.append("\n## Retained heap per idle established connection (server side, after GC)\n\n");
-        out.append("| JDK | siotls | SunJSSE | ratio |\n|---|---|---|---|\n");
-        memory.forEach((jdk, bytes) -> {
-            Long ours = bytes.get(Implementation.SIOTLS);
-            Long theirs = bytes.get(Implementation.SUNJSSE);
+        return out.toString();
+    }
+
+    private static String ceilingMarkdown(List<Comparison> ceilings) {
+        StringBuilder out = new StringBuilder("\n## Bulk transfer against its ceiling: the JCA cipher alone\n\n"
+                + "`JcaAeadBenchmark` seals and opens one record with the JDK's cipher and nothing around it, a new "
+                + "nonce each time as TLS needs: what an engine built on JCA can at best reach, in speed and in "
+                + "allocation per record.\n\n| JDK | benchmark | parameters | siotls | JCA alone | unit | siotls ÷ JCA |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (Comparison ceiling : ceilings) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f ± %.2f |%n", ceiling.jdk(),
+                    ceiling.name(), ceiling.parameters(), score(ceiling.siotls()), score(ceiling.sunJsse()),
+                    ceiling.siotls().unit(), ceiling.ratio(), ceiling.ratioError()));
+        }
+        return out.toString();
+    }
+
+    private static String memoryMarkdown(Map<String, Map<String, Map<Implementation, Double>>> memory) {
+        StringBuilder out = new StringBuilder("\n## Retained heap per idle established connection (server side, "
+                + "after GC)\n\n`handshake`: right after the handshake; `traffic`: idle again after 16 KiB and 100 "
+                + "bytes went each way. BoringSSL keeps its state in native memory, which the heap does not show.\n\n"
+                + "| JDK | state | siotls | SunJSSE | BCJSSE | siotls ÷ SunJSSE |\n|---|---|---|---|---|---|\n");
+        memory.forEach((jdk, states) -> states.forEach((state, bytes) -> {
+            Double ours = bytes.get(Implementation.SIOTLS);
+            Double theirs = bytes.get(Implementation.SUNJSSE);
+            Double bc = bytes.get(Implementation.BCJSSE);
             if (ours != null && theirs != null) {
-                out.append(String.format(Locale.ROOT, "| %s | %,d B | %,d B | %.2f |%n", jdk, ours, theirs,
-                        (double) ours / theirs));
+                out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f B | %,.0f B | %s | %.2f |%n", jdk, state, ours,
+                        theirs, bc == null ? "–" : String.format(Locale.ROOT, "%,.0f B", bc), ours / theirs));
             }
-        });
+        }));
         return out.toString();
     }
 
@@ -169,7 +225,7 @@ public final class BenchmarkReport {
     }
 
     /** A horizontal bar per comparison: the ratio, with a line at 1 (parity with SunJSSE). */
-    private static void chart(List<Comparison> comparisons, Map<String, Map<Implementation, Long>> memory,
+    private static void chart(List<Comparison> comparisons, Map<String, Map<String, Map<Implementation, Double>>> memory,
             Map<String, Map<String, Map<Implementation, Double>>> endToEnd, Path file) throws IOException {
         List<String> labels = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -186,12 +242,12 @@ public final class BenchmarkReport {
                 ratios.add(rates.get(Implementation.SIOTLS) / rates.get(Implementation.SUNJSSE));
             }
         }));
-        memory.forEach((jdk, bytes) -> {
+        memory.forEach((jdk, states) -> states.forEach((state, bytes) -> {
             if (bytes.containsKey(Implementation.SIOTLS) && bytes.containsKey(Implementation.SUNJSSE)) {
-                labels.add(jdk + " retained heap per idle connection (lower is better)");
-                ratios.add((double) bytes.get(Implementation.SIOTLS) / bytes.get(Implementation.SUNJSSE));
+                labels.add(jdk + " retained heap per idle connection after " + state + " (lower is better)");
+                ratios.add(bytes.get(Implementation.SIOTLS) / bytes.get(Implementation.SUNJSSE));
             }
-        });
+        }));
         int rowHeight = 18;
         int labelWidth = 620;
         int barWidth = 420;

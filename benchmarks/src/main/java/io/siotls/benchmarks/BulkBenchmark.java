@@ -12,18 +12,20 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Bulk transfer on an established connection: one application write of {@code size} bytes sealed
- * by the client and opened by the server, per cipher suite. With {@code -prof gc},
- * {@code gc.alloc.rate.norm} is the allocation per write (one record at up to 16 KiB).
+ * by the client and opened by the server, per cipher suite, from a heap buffer as Tomcat and
+ * Netty hand them to a JDK-style engine. With {@code -prof gc}, {@code gc.alloc.rate.norm} is
+ * the allocation per write (one record at up to 16 KiB). {@link JcaAeadBenchmark} is its ceiling.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class BulkBenchmark {
 
-    @Param({"SIOTLS", "SUNJSSE"})
+    @Param({"SIOTLS", "SUNJSSE", "BCJSSE", "BORINGSSL"})
     public Implementation implementation;
 
     @Param({"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
@@ -42,7 +44,12 @@ public class BulkBenchmark {
         if (!pair.client.getSession().getCipherSuite().equals(suite)) {
             throw new IllegalStateException("negotiated " + pair.client.getSession().getCipherSuite() + ", not " + suite);
         }
-        plaintext = Boolean.getBoolean("direct") ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
+        plaintext = ByteBuffer.allocate(size);
+    }
+
+    @TearDown
+    public void release() {
+        pair.release();
     }
 
     @Benchmark

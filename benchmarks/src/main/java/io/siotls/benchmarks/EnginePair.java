@@ -16,6 +16,7 @@ final class EnginePair {
 
     final SSLEngine client;
     final SSLEngine server;
+    private final Contexts contexts;
     private final ByteBuffer clientToServer;
     private final ByteBuffer serverToClient;
     private final ByteBuffer clientApp;
@@ -23,11 +24,12 @@ final class EnginePair {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     EnginePair(Contexts contexts, String cipherSuite) {
-        client = contexts.client().createSSLEngine();
+        this.contexts = contexts;
+        client = contexts.newClient();
         client.setUseClientMode(true);
-        server = contexts.server().createSSLEngine();
+        server = contexts.newServer();
         server.setUseClientMode(false);
-        if (contexts.mutual()) {
+        if (contexts.mutual) {
             server.setNeedClientAuth(true);
         }
         SSLParameters parameters = client.getSSLParameters();
@@ -47,6 +49,12 @@ final class EnginePair {
         serverToClient = ByteBuffer.allocate(packet * 4);
         clientApp = ByteBuffer.allocate(application * 2);
         serverApp = ByteBuffer.allocate(application * 2);
+    }
+
+    /** Frees what the engines hold outside the heap, when their implementation has any. */
+    void release() {
+        contexts.release(client);
+        contexts.release(server);
     }
 
     /** Runs the handshake to its end on both sides. */
@@ -104,23 +112,33 @@ final class EnginePair {
     }
 
     /**
-     * Seals {@code plaintext} (its remaining bytes) on the client and opens it on the server; the
-     * number of bytes the server got.
+     * Seals {@code plaintext} (its remaining bytes) on the client and opens it on the server, after
+     * whatever the client still had to read from the handshake; the number of bytes the server got.
      */
     int transfer(ByteBuffer plaintext) throws SSLException {
+        return transfer(client, server, clientToServer, serverApp, plaintext);
+    }
+
+    /** Same as {@link #transfer} from the server to the client. */
+    int transferBack(ByteBuffer plaintext) throws SSLException {
+        return transfer(server, client, serverToClient, clientApp, plaintext);
+    }
+
+    private static int transfer(SSLEngine sender, SSLEngine receiver, ByteBuffer wire, ByteBuffer app,
+            ByteBuffer plaintext) throws SSLException {
         int received = 0;
         while (plaintext.hasRemaining()) {
-            clientToServer.clear();
-            client.wrap(plaintext, clientToServer);
-            clientToServer.flip();
-            while (clientToServer.hasRemaining()) {
-                serverApp.clear();
-                SSLEngineResult result = server.unwrap(clientToServer, serverApp);
+            sender.wrap(plaintext, wire);
+            wire.flip();
+            while (wire.hasRemaining()) {
+                app.clear();
+                SSLEngineResult result = receiver.unwrap(wire, app);
                 received += result.bytesProduced();
                 if (result.bytesConsumed() == 0) {
                     break;
                 }
             }
+            wire.compact();
         }
         return received;
     }

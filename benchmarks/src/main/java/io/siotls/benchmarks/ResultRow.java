@@ -9,9 +9,10 @@ import java.util.TreeMap;
  */
 record ResultRow(String benchmark, Map<String, String> parameters, double score, double error, String unit) {
 
-    /** The implementation parameter. */
+    /** The implementation parameter, or null for a benchmark of no implementation (the JCA ceiling). */
     Implementation implementation() {
-        return Implementation.valueOf(parameters.get("implementation"));
+        String name = parameters.get("implementation");
+        return name == null ? null : Implementation.valueOf(name);
     }
 
     /** The parameters but the implementation, which rows of both implementations share. */

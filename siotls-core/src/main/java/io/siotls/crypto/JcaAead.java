@@ -5,7 +5,10 @@ import io.siotls.alerts.InternalError;
 import io.siotls.iana.CipherSuite;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -18,6 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class JcaAead implements Aead {
 
+    private static final Map<String, Provider> PROVIDERS = new ConcurrentHashMap<>();
+
     private final CipherSuite suite;
     private final SecretKeySpec key;
     private final Cipher cipher;
@@ -27,10 +32,24 @@ final class JcaAead implements Aead {
         boolean chacha = suite == CipherSuite.TLS_CHACHA20_POLY1305_SHA256;
         this.key = new SecretKeySpec(key, chacha ? "ChaCha20" : "AES");
         try {
-            this.cipher = Cipher.getInstance(chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
+            this.cipher = newCipher(chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new InternalError(suite + " is not available from JCA", e);
         }
+    }
+
+    /**
+     * A cipher from the provider JCA picks for {@code transformation}, looked up once: a cipher
+     * asked of a named provider does not keep JCA's list of candidate providers, which an
+     * uninitialised one would hold for the whole life of an idle connection.
+     */
+    private static Cipher newCipher(String transformation) throws GeneralSecurityException {
+        Provider provider = PROVIDERS.get(transformation);
+        if (provider == null) {
+            provider = Cipher.getInstance(transformation).getProvider();
+            PROVIDERS.putIfAbsent(transformation, provider);
+        }
+        return Cipher.getInstance(transformation, provider);
     }
 
     private AlgorithmParameterSpec parameters(byte[] nonce) {

@@ -16,9 +16,14 @@ public class Entropy {
         this.random = random;
     }
 
-    /** Entropy from a fresh {@link SecureRandom}. */
+    private static final Entropy SECURE = new Entropy(new SecureRandom());
+
+    /**
+     * Entropy from one {@link SecureRandom} shared by all connections: it is thread-safe, and on
+     * Linux every instance draws from the same native source anyway.
+     */
     public static Entropy secure() {
-        return new Entropy(new SecureRandom());
+        return SECURE;
     }
 
     /** The 32-byte random of a ClientHello or ServerHello (RFC 8446 §4.1.2). */

@@ -122,9 +122,24 @@ public final class SiotlsSSLEngine extends SSLEngine {
         context.publish(new HandshakeEvent(side, duration, failure == null ? connection.nconfig() : null, failure));
     }
 
-    /** This engine's configuration: the context's, with its SSLParameters applied. */
+    /**
+     * This engine's configuration: the context's, with its SSLParameters applied. An engine that
+     * changed none of them shares the context's configuration instead of building its own.
+     */
     private TLSConfiguration configuration() {
         boolean client = clientMode;
+        List<NamedGroup> groups = namedGroups != null
+                ? JsseNames.namedGroups(namedGroups, "SSLParameters.setNamedGroups")
+                : ContextState.namedGroupsProperty();
+        List<SignatureScheme> schemes = signatureSchemes != null
+                ? JsseNames.signatureSchemes(signatureSchemes, "SSLParameters.setSignatureSchemes")
+                : ContextState.signatureSchemesProperty(client);
+        boolean clientAuthApplies = !client && (clientAuthChosen || context.usesManagers());
+        boolean engineSettings = cipherSuitesChosen || applicationProtocols.length > 0 || groups != null
+                || schemes != null || clientAuthApplies;
+        if (!context.usesManagers() && !engineSettings) {
+            return context.baseConfiguration(client);
+        }
         TLSConfiguration.Builder builder;
         if (context.usesManagers()) {
             builder = client ? TLSConfiguration.client() : TLSConfiguration.server();
@@ -141,21 +156,15 @@ public final class SiotlsSSLEngine extends SSLEngine {
         if (applicationProtocols.length > 0) {
             builder.alpn(Arrays.asList(applicationProtocols));
         }
-        List<NamedGroup> groups = namedGroups != null
-                ? JsseNames.namedGroups(namedGroups, "SSLParameters.setNamedGroups")
-                : ContextState.namedGroupsProperty();
         if (groups != null) {
             builder.keyExchanges(groups);
         }
-        List<SignatureScheme> schemes = signatureSchemes != null
-                ? JsseNames.signatureSchemes(signatureSchemes, "SSLParameters.setSignatureSchemes")
-                : ContextState.signatureSchemesProperty(client);
         if (schemes != null) {
             builder.signatureAlgorithms(schemes.stream().filter(SignatureScheme::allowedInCertificateVerify).toList());
             builder.privateKeySignatureAlgorithms(schemes.stream()
                     .filter(SignatureScheme::allowedInCertificateVerify).toList());
         }
-        if (!client && (clientAuthChosen || context.usesManagers())) {
+        if (clientAuthApplies) {
             builder.clientAuthentication(needClientAuth ? ClientAuthentication.REQUIRED
                     : wantClientAuth ? ClientAuthentication.OPTIONAL : ClientAuthentication.NONE);
         }

@@ -18,6 +18,11 @@ public final class JsseMaterial {
 
     /** Key managers from a PKCS#12 KeyStore holding {@code identity}, via the JDK's KeyManagerFactory. */
     public static KeyManager[] keyManagers(Identity... identities) throws Exception {
+        return keyManagers(KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm()), identities);
+    }
+
+    /** Key managers of {@code factory} (any provider's) from a PKCS#12 KeyStore holding {@code identities}. */
+    public static KeyManager[] keyManagers(KeyManagerFactory factory, Identity... identities) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         int i = 0;
@@ -25,20 +30,23 @@ public final class JsseMaterial {
             store.setKeyEntry("key" + i++, identity.privateKey(), PASSWORD,
                     identity.chain().toArray(new Certificate[0]));
         }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, PASSWORD);
         return factory.getKeyManagers();
     }
 
     /** Trust managers trusting {@code identity}'s root, via the JDK's TrustManagerFactory. */
     public static TrustManager[] trustManagers(Identity... identities) throws Exception {
+        return trustManagers(TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()), identities);
+    }
+
+    /** Trust managers of {@code factory} (any provider's) trusting {@code identities}' roots. */
+    public static TrustManager[] trustManagers(TrustManagerFactory factory, Identity... identities) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         int i = 0;
         for (Identity identity : identities) {
             store.setCertificateEntry("root" + i++, identity.root());
         }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         return factory.getTrustManagers();
     }
