@@ -30,7 +30,7 @@ for home in "${homes[@]}"; do
   mkdir -p "$out"
   echo "== JDK $version ($home)"
   "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main HandshakeBenchmark BulkBenchmark JcaAeadBenchmark \
-      -p implementation="$implementations" -f 1 -wi 1 -w 1s -i 3 -r 1s -prof gc -rf csv -rff "$out/jmh.csv" \
+      -p implementation="$implementations" -f 1 -wi 1 -w 1s -i 5 -r 1s -prof gc -rf csv -rff "$out/jmh.csv" \
       | tee "$out/jmh.log" | grep -E '^(Benchmark|Handshake|Bulk|JcaAead)' || true
   "$home/bin/java" -Xmx1g -cp "$classpath" io.siotls.benchmarks.IdleConnectionMemory 2000 "$heap_implementations" \
       | tee "$out/memory.txt"

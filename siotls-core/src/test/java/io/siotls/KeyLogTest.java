@@ -35,7 +35,8 @@ class KeyLogTest {
         assertThat(lines).extracting(line -> line.split(" ")[0]).containsExactly(
                 "CLIENT_HANDSHAKE_TRAFFIC_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET",
                 "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET");
-        assertThat(lines).allMatch(line -> line.matches("[A-Z_0-9]+ [0-9a-f]{64} [0-9a-f]{64}"));
+        int secretHexLength = 2 * client.nconfig().cipherSuite().hashLength();
+        assertThat(lines).allMatch(line -> line.matches("[A-Z_0-9]+ [0-9a-f]{64} [0-9a-f]{" + secretHexLength + "}"));
         assertThat(Files.readAllLines(serverLog)).containsExactlyElementsOf(lines);
     }
 

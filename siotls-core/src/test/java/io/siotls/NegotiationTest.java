@@ -33,6 +33,17 @@ class NegotiationTest {
         assertThat(client.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
     }
 
+    /** By default AES-GCM, hardware-backed on the JVM, wins over a client's ChaCha20 preference. */
+    @Test
+    void aDefaultServerPrefersAesGcm() {
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).cipherSuites(
+                CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_128_GCM_SHA256,
+                CipherSuite.TLS_AES_256_GCM_SHA384).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).build());
+        MemoryPipe.handshake(client, server);
+        assertThat(server.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_AES_256_GCM_SHA384);
+    }
+
     @Test
     void noApplicationProtocolInCommonIsNoApplicationProtocol() {
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).alpn("h2").build(), "localhost");

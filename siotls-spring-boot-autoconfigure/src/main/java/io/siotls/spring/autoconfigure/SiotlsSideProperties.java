@@ -40,7 +40,7 @@ public abstract class SiotlsSideProperties {
     /** PEM or DER files of raw public keys (RFC 7250) the peer may authenticate with. */
     private List<Resource> trustedPublicKeys = new ArrayList<>();
 
-    /** TLS 1.3 cipher suites, best first, by IANA name. Defaults to TLS_CHACHA20_POLY1305_SHA256, TLS_AES_256_GCM_SHA384, TLS_AES_128_GCM_SHA256. */
+    /** TLS 1.3 cipher suites, best first, by IANA name. Defaults to TLS_AES_256_GCM_SHA384, TLS_AES_128_GCM_SHA256, TLS_CHACHA20_POLY1305_SHA256. */
     private List<String> cipherSuites = new ArrayList<>();
 
     /** Key exchange groups, best first, by IANA name. Defaults to x25519, secp256r1. */

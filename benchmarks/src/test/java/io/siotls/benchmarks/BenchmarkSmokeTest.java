@@ -1,0 +1,94 @@
+package io.siotls.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Not a benchmark: one short in-process iteration of each benchmark, to prove that they all run
+ * and measure every implementation, and that the report is written from their results. The
+ * numbers come from {@code benchmarks/run.sh}, never from here.
+ */
+class BenchmarkSmokeTest {
+
+    @Test
+    void everyBenchmarkRunsForEveryImplementationAndTheReportIsWritten(@TempDir Path work) throws Exception {
+        Path results = work.resolve("results");
+        Path jdk = Files.createDirectories(results.resolve("jdk-smoke"));
+        List<String> implementations = java.util.Arrays.stream(Implementation.values())
+                .filter(Contexts::available).map(Enum::name).toList();
+        Options options = new OptionsBuilder()
+                .include("HandshakeBenchmark|BulkBenchmark|JcaAeadBenchmark")
+                .param("implementation", implementations.toArray(String[]::new))
+                .param("chain", "EC_P256")
+                .param("mutual", "true")
+                .param("size", "1024")
+                .param("suite", "TLS_AES_128_GCM_SHA256")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.CSV)
+                .result(jdk.resolve("jmh.csv").toString())
+                .build();
+
+        Collection<RunResult> runs = new Runner(options).run();
+
+        Set<String> measured = runs.stream()
+                .filter(run -> run.getPrimaryResult().getScore() > 0)
+                .map(run -> run.getParams().getBenchmark().replaceAll(".*\\.", "") + " "
+                        + (run.getParams().getParamsKeys().contains("implementation")
+                                ? run.getParams().getParam("implementation") : "JCA"))
+                .collect(Collectors.toSet());
+        for (String implementation : implementations) {
+            assertThat(measured).contains("fullHandshake " + implementation, "sealAndOpen " + implementation);
+        }
+        assertThat(measured).contains("sealAndOpen JCA");
+        assertThat(implementations).contains("SIOTLS", "SUNJSSE", "BCJSSE");
+
+        Files.writeString(jdk.resolve("memory.txt"), idleConnectionMemory());
+        Path docs = work.resolve("docs");
+        BenchmarkReport.main(new String[] {results.toString(), docs.toString()});
+
+        String report = Files.readString(docs.resolve("benchmarks.md"));
+        assertThat(report).contains("| jdk-smoke | Handshake.fullHandshake | chain=EC_P256, mutual=true |",
+                "| jdk-smoke | Bulk.sealAndOpen | size=1024, suite=TLS_AES_128_GCM_SHA256 |",
+                "| jdk-smoke | handshake |", "| jdk-smoke | traffic |");
+        assertThat(report.lines().filter(line -> line.startsWith("| jdk-smoke | Bulk.sealAndOpen |")))
+                .as("the bulk row beside SunJSSE and beside the JCA cipher alone").hasSize(2);
+        assertThat(Files.size(docs.resolve("benchmarks.png"))).isPositive();
+    }
+
+    /** IdleConnectionMemory over a few connections: its output lines, each a positive byte count. */
+    private static String idleConnectionMemory() throws Exception {
+        PrintStream standardOut = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            IdleConnectionMemory.main(new String[] {"50", "SIOTLS,SUNJSSE"});
+        } finally {
+            System.setOut(standardOut);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(output.lines()).hasSize(4).allSatisfy(line ->
+                assertThat(line).matches("memory (SIOTLS|SUNJSSE) (handshake|traffic) -?\\d+"));
+        return output;
+    }
+}
