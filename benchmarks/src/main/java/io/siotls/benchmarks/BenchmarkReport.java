@@ -173,8 +173,11 @@ public final class BenchmarkReport {
                         + "run through the same `SSLEngine` driver over in-memory buffers (BoringSSL through Netty's "
                         + "OpenSSL engine, BouncyCastle's JSSE on the JDK's crypto providers, as both come). Ratios are "
                         + "siotls ÷ SunJSSE (above 1 is better for throughput, below 1 is better for bytes); the error "
-                        + "is JMH's 99.9% interval carried into the ratio; a dash is an implementation that did not run "
-                        + "on that JDK. ")
+                        + "is JMH's 99.9% interval carried into the ratio. A dash is a case that did not run: "
+                        + "BouncyCastle's JSSE and BoringSSL run on the first JDK only; BoringSSL does not let TLS 1.3 "
+                        + "cipher suites be chosen (it always took AES-128-GCM); BouncyCastle's JSSE found no "
+                        + "ChaCha20-Poly1305 among the JDK's providers and refused the RSA test chain (\"no selectable "
+                        + "cipher suite\", not investigated further). ")
                 .append("![ratios](benchmarks.png)\n\n");
         out.append("| JDK | benchmark | parameters | siotls | SunJSSE | BCJSSE | BoringSSL | unit | siotls ÷ SunJSSE |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
@@ -224,28 +227,32 @@ public final class BenchmarkReport {
                 : String.format(Locale.ROOT, "%.1f ± %.1f", row.score(), row.error());
     }
 
-    /** A horizontal bar per comparison: the ratio, with a line at 1 (parity with SunJSSE). */
+    /** A horizontal bar per comparison: the ratio, with a line at 1 (parity with SunJSSE), green where siotls does better. */
     private static void chart(List<Comparison> comparisons, Map<String, Map<String, Map<Implementation, Double>>> memory,
             Map<String, Map<String, Map<Implementation, Double>>> endToEnd, Path file) throws IOException {
         List<String> labels = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Boolean> lowerIsBetter = new ArrayList<>();
         for (Comparison comparison : comparisons) {
             if (comparison.name().contains("gc.alloc")) {
                 continue;
             }
             labels.add(comparison.jdk() + " " + comparison.name() + " " + comparison.parameters());
             ratios.add(comparison.ratio());
+            lowerIsBetter.add(false);
         }
         endToEnd.forEach((jdk, modes) -> modes.forEach((mode, rates) -> {
             if (rates.containsKey(Implementation.SIOTLS) && rates.containsKey(Implementation.SUNJSSE)) {
                 labels.add(jdk + " Tomcat sample requests/s, wrk, " + mode);
                 ratios.add(rates.get(Implementation.SIOTLS) / rates.get(Implementation.SUNJSSE));
+                lowerIsBetter.add(false);
             }
         }));
         memory.forEach((jdk, states) -> states.forEach((state, bytes) -> {
             if (bytes.containsKey(Implementation.SIOTLS) && bytes.containsKey(Implementation.SUNJSSE)) {
                 labels.add(jdk + " retained heap per idle connection after " + state + " (lower is better)");
                 ratios.add(bytes.get(Implementation.SIOTLS) / bytes.get(Implementation.SUNJSSE));
+                lowerIsBetter.add(true);
             }
         }));
         int rowHeight = 18;
@@ -268,7 +275,8 @@ public final class BenchmarkReport {
             g.setColor(Color.DARK_GRAY);
             g.drawString(labels.get(i), 10, y + 12);
             int width = (int) Math.round(barWidth * Math.min(ratios.get(i), max) / max);
-            g.setColor(ratios.get(i) >= 1 ? new Color(0x2e7d32) : new Color(0xc62828));
+            boolean better = lowerIsBetter.get(i) ? ratios.get(i) <= 1 : ratios.get(i) >= 1;
+            g.setColor(better ? new Color(0x2e7d32) : new Color(0xc62828));
             g.fillRect(labelWidth, y + 2, width, rowHeight - 6);
             g.setColor(Color.BLACK);
             g.drawString(String.format(Locale.ROOT, "%.2f", ratios.get(i)), labelWidth + width + 4, y + 12);
