@@ -25,6 +25,13 @@ final class ByteQueue {
         end += len;
     }
 
+    /** Drops what is held and gives the buffer back. */
+    void clear() {
+        buffer = new byte[0];
+        start = 0;
+        end = 0;
+    }
+
     int size() {
         return end - start;
     }

@@ -92,6 +92,7 @@ public final class TLSConfiguration {
     private final byte[] ocspResponse;
     private final boolean requestOcspStapling;
     private final MaxFragmentLength maxFragmentLength;
+    private final Limits limits;
     private final List<String> alpn;
     private final boolean logKeys;
     private final Path keyLogFile;
@@ -116,6 +117,7 @@ public final class TLSConfiguration {
         this.ocspResponse = builder.ocspResponse == null ? null : builder.ocspResponse.clone();
         this.requestOcspStapling = builder.requestOcspStapling;
         this.maxFragmentLength = builder.maxFragmentLength;
+        this.limits = builder.limits;
         this.alpn = List.copyOf(builder.alpn);
         this.logKeys = builder.logKeys;
         this.keyLogFile = builder.keyLogFile;
@@ -157,6 +159,7 @@ public final class TLSConfiguration {
         builder.ocspResponse = ocspResponse;
         builder.requestOcspStapling = requestOcspStapling;
         builder.maxFragmentLength = maxFragmentLength;
+        builder.limits = limits;
         builder.alpn = alpn;
         builder.logKeys = logKeys;
         builder.keyLogFile = keyLogFile;
@@ -255,6 +258,11 @@ public final class TLSConfiguration {
         return maxFragmentLength;
     }
 
+    /** What a peer may make a connection hold or repeat before it ends with an alert. */
+    public Limits limits() {
+        return limits;
+    }
+
     /** Application protocols (RFC 7301), in decreasing preference order server-side. */
     public List<String> alpn() {
         return alpn;
@@ -340,6 +348,7 @@ public final class TLSConfiguration {
                 && Arrays.equals(ocspResponse, that.ocspResponse)
                 && requestOcspStapling == that.requestOcspStapling
                 && maxFragmentLength == that.maxFragmentLength
+                && limits.equals(that.limits)
                 && alpn.equals(that.alpn);
     }
 
@@ -348,7 +357,7 @@ public final class TLSConfiguration {
         return Objects.hash(side, cipherSuites, keyExchanges, signatureAlgorithms, truststore,
                 KeyEquality.hash(trustedPublicKeys), KeyEquality.hash(privateKey), privateKeySignatureAlgorithms,
                 KeyEquality.hash(publicKey), certificateChain, signingChains, clientAuthentication,
-                Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, alpn, logKeys,
+                Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, limits, alpn, logKeys,
                 keyLogFile, insecureNoPeerVerification);
     }
 
@@ -368,6 +377,7 @@ public final class TLSConfiguration {
                 + (side == Side.SERVER ? ", clientAuthentication=" + clientAuthentication : "")
                 + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
                 + ", maxFragmentLength=" + maxFragmentLength.octets()
+                + (limits.equals(Limits.DEFAULTS) ? "" : ", limits=" + limits)
                 + ", alpn=" + alpn
                 + ", logKeys=" + logKeys + (keyLogFile == null ? "" : " to " + keyLogFile)
                 + (insecureNoPeerVerification ? ", INSECURE: no peer verification" : "")
@@ -393,6 +403,7 @@ public final class TLSConfiguration {
         private byte[] ocspResponse;
         private boolean requestOcspStapling;
         private MaxFragmentLength maxFragmentLength = MaxFragmentLength.MAX_16384;
+        private Limits limits = Limits.DEFAULTS;
         private List<String> alpn = List.of();
         private boolean logKeys;
         private Path keyLogFile;
@@ -569,6 +580,12 @@ public final class TLSConfiguration {
 
         public Builder maxFragmentLength(MaxFragmentLength maxFragmentLength) {
             this.maxFragmentLength = Objects.requireNonNull(maxFragmentLength, "max_fragment_length");
+            return this;
+        }
+
+        /** The limits on what a peer may make a connection hold or repeat (default {@link Limits#DEFAULTS}). */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -59,9 +59,9 @@ public final class TLSConnection {
     private final String serverHostname;
     private final RecordReader reader = new RecordReader();
     private final RecordWriter writer = new RecordWriter();
-    private final HandshakeReassembler reassembler = new HandshakeReassembler();
+    private final HandshakeReassembler reassembler;
     private final ByteQueue applicationData = new ByteQueue();
-    private final ReceiveLimits limits = new ReceiveLimits();
+    private final ReceiveLimits limits;
     private final PendingRecords outgoing = new PendingRecords();
     private ByteBuffer scratch;
     private final RecordChannel channel;
@@ -104,6 +104,8 @@ public final class TLSConnection {
             throw new IllegalArgumentException("serverHostname is a client-side parameter");
         }
         this.serverHostname = serverHostname;
+        this.reassembler = new HandshakeReassembler(config.limits().maxHandshakeMessageLength());
+        this.limits = new ReceiveLimits(config.limits());
         this.channel = new RecordChannel(config.side() == Side.CLIENT, writer, reader, reassembler,
                 config.logKeys() ? KeyLog.to(config.keyLogFile()) : null, config.crypto());
         this.handshake = config.side() == Side.CLIENT
@@ -166,6 +168,7 @@ public final class TLSConnection {
         while (receivingOpen && phase != Phase.FAILED && (record = reader.next()) != null) {
             if (record.type() == ContentType.APPLICATION_DATA) {
                 acceptApplicationData(record.length());
+                requireRoomForApplicationData(record.length());
                 applicationData.append(record.fragment(), 0, record.length());
             } else {
                 onControlRecord(record.type(), record.fragment(), record.wasProtected());
@@ -204,6 +207,18 @@ public final class TLSConnection {
     }
 
     /** Checks that an application_data record of {@code length} bytes may arrive now. */
+    /**
+     * The decrypted data an application leaves unread is bounded (limits.max_buffered_application_data):
+     * past it this side cannot go on, internal_error (RFC 8446 §6.2).
+     */
+    private void requireRoomForApplicationData(int length) {
+        int max = config.limits().maxBufferedApplicationData();
+        if ((long) applicationData.size() + length > max) {
+            throw new InternalError("the application left more than " + max + " bytes of received data unread"
+                    + " (limits.max_buffered_application_data)");
+        }
+    }
+
     private void acceptApplicationData(int length) {
         if (!handshake.isComplete() || reassembler.hasPartialMessage()) {
             throw new UnexpectedMessage("application data before the handshake completed");
@@ -232,7 +247,7 @@ public final class TLSConnection {
             return;
         }
         if (description == AlertDescription.USER_CANCELED) {
-            limits.emptyRecord("user_canceled alerts");
+            limits.warningAlert();
             return;
         }
         phase = Phase.FAILED;
@@ -252,7 +267,7 @@ public final class TLSConnection {
         if (wasProtected || fragment.length != 1 || fragment[0] != 1) {
             throw new UnexpectedMessage("invalid change_cipher_spec record");
         }
-        limits.emptyRecord("change_cipher_spec");
+        limits.changeCipherSpec();
     }
 
     /** All the bytes to send to the peer, then empty. */
@@ -544,9 +559,20 @@ public final class TLSConnection {
         }
     }
 
+    /**
+     * Ends the connection after a fatal error: the alert (when this side raised it) is queued, and
+     * what the connection held of the peer's bytes is dropped, so that a peer that pushed it past
+     * a limit leaves nothing behind. Data received before the error is dropped only when this side
+     * failed: after the peer's own alert, what it sent before stays readable.
+     */
     private void fail(AlertDescription alert) {
         phase = Phase.FAILED;
         receivingOpen = false;
+        reader.discard();
+        scratch = null;
+        if (alert != null) {
+            applicationData.clear();
+        }
         if (alert != null && sendingOpen) {
             channel.discardPendingHandshake();
             writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.FATAL, alert).toBytes());

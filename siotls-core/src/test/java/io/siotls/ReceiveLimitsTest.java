@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siotls.alerts.UnexpectedMessage;
+import io.siotls.iana.AlertDescription;
 import io.siotls.iana.ContentType;
 import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
@@ -13,14 +14,22 @@ import io.siotls.testing.Records;
 import io.siotls.testing.TestPki;
 import org.junit.jupiter.api.Test;
 
-/** A peer that floods records carrying nothing, or KeyUpdates, is cut off with unexpected_message. */
+/**
+ * Each of {@link Limits}: a peer that floods records carrying nothing, KeyUpdates, warnings or
+ * change_cipher_spec, sends an oversized message or chain, or an application that does not read,
+ * ends the connection with the alert the limit names.
+ */
 class ReceiveLimitsTest {
 
     private static final Identity IDENTITY = TestPki.server(KeyType.EC_P256);
 
     private static TLSConnection[] connected() {
+        return connected(Limits.DEFAULTS);
+    }
+
+    private static TLSConnection[] connected(Limits serverLimits) {
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
-        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).build());
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).limits(serverLimits).build());
         MemoryPipe.handshake(client, server);
         return new TLSConnection[] {client, server};
     }
@@ -28,7 +37,7 @@ class ReceiveLimitsTest {
     @Test
     void floodOfKeyUpdatesIsCutOff() {
         TLSConnection[] pair = connected();
-        for (int i = 0; i < ReceiveLimits.MAX_KEY_UPDATES; i++) {
+        for (int i = 0; i < Limits.DEFAULTS.maxKeyUpdates(); i++) {
             pair[0].updateKeys(false);
             MemoryPipe.transfer(pair[0], pair[1]);
         }
@@ -42,19 +51,19 @@ class ReceiveLimitsTest {
     @Test
     void keyUpdatesInterleavedWithDataAreFine() {
         TLSConnection[] pair = connected();
-        for (int i = 0; i < 3 * ReceiveLimits.MAX_KEY_UPDATES; i++) {
+        for (int i = 0; i < 3 * Limits.DEFAULTS.maxKeyUpdates(); i++) {
             pair[0].updateKeys(false);
             pair[0].sendData(new byte[] {(byte) i});
             MemoryPipe.transfer(pair[0], pair[1]);
         }
-        assertThat(pair[1].dataToRead()).hasSize(3 * ReceiveLimits.MAX_KEY_UPDATES);
+        assertThat(pair[1].dataToRead()).hasSize(3 * Limits.DEFAULTS.maxKeyUpdates());
         assertThat(pair[1].isConnected()).isTrue();
     }
 
     @Test
     void floodOfEmptyApplicationDataRecordsIsCutOff() {
         TLSConnection[] pair = connected();
-        for (int i = 0; i < ReceiveLimits.MAX_EMPTY_RECORDS; i++) {
+        for (int i = 0; i < Limits.DEFAULTS.maxEmptyRecords(); i++) {
             pair[0].sendData(new byte[0]);
         }
         pair[1].receiveData(pair[0].dataToSend());
@@ -65,19 +74,137 @@ class ReceiveLimitsTest {
                 .hasMessageContaining("more than 32 consecutive records carrying nothing (empty application_data)");
     }
 
+    private static final byte[] CHANGE_CIPHER_SPEC = Records.plaintext(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+    private static final byte[] USER_CANCELED = Records.plaintext(ContentType.ALERT, new byte[] {1, 90});
+
     @Test
-    void floodOfChangeCipherSpecDuringTheHandshakeIsCutOff() {
+    void aSecondChangeCipherSpecDuringTheHandshakeIsCutOff() {
+        TLSConnection[] pair = midHandshake(Limits.DEFAULTS);
+        pair[1].receiveData(CHANGE_CIPHER_SPEC);
+
+        assertThatThrownBy(() -> pair[1].receiveData(CHANGE_CIPHER_SPEC))
+                .isInstanceOf(UnexpectedMessage.class)
+                .hasMessageContaining("more than 1 change_cipher_spec records, limits.max_change_cipher_spec_records");
+        assertThat(alertSeenBy(pair[0], pair[1])).isEqualTo(AlertDescription.UNEXPECTED_MESSAGE);
+    }
+
+    @Test
+    void changeCipherSpecRecordsUpToTheConfiguredLimitAreDropped() {
+        TLSConnection[] pair = midHandshake(Limits.DEFAULTS.withMaxChangeCipherSpecRecords(3));
+        for (int i = 0; i < 3; i++) {
+            pair[1].receiveData(CHANGE_CIPHER_SPEC);
+        }
+        assertThat(pair[1].isFailed()).isFalse();
+        assertThatThrownBy(() -> pair[1].receiveData(CHANGE_CIPHER_SPEC)).isInstanceOf(UnexpectedMessage.class);
+    }
+
+    @Test
+    void userCanceledWarningsPastTheLimitAreCutOff() {
+        TLSConnection[] pair = midHandshake(Limits.DEFAULTS.withMaxWarningAlerts(2));
+        pair[1].receiveData(USER_CANCELED);
+        pair[1].receiveData(USER_CANCELED);
+        assertThat(pair[1].isFailed()).isFalse();
+
+        assertThatThrownBy(() -> pair[1].receiveData(USER_CANCELED))
+                .isInstanceOf(UnexpectedMessage.class)
+                .hasMessageContaining("more than 2 user_canceled alerts, limits.max_warning_alerts");
+        assertThat(alertSeenBy(pair[0], pair[1])).isEqualTo(AlertDescription.UNEXPECTED_MESSAGE);
+    }
+
+    @Test
+    void unreadApplicationDataPastTheLimitEndsTheConnectionWithInternalErrorAndIsDropped() {
+        TLSConnection[] pair = connected(Limits.DEFAULTS.withMaxBufferedApplicationData(1 << 15));
+        pair[0].sendData(new byte[1 << 15]);
+        pair[1].receiveData(pair[0].dataToSend());
+        assertThat(pair[1].dataToReadLength()).isEqualTo(1 << 15);
+
+        pair[0].sendData(new byte[] {1});
+        byte[] oneByteTooMany = pair[0].dataToSend();
+        assertThatThrownBy(() -> pair[1].receiveData(oneByteTooMany))
+                .isInstanceOf(io.siotls.alerts.InternalError.class)
+                .hasMessageContaining("limits.max_buffered_application_data");
+        assertThat(pair[1].dataToReadLength()).isZero();
+        assertThat(alertSeenBy(pair[0], pair[1])).isEqualTo(AlertDescription.INTERNAL_ERROR);
+    }
+
+    @Test
+    void readingInTimeKeepsUnderTheApplicationDataLimit() {
+        TLSConnection[] pair = connected(Limits.DEFAULTS.withMaxBufferedApplicationData(1 << 15));
+        for (int i = 0; i < 8; i++) {
+            pair[0].sendData(new byte[1 << 14]);
+            pair[1].receiveData(pair[0].dataToSend());
+            assertThat(pair[1].dataToRead()).hasSize(1 << 14);
+        }
+        assertThat(pair[1].isConnected()).isTrue();
+    }
+
+    @Test
+    void aHandshakeMessageOverTheLimitIsIllegalParameter() {
+        TLSConfiguration server = Configs.server(IDENTITY)
+                .limits(Limits.DEFAULTS.withMaxHandshakeMessageLength(1024)).build();
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
-        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).build());
+        TLSConnection serverConnection = new TLSConnection(server);
+        client.initiateConnection();
+        serverConnection.initiateConnection();
+        byte[] hugeClientHello = Records.plaintext(ContentType.HANDSHAKE, new byte[] {1, 0, 8, 0});
+
+        assertThatThrownBy(() -> serverConnection.receiveData(hugeClientHello))
+                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
+                .hasMessageContaining("2048");
+        assertThat(Records.plaintextAlert(serverConnection.dataToSend()))
+                .isEqualTo(AlertDescription.ILLEGAL_PARAMETER.code());
+    }
+
+    @Test
+    void aCertificateChainLongerThanTheLimitIsBadCertificate() {
+        Identity withIntermediate = TestPki.builder().withIntermediate().build();
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(withIntermediate)
+                .limits(Limits.DEFAULTS.withMaxCertificateChainLength(1)).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(withIntermediate).build());
+
         client.initiateConnection();
         server.initiateConnection();
         server.receiveData(client.dataToSend());
-        byte[] changeCipherSpec = Records.plaintext(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
-        for (int i = 0; i < ReceiveLimits.MAX_EMPTY_RECORDS; i++) {
-            server.receiveData(changeCipherSpec);
+        byte[] serverFlight = server.dataToSend();
+
+        assertThatThrownBy(() -> client.receiveData(serverFlight))
+                .isInstanceOf(io.siotls.alerts.BadCertificate.class)
+                .hasMessageContaining("holds 2 certificates, more than limits.max_certificate_chain_length (1)");
+        assertThat(alertSeenBy(server, client)).isEqualTo(AlertDescription.BAD_CERTIFICATE);
+    }
+
+    @Test
+    void outOfRangeLimitsNameTheOption() {
+        assertThatThrownBy(() -> Limits.DEFAULTS.withMaxCertificateChainLength(0))
+                .isInstanceOf(io.siotls.alerts.TLSConfigurationException.class)
+                .hasMessage("limits.max_certificate_chain_length must be within [1, 1000], got 0");
+        assertThatThrownBy(() -> Limits.DEFAULTS.withMaxHandshakeMessageLength(1 << 24))
+                .hasMessageContaining("limits.max_handshake_message_length");
+    }
+
+    /**
+     * A client that got the server's whole flight, and a server (with {@code limits}) still waiting
+     * for the client's Finished, which is not delivered.
+     */
+    private static TLSConnection[] midHandshake(Limits limits) {
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).limits(limits).build());
+        client.initiateConnection();
+        server.initiateConnection();
+        server.receiveData(client.dataToSend());
+        client.receiveData(server.dataToSend());
+        return new TLSConnection[] {client, server};
+    }
+
+    /** The alert {@code peer} gets when it reads what the failed connection sent last. */
+    private static AlertDescription alertSeenBy(TLSConnection peer, TLSConnection failed) {
+        byte[] alert = failed.dataToSend();
+        try {
+            peer.receiveData(alert);
+        } catch (io.siotls.alerts.TLSAlertException received) {
+            assertThat(received.isRemote()).isTrue();
+            return received.description();
         }
-        assertThatThrownBy(() -> server.receiveData(changeCipherSpec))
-                .isInstanceOf(UnexpectedMessage.class)
-                .hasMessageContaining("change_cipher_spec");
+        throw new AssertionError("the peer got no alert from " + alert.length + " bytes");
     }
 }

@@ -30,6 +30,11 @@ record PeerCredential(List<X509Certificate> chain, PublicKey publicKey) {
                     + config.peerCertificateTypes());
         }
         if (type == CertificateType.X509) {
+            int maxChain = config.limits().maxCertificateChainLength();
+            if (message.entries().size() > maxChain) {
+                throw new BadCertificate("the peer's certificate chain holds " + message.entries().size()
+                        + " certificates, more than limits.max_certificate_chain_length (" + maxChain + ")");
+            }
             List<X509Certificate> chain = PeerCertificates.decode(message);
             PeerCertificates.authenticate(truststore, chain, purpose, hostname, clock);
             return new PeerCredential(chain, chain.get(0).getPublicKey());

@@ -112,6 +112,16 @@ public final class RecordReader {
         inputEnd += len;
     }
 
+    /** Drops the bytes fed and not yet framed, and gives their buffer back: the connection is over. */
+    public void discard() {
+        input = new byte[0];
+        inputView = ByteBuffer.wrap(input);
+        inputStart = 0;
+        inputEnd = 0;
+        plaintext = null;
+        plaintextView = null;
+    }
+
     /** Number of bytes fed but not yet framed into a record. */
     public int buffered() {
         return inputEnd - inputStart;

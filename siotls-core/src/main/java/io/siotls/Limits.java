@@ -1,0 +1,93 @@
+package io.siotls;
+
+import io.siotls.alerts.TLSConfigurationException;
+
+/**
+ * How much a peer may make a connection hold or repeat before the connection ends with an alert:
+ * the defences of a TLS endpoint against memory and CPU exhaustion. Every bound has a default
+ * ({@link #DEFAULTS}); a {@link TLSConfiguration} takes another set with
+ * {@link TLSConfiguration.Builder#limits}. Immutable; {@code withX} methods return a copy.
+ *
+ * @param maxHandshakeMessageLength the largest handshake message body accepted, in bytes
+ *        (65,536 by default; RFC 8446 §4 allows 2^24 - 1): over it, {@code illegal_parameter}
+ * @param maxCertificateChainLength the most certificates a peer's Certificate message may hold
+ *        (10, as SunJSSE's {@code jdk.tls.maxCertificateChainLength}): over it, {@code bad_certificate}
+ * @param maxBufferedApplicationData the most decrypted bytes held for an application that does
+ *        not read them ({@link TLSConnection#dataToRead}), 1 MiB by default: over it,
+ *        {@code internal_error} (RFC 8446 §6.2: this side cannot go on)
+ * @param maxEmptyRecords consecutive records that carry nothing the application sees (32, the
+ *        bound OpenSSL applies too): over it, {@code unexpected_message}
+ * @param maxWarningAlerts {@code user_canceled} alerts, the only warning TLS 1.3 has besides
+ *        close_notify (RFC 8446 §6.1), over the connection's life (4): over it, {@code unexpected_message}
+ * @param maxChangeCipherSpecRecords compatibility change_cipher_spec records during the handshake
+ *        (1: a peer sends at most one, RFC 8446 §D.4): over it, {@code unexpected_message}
+ * @param maxKeyUpdates KeyUpdate messages between two application data records (32): over it,
+ *        {@code unexpected_message}
+ */
+public record Limits(int maxHandshakeMessageLength, int maxCertificateChainLength, int maxBufferedApplicationData,
+        int maxEmptyRecords, int maxWarningAlerts, int maxChangeCipherSpecRecords, int maxKeyUpdates) {
+
+    /** The defaults: what a connection gets unless told otherwise. */
+    public static final Limits DEFAULTS = new Limits(65_536, 10, 1 << 20, 32, 4, 1, 32);
+
+    /** Checks every bound; a wrong one fails naming it. */
+    public Limits {
+        within(maxHandshakeMessageLength, 1024, 0xffffff, "max_handshake_message_length");
+        within(maxCertificateChainLength, 1, 1000, "max_certificate_chain_length");
+        within(maxBufferedApplicationData, 1 << 14, Integer.MAX_VALUE, "max_buffered_application_data");
+        within(maxEmptyRecords, 0, 1_000_000, "max_empty_records");
+        within(maxWarningAlerts, 0, 1_000_000, "max_warning_alerts");
+        within(maxChangeCipherSpecRecords, 0, 1_000_000, "max_change_cipher_spec_records");
+        within(maxKeyUpdates, 0, 1_000_000, "max_key_updates");
+    }
+
+    private static void within(int value, int min, int max, String option) {
+        if (value < min || value > max) {
+            throw new TLSConfigurationException("limits." + option + " must be within [" + min + ", " + max
+                    + "], got " + value);
+        }
+    }
+
+    public Limits withMaxHandshakeMessageLength(int value) {
+        return new Limits(value, maxCertificateChainLength, maxBufferedApplicationData, maxEmptyRecords,
+                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates);
+    }
+
+    public Limits withMaxCertificateChainLength(int value) {
+        return new Limits(maxHandshakeMessageLength, value, maxBufferedApplicationData, maxEmptyRecords,
+                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates);
+    }
+
+    public Limits withMaxBufferedApplicationData(int value) {
+        return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, value, maxEmptyRecords,
+                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates);
+    }
+
+    public Limits withMaxEmptyRecords(int value) {
+        return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, maxBufferedApplicationData, value,
+                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates);
+    }
+
+    public Limits withMaxWarningAlerts(int value) {
+        return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, maxBufferedApplicationData,
+                maxEmptyRecords, value, maxChangeCipherSpecRecords, maxKeyUpdates);
+    }
+
+    public Limits withMaxChangeCipherSpecRecords(int value) {
+        return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, maxBufferedApplicationData,
+                maxEmptyRecords, maxWarningAlerts, value, maxKeyUpdates);
+    }
+
+    public Limits withMaxKeyUpdates(int value) {
+        return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, maxBufferedApplicationData,
+                maxEmptyRecords, maxWarningAlerts, maxChangeCipherSpecRecords, value);
+    }
+
+    @Override
+    public String toString() {
+        return "Limits[handshakeMessage=" + maxHandshakeMessageLength + ", certificateChain="
+                + maxCertificateChainLength + ", bufferedApplicationData=" + maxBufferedApplicationData
+                + ", emptyRecords=" + maxEmptyRecords + ", warningAlerts=" + maxWarningAlerts
+                + ", changeCipherSpec=" + maxChangeCipherSpecRecords + ", keyUpdates=" + maxKeyUpdates + "]";
+    }
+}
