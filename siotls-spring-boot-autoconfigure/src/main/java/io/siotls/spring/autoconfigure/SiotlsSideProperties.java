@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.core.io.Resource;
 
 /** The properties both sides share: key material, trust material and algorithm preferences. */
@@ -85,6 +86,10 @@ public abstract class SiotlsSideProperties {
      * connect and read timeouts.
      */
     private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+    /** How much a peer may make a connection hold or repeat before it ends with an alert. */
+    @NestedConfigurationProperty
+    private final SiotlsLimitsProperties limits = new SiotlsLimitsProperties();
 
     public String getBundle() {
         return bundle;
@@ -220,5 +225,9 @@ public abstract class SiotlsSideProperties {
 
     public void setHandshakeTimeout(Duration handshakeTimeout) {
         this.handshakeTimeout = handshakeTimeout;
+    }
+
+    public SiotlsLimitsProperties getLimits() {
+        return limits;
     }
 }

@@ -1,6 +1,7 @@
 package io.siotls.spring.autoconfigure;
 
 import io.siotls.ClientAuthentication;
+import io.siotls.Limits;
 import io.siotls.SigningChain;
 import io.siotls.TLSConfiguration;
 import io.siotls.alerts.TLSConfigurationException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /** Builds the {@link TLSConfiguration} of each side from the {@code siotls.*} properties. */
 public final class TLSConfigurationFactory {
@@ -89,6 +91,7 @@ public final class TLSConfigurationFactory {
             builder.alpn(properties.getAlpn());
         }
         builder.maxFragmentLength(maxFragmentLength(properties.getMaxFragmentLength(), prefix + ".max-fragment-length"));
+        builder.limits(limits(properties.getLimits(), prefix + ".limits"));
         builder.logKeys(properties.isLogKeys());
         builder.keyLogFile(properties.getKeyLogFile());
     }
@@ -148,6 +151,30 @@ public final class TLSConfigurationFactory {
         if (keySchemes != null) {
             builder.privateKeySignatureAlgorithms(keySchemes);
         }
+    }
+
+    /** The engine's limits from {@code siotls.*.limits}; a value out of range names its property. */
+    private static Limits limits(SiotlsLimitsProperties properties, String prefix) {
+        try {
+            return new Limits(bytes(properties.getMaxHandshakeMessageLength(), prefix + ".max-handshake-message-length"),
+                    properties.getMaxCertificateChainLength(),
+                    bytes(properties.getMaxBufferedApplicationData(), prefix + ".max-buffered-application-data"),
+                    properties.getMaxEmptyRecords(), properties.getMaxWarningAlerts(),
+                    properties.getMaxChangeCipherSpecRecords(), properties.getMaxKeyUpdates());
+        } catch (TLSConfigurationException e) {
+            String option = e.getMessage().substring("limits.".length(), e.getMessage().indexOf(' '));
+            String property = prefix + "." + option.replace('_', '-');
+            throw new SiotlsPropertyException(property, e.getMessage().substring(e.getMessage().indexOf(' ') + 1),
+                    "Set " + property + " within the range given, or remove it for the default.");
+        }
+    }
+
+    private static int bytes(DataSize size, String property) {
+        if (size == null || size.toBytes() > Integer.MAX_VALUE) {
+            throw new SiotlsPropertyException(property, "must be a size of at most 2 GB, got " + size,
+                    "Set " + property + " to a size such as 64KB or 1MB.");
+        }
+        return (int) size.toBytes();
     }
 
     private static MaxFragmentLength maxFragmentLength(int octets, String property) {

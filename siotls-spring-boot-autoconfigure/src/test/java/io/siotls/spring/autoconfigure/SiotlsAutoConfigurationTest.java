@@ -214,6 +214,31 @@ class SiotlsAutoConfigurationTest {
     }
 
     @Test
+    void limitsBindToTheEngineAndDefaultToItsDefaults() {
+        runner.withPropertyValues("siotls.client.limits.max-handshake-message-length=128KB",
+                "siotls.client.limits.max-certificate-chain-length=4",
+                "siotls.client.limits.max-buffered-application-data=2MB",
+                "siotls.client.limits.max-empty-records=8", "siotls.client.limits.max-warning-alerts=0",
+                "siotls.client.limits.max-change-cipher-spec-records=2", "siotls.client.limits.max-key-updates=5")
+                .withPropertyValues(serverChain()).run(context -> {
+                    assertThat(clientConfig(context).limits()).isEqualTo(new io.siotls.Limits(128 * 1024, 4,
+                            2 * 1024 * 1024, 8, 0, 2, 5));
+                    assertThat(context.getBean("siotlsServerConfiguration", TLSConfiguration.class).limits())
+                            .isEqualTo(io.siotls.Limits.DEFAULTS);
+                });
+    }
+
+    @Test
+    void limitOutOfRangeFailsNamingTheProperty() {
+        runner.withPropertyValues("siotls.client.limits.max-certificate-chain-length=0").run(context ->
+                assertThat(propertyFailure(context)).hasMessage(
+                        "siotls.client.limits.max-certificate-chain-length: must be within [1, 1000], got 0"));
+        runner.withPropertyValues("siotls.client.limits.max-handshake-message-length=100MB").run(context ->
+                assertThat(propertyFailure(context)).hasMessageStartingWith(
+                        "siotls.client.limits.max-handshake-message-length: must be within [1024, 16777215]"));
+    }
+
+    @Test
     void duplicateAlgorithmFailsThroughTheCoreNamingTheProperty() {
         runner.withPropertyValues("siotls.client.cipher-suites=TLS_AES_128_GCM_SHA256,TLS_AES_128_GCM_SHA256")
                 .run(context -> assertThat(propertyFailure(context))

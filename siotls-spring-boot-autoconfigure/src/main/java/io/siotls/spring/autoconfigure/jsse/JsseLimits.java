@@ -1,5 +1,6 @@
 package io.siotls.spring.autoconfigure.jsse;
 
+import io.siotls.Limits;
 import io.siotls.Side;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
@@ -43,6 +44,9 @@ final class JsseLimits {
             refuse(configuration.insecureNoPeerVerification(), prefix + ".insecure-no-peer-verification",
                     "the jsse implementation always verifies servers");
         }
+        refuse(!configuration.limits().equals(Limits.DEFAULTS), prefix + ".limits",
+                "SunJSSE bounds handshake messages and chains only JVM-wide (jdk.tls.maxHandshakeMessageSize, "
+                        + "jdk.tls.maxCertificateChainLength) and has none of the other limits");
         List<String> tls13 = Arrays.stream(CipherSuite.values()).map(CipherSuite::ianaName)
                 .filter(supportedCipherSuites::contains).toList();
         for (int i = 0; i < configuration.cipherSuites().size(); i++) {
