@@ -282,4 +282,58 @@ class MalformedInputTest {
         assertThatThrownBy(() -> ExtensionBlock.read(new TLSReader(writer.toByteArray()),
                 ExtensionContext.ENCRYPTED_EXTENSIONS)).isInstanceOf(IllegalParameter.class);
     }
+
+    /** The genuine ServerHello our server answers our client with, changed by {@code change}. */
+    private static byte[] serverHelloRecord(TLSConnection client, UnaryOperator<List<Extension>> change) {
+        TLSConnection server = server();
+        server.receiveData(client.dataToSend());
+        byte[] fragment = Records.firstFragment(server.dataToSend());
+        ServerHello hello = ServerHello.parse(new TLSReader(fragment, 4, fragment.length - 4));
+        List<Extension> extensions = change.apply(new ArrayList<>(hello.extensions().list()));
+        return Records.handshake(new ServerHello(hello.legacyVersion(), hello.random(), hello.legacySessionIdEcho(),
+                hello.cipherSuite(), hello.legacyCompressionMethod(), ExtensionBlock.of(extensions)));
+    }
+
+    /** Version rollback (RFC 8446 §4.1.3): a ServerHello that negotiates TLS 1.2 or below. */
+    @Test
+    void serverHelloWithoutSupportedVersionsIsProtocolVersion() {
+        TLSConnection client = client();
+        byte[] rolledBack = serverHelloRecord(client, extensions -> without(extensions, ExtensionType.SUPPORTED_VERSIONS));
+        assertAlert(client, rolledBack, ProtocolVersion.class, AlertDescription.PROTOCOL_VERSION);
+    }
+
+    /** RFC 8446 §4.2.1: a supported_versions selecting a version prior to TLS 1.3 is illegal_parameter. */
+    @Test
+    void serverHelloSelectingTls12InSupportedVersionsIsIllegalParameter() {
+        TLSConnection client = client();
+        byte[] rolledBack = serverHelloRecord(client, extensions -> {
+            without(extensions, ExtensionType.SUPPORTED_VERSIONS);
+            extensions.add(new UnknownExtension(ExtensionType.SUPPORTED_VERSIONS.code(), new byte[] {3, 3}));
+            return extensions;
+        });
+        assertAlert(client, rolledBack, IllegalParameter.class, AlertDescription.ILLEGAL_PARAMETER);
+    }
+
+    /**
+     * Renegotiation does not exist in TLS 1.3 (RFC 8446 §4.1.2): a ClientHello on an established
+     * connection is unexpected_message, sent under the traffic keys.
+     */
+    @Test
+    void aClientHelloAfterTheHandshakeIsUnexpectedMessage() throws Exception {
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).build());
+        MemoryPipe.handshake(client, server);
+        byte[] secondHello = Records.firstFragment(client().dataToSend());
+        java.lang.reflect.Field channelField = TLSConnection.class.getDeclaredField("channel");
+        channelField.setAccessible(true);
+        RecordChannel channel = (RecordChannel) channelField.get(client);
+        channel.sendHandshake(secondHello);
+        channel.flush();
+        byte[] protectedHello = client.dataToSend();
+
+        assertThatThrownBy(() -> server.receiveData(protectedHello)).isInstanceOf(UnexpectedMessage.class)
+                .hasMessageContaining("client_hello");
+        assertThatThrownBy(() -> client.receiveData(server.dataToSend())).isInstanceOf(UnexpectedMessage.class)
+                .satisfies(e -> assertThat(((TLSAlertException) e).isRemote()).isTrue());
+    }
 }

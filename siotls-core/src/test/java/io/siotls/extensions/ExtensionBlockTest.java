@@ -91,4 +91,48 @@ class ExtensionBlockTest {
                 .isInstanceOf(IllegalParameter.class)
                 .hasMessageContaining("record_size_limit 63");
     }
+
+    /** A server_name extension in a ClientHello block: type 0, one name of type host_name. */
+    private static String serverName(String hostNameHex) {
+        int nameLength = hostNameHex.length() / 2;
+        String entry = "00" + "%04x".formatted(nameLength) + hostNameHex;
+        String list = "%04x".formatted(entry.length() / 2) + entry;
+        String extension = "0000" + "%04x".formatted(list.length() / 2) + list;
+        return "%04x".formatted(extension.length() / 2) + extension;
+    }
+
+    @Test
+    void sniHostNamesWithControlOrNonAsciiBytesAreIllegalParameter() {
+        String example = HexFormat.of().formatHex("example.com".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(parse(serverName(example), ExtensionContext.CLIENT_HELLO)
+                .get(ExtensionType.SERVER_NAME, ServerNameExtension.class).hostName()).isEqualTo("example.com");
+        for (String injected : new String[] {example + "00" + "2e6576696c", example + "0d0a", "c3a9" + example,
+                "20" + example}) {
+            assertThatThrownBy(() -> parse(serverName(injected), ExtensionContext.CLIENT_HELLO))
+                    .as(injected).isInstanceOf(IllegalParameter.class)
+                    .hasMessageContaining("not printable ASCII");
+        }
+    }
+
+    @Test
+    void sniWithTwoHostNamesIsIllegalParameter() {
+        String entry = "00" + "0001" + "61";
+        String list = "%04x".formatted(2 * entry.length() / 2) + entry + entry;
+        String extension = "0000" + "%04x".formatted(list.length() / 2) + list;
+        assertThatThrownBy(() -> parse("%04x".formatted(extension.length() / 2) + extension,
+                ExtensionContext.CLIENT_HELLO))
+                .isInstanceOf(IllegalParameter.class)
+                .hasMessageContaining("more than one host_name");
+    }
+
+    @Test
+    void alpnWithAnEmptyProtocolNameIsDecodeError() {
+        // protocol_name_list: "h2", then a zero-length name (RFC 7301 §3.1 forbids empty names)
+        String list = "0004" + "026832" + "00";
+        String extension = "0010" + "%04x".formatted(list.length() / 2) + list;
+        assertThatThrownBy(() -> parse("%04x".formatted(extension.length() / 2) + extension,
+                ExtensionContext.CLIENT_HELLO))
+                .isInstanceOf(DecodeError.class)
+                .hasMessageContaining("protocol name");
+    }
 }

@@ -37,6 +37,25 @@ public final class TestPki {
     }
 
     /** A builder with the defaults of {@link #server}, for EC P-256. */
+    /**
+     * A leaf signed by {@code issuer}'s leaf, which is no CA (basicConstraints cA=FALSE): the chain
+     * holds both, up to {@code issuer}'s root. A validator must refuse it (RFC 5280 §6.1.4 (k)).
+     * {@code keyType} is both leaves' key type.
+     */
+    public static Identity issuedByALeaf(Identity issuer, KeyType keyType) {
+        KeyPair keys = KeyPairs.cached(keyType, "leaf-issued");
+        Instant now = Instant.now();
+        X509Certificate leaf = new CertificateMaker()
+                .subject("CN=issued by a leaf,O=siotls tests", keys.getPublic())
+                .validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))
+                .dnsName("localhost")
+                .signBy(issuer.leaf(), issuer.keyPair(), keyType);
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(leaf);
+        chain.addAll(issuer.chain());
+        return new Identity(keys, chain, issuer.root());
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -172,6 +172,17 @@ class TrustStoreTest {
         assertAlert(pinned.chain(), Purpose.SERVER_AUTH, UnknownCA.class, "no trust anchor issued");
     }
 
+    /** A leaf that is no CA cannot issue: the classic basicConstraints attack (RFC 5280 §6.1.4 (k)). */
+    @Test
+    void rejectsACertificateIssuedByALeaf() {
+        Identity leafWithoutKeyUsage = TestPki.builder().keyUsage(null).build();
+        Identity forged = TestPki.issuedByALeaf(leafWithoutKeyUsage, KeyType.EC_P256);
+        assertAlert(forged.chain(), Purpose.SERVER_AUTH, BadCertificate.class, "NOT_CA_CERT");
+
+        Identity forgedByAServer = TestPki.issuedByALeaf(TestPki.server(KeyType.EC_P256), KeyType.EC_P256);
+        assertAlert(forgedByAServer.chain(), Purpose.SERVER_AUTH, BadCertificate.class, "keyCertSign");
+    }
+
     @Test
     void mapsEveryValidatorReasonToItsAlert() throws Exception {
         List<X509Certificate> path = TestPki.server(KeyType.EC_P256).chain();
