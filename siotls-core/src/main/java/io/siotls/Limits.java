@@ -1,6 +1,7 @@
 package io.siotls;
 
 import io.siotls.alerts.TLSConfigurationException;
+import java.time.Duration;
 
 /**
  * How much a peer may make a connection hold or repeat before the connection ends with an alert:
@@ -23,12 +24,18 @@ import io.siotls.alerts.TLSConfigurationException;
  *        (1: a peer sends at most one, RFC 8446 §D.4): over it, {@code unexpected_message}
  * @param maxKeyUpdates KeyUpdate messages between two application data records (32): over it,
  *        {@code unexpected_message}
+ * @param maxHandshakeDuration how long a handshake may take from its start (10 seconds, as Netty's
+ *        default), checked whenever the peer's bytes arrive, so that a peer trickling its flight
+ *        byte by byte is shed: over it, the handshake is abandoned with {@code user_canceled} then
+ *        {@code close_notify} (RFC 8446 §6.1). A peer that sends nothing is for the transport's
+ *        read timeout to drop; the JSSE socket bounds its reads by what is left of this duration.
  */
 public record Limits(int maxHandshakeMessageLength, int maxCertificateChainLength, int maxBufferedApplicationData,
-        int maxEmptyRecords, int maxWarningAlerts, int maxChangeCipherSpecRecords, int maxKeyUpdates) {
+        int maxEmptyRecords, int maxWarningAlerts, int maxChangeCipherSpecRecords, int maxKeyUpdates,
+        Duration maxHandshakeDuration) {
 
     /** The defaults: what a connection gets unless told otherwise. */
-    public static final Limits DEFAULTS = new Limits(65_536, 10, 1 << 20, 32, 4, 1, 32);
+    public static final Limits DEFAULTS = new Limits(65_536, 10, 1 << 20, 32, 4, 1, 32, Duration.ofSeconds(10));
 
     /** Checks every bound; a wrong one fails naming it. */
     public Limits {
@@ -39,6 +46,10 @@ public record Limits(int maxHandshakeMessageLength, int maxCertificateChainLengt
         within(maxWarningAlerts, 0, 1_000_000, "max_warning_alerts");
         within(maxChangeCipherSpecRecords, 0, 1_000_000, "max_change_cipher_spec_records");
         within(maxKeyUpdates, 0, 1_000_000, "max_key_updates");
+        if (maxHandshakeDuration == null || maxHandshakeDuration.isNegative() || maxHandshakeDuration.isZero()) {
+            throw new TLSConfigurationException("limits.max_handshake_duration must be positive, got "
+                    + maxHandshakeDuration);
+        }
     }
 
     private static void within(int value, int min, int max, String option) {
@@ -50,37 +61,42 @@ public record Limits(int maxHandshakeMessageLength, int maxCertificateChainLengt
 
     public Limits withMaxHandshakeMessageLength(int value) {
         return new Limits(value, maxCertificateChainLength, maxBufferedApplicationData, maxEmptyRecords,
-                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates);
+                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates, maxHandshakeDuration);
     }
 
     public Limits withMaxCertificateChainLength(int value) {
         return new Limits(maxHandshakeMessageLength, value, maxBufferedApplicationData, maxEmptyRecords,
-                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates);
+                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates, maxHandshakeDuration);
     }
 
     public Limits withMaxBufferedApplicationData(int value) {
         return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, value, maxEmptyRecords,
-                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates);
+                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates, maxHandshakeDuration);
     }
 
     public Limits withMaxEmptyRecords(int value) {
         return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, maxBufferedApplicationData, value,
-                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates);
+                maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates, maxHandshakeDuration);
     }
 
     public Limits withMaxWarningAlerts(int value) {
         return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, maxBufferedApplicationData,
-                maxEmptyRecords, value, maxChangeCipherSpecRecords, maxKeyUpdates);
+                maxEmptyRecords, value, maxChangeCipherSpecRecords, maxKeyUpdates, maxHandshakeDuration);
     }
 
     public Limits withMaxChangeCipherSpecRecords(int value) {
         return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, maxBufferedApplicationData,
-                maxEmptyRecords, maxWarningAlerts, value, maxKeyUpdates);
+                maxEmptyRecords, maxWarningAlerts, value, maxKeyUpdates, maxHandshakeDuration);
     }
 
     public Limits withMaxKeyUpdates(int value) {
         return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, maxBufferedApplicationData,
-                maxEmptyRecords, maxWarningAlerts, maxChangeCipherSpecRecords, value);
+                maxEmptyRecords, maxWarningAlerts, maxChangeCipherSpecRecords, value, maxHandshakeDuration);
+    }
+
+    public Limits withMaxHandshakeDuration(Duration value) {
+        return new Limits(maxHandshakeMessageLength, maxCertificateChainLength, maxBufferedApplicationData,
+                maxEmptyRecords, maxWarningAlerts, maxChangeCipherSpecRecords, maxKeyUpdates, value);
     }
 
     @Override
@@ -88,6 +104,7 @@ public record Limits(int maxHandshakeMessageLength, int maxCertificateChainLengt
         return "Limits[handshakeMessage=" + maxHandshakeMessageLength + ", certificateChain="
                 + maxCertificateChainLength + ", bufferedApplicationData=" + maxBufferedApplicationData
                 + ", emptyRecords=" + maxEmptyRecords + ", warningAlerts=" + maxWarningAlerts
-                + ", changeCipherSpec=" + maxChangeCipherSpecRecords + ", keyUpdates=" + maxKeyUpdates + "]";
+                + ", changeCipherSpec=" + maxChangeCipherSpecRecords + ", keyUpdates=" + maxKeyUpdates
+                + ", handshakeDuration=" + maxHandshakeDuration + "]";
     }
 }

@@ -4,6 +4,7 @@ import io.siotls.alerts.InternalError;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.TLSException;
 import io.siotls.alerts.UnexpectedMessage;
+import io.siotls.alerts.UserCanceled;
 import io.siotls.handshake.ClientHandshake;
 import io.siotls.handshake.Entropy;
 import io.siotls.handshake.Handshake;
@@ -24,6 +25,8 @@ import io.siotls.record.RecordResult;
 import io.siotls.record.RecordWriter;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -66,6 +69,8 @@ public final class TLSConnection {
     private ByteBuffer scratch;
     private final RecordChannel channel;
     private final Handshake handshake;
+    private final Clock clock;
+    private Instant handshakeStart;
     private Phase phase = Phase.NEW;
     private boolean sendingOpen = true;
     private boolean receivingOpen = true;
@@ -104,6 +109,7 @@ public final class TLSConnection {
             throw new IllegalArgumentException("serverHostname is a client-side parameter");
         }
         this.serverHostname = serverHostname;
+        this.clock = clock;
         this.reassembler = new HandshakeReassembler(config.limits().maxHandshakeMessageLength());
         this.limits = new ReceiveLimits(config.limits());
         this.channel = new RecordChannel(config.side() == Side.CLIENT, writer, reader, reassembler,
@@ -132,6 +138,7 @@ public final class TLSConnection {
             throw new IllegalStateException("initiateConnection() was already called");
         }
         phase = Phase.HANDSHAKING;
+        handshakeStart = clock.instant();
         guarded(() -> {
             handshake.start();
             channel.flush();
@@ -151,6 +158,7 @@ public final class TLSConnection {
             throw new IllegalStateException("the receiving end of this connection is closed");
         }
         guarded(() -> {
+            requireWithinHandshakeDuration();
             reader.feed(data, off, len);
             processRecords();
         });
@@ -207,6 +215,20 @@ public final class TLSConnection {
     }
 
     /** Checks that an application_data record of {@code length} bytes may arrive now. */
+    /**
+     * A handshake that has gone on longer than limits.max_handshake_duration is abandoned when the
+     * peer's next bytes arrive (RFC 8446 §6.1: user_canceled, then close_notify).
+     */
+    private void requireWithinHandshakeDuration() {
+        if (handshake.isComplete() || handshakeStart == null) {
+            return;
+        }
+        Duration max = config.limits().maxHandshakeDuration();
+        if (Duration.between(handshakeStart, clock.instant()).compareTo(max) > 0) {
+            throw new UserCanceled("the handshake took longer than limits.max_handshake_duration (" + max + ")");
+        }
+    }
+
     /**
      * The decrypted data an application leaves unread is bounded (limits.max_buffered_application_data):
      * past it this side cannot go on, internal_error (RFC 8446 §6.2).
@@ -314,6 +336,7 @@ public final class TLSConnection {
             return RecordStep.closed();
         }
         return guardedStep(() -> {
+            requireWithinHandshakeDuration();
             RecordStep step = handshake.isComplete() ? unwrapInto(src, dst) : unwrapHandshakeRecord(src);
             channel.flush();
             return step;
@@ -547,6 +570,11 @@ public final class TLSConnection {
     private <T> T guardedStep(Supplier<T> step) {
         try {
             return step.get();
+        } catch (UserCanceled e) {
+            if (!e.isRemote()) {
+                cancel();
+            }
+            throw e;
         } catch (TLSAlertException e) {
             fail(e.isRemote() ? null : e.description());
             throw e;
@@ -556,6 +584,18 @@ public final class TLSConnection {
         } catch (RuntimeException e) {
             fail(AlertDescription.INTERNAL_ERROR);
             throw new InternalError("unexpected " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Abandons the handshake: user_canceled then close_notify, both warnings (RFC 8446 §6.1). */
+    private void cancel() {
+        boolean couldSend = sendingOpen;
+        fail(null);
+        applicationData.clear();
+        if (couldSend) {
+            channel.discardPendingHandshake();
+            writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, AlertDescription.USER_CANCELED).toBytes());
+            writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY).toBytes());
         }
     }
 

@@ -207,4 +207,73 @@ class ReceiveLimitsTest {
         }
         throw new AssertionError("the peer got no alert from " + alert.length + " bytes");
     }
+
+    /** A clock the test moves. */
+    private static final class SteppingClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-12-02T12:00:00Z");
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    /**
+     * A client trickling its flight past limits.max_handshake_duration is shed at its next bytes:
+     * user_canceled then close_notify, both warnings (RFC 8446 §6.1).
+     */
+    @Test
+    void aHandshakeOverItsDurationIsAbandonedWithUserCanceledThenCloseNotify() {
+        SteppingClock clock = new SteppingClock();
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY)
+                .limits(Limits.DEFAULTS.withMaxHandshakeDuration(java.time.Duration.ofSeconds(2))).build(),
+                null, io.siotls.handshake.Entropy.secure(), clock, java.util.function.UnaryOperator.identity());
+        client.initiateConnection();
+        server.initiateConnection();
+        byte[] hello = client.dataToSend();
+        server.receiveData(hello, 0, 10);
+        clock.advance(java.time.Duration.ofMillis(2001));
+
+        assertThatThrownBy(() -> server.receiveData(hello, 10, hello.length - 10))
+                .isInstanceOf(io.siotls.alerts.UserCanceled.class)
+                .hasMessageContaining("longer than limits.max_handshake_duration (PT2S)");
+        assertThat(server.dataToSend()).containsExactly(21, 3, 3, 0, 2, 1, 90, 21, 3, 3, 0, 2, 1, 0);
+        assertThat(server.isFailed()).isTrue();
+    }
+
+    @Test
+    void aHandshakeWithinItsDurationIsUntouched() {
+        SteppingClock clock = new SteppingClock();
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY)
+                .limits(Limits.DEFAULTS.withMaxHandshakeDuration(java.time.Duration.ofSeconds(2))).build(),
+                null, io.siotls.handshake.Entropy.secure(), clock, java.util.function.UnaryOperator.identity());
+        client.initiateConnection();
+        server.initiateConnection();
+        clock.advance(java.time.Duration.ofMillis(1999));
+        MemoryPipe.transfer(client, server);
+        MemoryPipe.transfer(server, client);
+        MemoryPipe.transfer(client, server);
+        assertThat(server.isConnected()).isTrue();
+        clock.advance(java.time.Duration.ofHours(1));
+
+        client.sendData(new byte[] {7});
+        server.receiveData(client.dataToSend());
+        assertThat(server.dataToRead()).containsExactly(7);
+    }
 }

@@ -64,6 +64,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
     private String[] signatureSchemes;
 
     private TLSConnection connection;
+    private long handshakeDeadline;
     private boolean finishedReported;
     private boolean outcomePublished;
     private long handshakeStart;
@@ -101,6 +102,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
             TLSConfiguration config = configuration();
             session.signatureSchemes(config.signatureAlgorithms(), List.of());
             connection = new TLSConnection(config, connectionOptions());
+            handshakeDeadline = System.nanoTime() + config.limits().maxHandshakeDuration().toNanos();
             connection.initiateConnection();
         } catch (TLSException | IllegalArgumentException | IllegalStateException e) {
             SSLHandshakeException failure = new SSLHandshakeException("cannot start the TLS 1.3 handshake: "
@@ -650,5 +652,13 @@ public final class SiotlsSSLEngine extends SSLEngine {
     public String toString() {
         return "SiotlsSSLEngine[" + (clientMode == null ? "unset" : clientMode ? "client" : "server") + ", "
                 + getPeerHost() + ":" + getPeerPort() + ", " + session.getCipherSuite() + "]";
+    }
+
+    /**
+     * Nanoseconds left (by {@link System#nanoTime()}) before the handshake has taken longer than
+     * limits.max_handshake_duration; for the socket, which bounds its reads by it.
+     */
+    long handshakeTimeLeftNanos() {
+        return handshakeDeadline - System.nanoTime();
     }
 }

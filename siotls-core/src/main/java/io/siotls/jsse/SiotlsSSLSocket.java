@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import javax.net.ssl.HandshakeCompletedEvent;
 import javax.net.ssl.HandshakeCompletedListener;
@@ -174,7 +175,7 @@ final class SiotlsSSLSocket extends SSLSocket {
                         grown.put(netIn);
                         netIn = grown;
                     }
-                    int read = transport.getInputStream().read(netIn.array(), netIn.position(), netIn.remaining());
+                    int read = handshaking ? readWithinHandshakeDuration() : readTransport();
                     if (read < 0) {
                         endOfTransport(handshaking);
                         return null;
@@ -188,6 +189,40 @@ final class SiotlsSSLSocket extends SSLSocket {
                     }
                     return result;
                 }
+            }
+        }
+    }
+
+    private int readTransport() throws IOException {
+        return transport.getInputStream().read(netIn.array(), netIn.position(), netIn.remaining());
+    }
+
+    /**
+     * A read during the handshake waits no longer than what is left of
+     * limits.max_handshake_duration (nor than the socket's own timeout, which keeps the JDK's
+     * resumable SocketTimeoutException): a peer that stops answering cannot hold the handshake.
+     */
+    private int readWithinHandshakeDuration() throws IOException {
+        long leftMillis = TimeUnit.NANOSECONDS.toMillis(engine.handshakeTimeLeftNanos());
+        if (leftMillis <= 0) {
+            throw new SSLHandshakeException("the handshake took longer than limits.max_handshake_duration");
+        }
+        int userTimeout = transport.getSoTimeout();
+        boolean bounded = userTimeout == 0 || leftMillis < userTimeout;
+        if (bounded) {
+            transport.setSoTimeout((int) Math.min(leftMillis, Integer.MAX_VALUE));
+        }
+        try {
+            return readTransport();
+        } catch (SocketTimeoutException e) {
+            if (bounded) {
+                throw new SSLHandshakeException("the handshake took longer than limits.max_handshake_duration: the peer"
+                        + " sent nothing for " + leftMillis + " ms");
+            }
+            throw e;
+        } finally {
+            if (bounded) {
+                transport.setSoTimeout(userTimeout);
             }
         }
     }

@@ -80,10 +80,11 @@ public abstract class SiotlsSideProperties {
     private boolean reloadOnUpdate;
 
     /**
-     * Longest time a TLS handshake may take before the connection is closed, on Reactor Netty
-     * (server and HTTP client). Tomcat bounds each read of a handshake with
-     * server.tomcat.connection-timeout instead; the JDK, Apache and Jetty HTTP clients with their
-     * connect and read timeouts.
+     * Longest time a TLS handshake may take before the connection is closed: on Tomcat (a client
+     * trickling its ClientHello or sending nothing is shed, whatever
+     * server.tomcat.connection-timeout says), on Reactor Netty (server and HTTP client), and in the
+     * engine itself, which abandons a handshake that has run out when the peer's next bytes arrive
+     * and bounds the reads of the JDK-socket HTTP clients by it.
      */
     private Duration handshakeTimeout = Duration.ofSeconds(10);
 

@@ -91,7 +91,8 @@ public final class TLSConfigurationFactory {
             builder.alpn(properties.getAlpn());
         }
         builder.maxFragmentLength(maxFragmentLength(properties.getMaxFragmentLength(), prefix + ".max-fragment-length"));
-        builder.limits(limits(properties.getLimits(), prefix + ".limits"));
+        builder.limits(limits(properties.getLimits(), prefix + ".limits", properties.getHandshakeTimeout(),
+                prefix + ".handshake-timeout"));
         builder.logKeys(properties.isLogKeys());
         builder.keyLogFile(properties.getKeyLogFile());
     }
@@ -154,13 +155,18 @@ public final class TLSConfigurationFactory {
     }
 
     /** The engine's limits from {@code siotls.*.limits}; a value out of range names its property. */
-    private static Limits limits(SiotlsLimitsProperties properties, String prefix) {
+    private static Limits limits(SiotlsLimitsProperties properties, String prefix, java.time.Duration handshakeTimeout,
+            String handshakeTimeoutProperty) {
+        if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+            throw new SiotlsPropertyException(handshakeTimeoutProperty, "must be a positive duration, got "
+                    + handshakeTimeout, "Set " + handshakeTimeoutProperty + " to a duration such as 10s.");
+        }
         try {
             return new Limits(bytes(properties.getMaxHandshakeMessageLength(), prefix + ".max-handshake-message-length"),
                     properties.getMaxCertificateChainLength(),
                     bytes(properties.getMaxBufferedApplicationData(), prefix + ".max-buffered-application-data"),
                     properties.getMaxEmptyRecords(), properties.getMaxWarningAlerts(),
-                    properties.getMaxChangeCipherSpecRecords(), properties.getMaxKeyUpdates());
+                    properties.getMaxChangeCipherSpecRecords(), properties.getMaxKeyUpdates(), handshakeTimeout);
         } catch (TLSConfigurationException e) {
             String option = e.getMessage().substring("limits.".length(), e.getMessage().indexOf(' '));
             String property = prefix + "." + option.replace('_', '-');

@@ -108,7 +108,7 @@ class IntegrationConditionsTest {
 
         @Bean
         SiotlsTomcatConnectorCustomizer ownTomcat() {
-            return new SiotlsTomcatConnectorCustomizer(null, () -> null);
+            return new SiotlsTomcatConnectorCustomizer(null, () -> null, java.time.Duration.ofSeconds(10));
         }
 
         @Bean

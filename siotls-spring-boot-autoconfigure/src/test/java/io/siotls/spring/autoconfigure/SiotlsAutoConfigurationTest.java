@@ -222,7 +222,7 @@ class SiotlsAutoConfigurationTest {
                 "siotls.client.limits.max-change-cipher-spec-records=2", "siotls.client.limits.max-key-updates=5")
                 .withPropertyValues(serverChain()).run(context -> {
                     assertThat(clientConfig(context).limits()).isEqualTo(new io.siotls.Limits(128 * 1024, 4,
-                            2 * 1024 * 1024, 8, 0, 2, 5));
+                            2 * 1024 * 1024, 8, 0, 2, 5, Duration.ofSeconds(10)));
                     assertThat(context.getBean("siotlsServerConfiguration", TLSConfiguration.class).limits())
                             .isEqualTo(io.siotls.Limits.DEFAULTS);
                 });

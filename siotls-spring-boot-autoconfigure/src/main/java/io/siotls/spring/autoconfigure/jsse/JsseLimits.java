@@ -44,7 +44,8 @@ final class JsseLimits {
             refuse(configuration.insecureNoPeerVerification(), prefix + ".insecure-no-peer-verification",
                     "the jsse implementation always verifies servers");
         }
-        refuse(!configuration.limits().equals(Limits.DEFAULTS), prefix + ".limits",
+        Limits limitsButTheTimeout = configuration.limits().withMaxHandshakeDuration(Limits.DEFAULTS.maxHandshakeDuration());
+        refuse(!limitsButTheTimeout.equals(Limits.DEFAULTS), prefix + ".limits",
                 "SunJSSE bounds handshake messages and chains only JVM-wide (jdk.tls.maxHandshakeMessageSize, "
                         + "jdk.tls.maxCertificateChainLength) and has none of the other limits");
         List<String> tls13 = Arrays.stream(CipherSuite.values()).map(CipherSuite::ianaName)

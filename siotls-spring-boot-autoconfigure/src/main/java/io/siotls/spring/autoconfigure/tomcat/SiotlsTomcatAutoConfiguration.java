@@ -4,6 +4,7 @@ import io.siotls.Side;
 import io.siotls.TLSConfiguration;
 import io.siotls.spring.autoconfigure.CurrentConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.spring.autoconfigure.SiotlsProperties;
 import javax.net.ssl.SSLContext;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,8 +29,10 @@ public class SiotlsTomcatAutoConfiguration {
     @ConditionalOnMissingBean
     SiotlsTomcatConnectorCustomizer siotlsTomcatConnectorCustomizer(
             @Qualifier(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT) SSLContext context,
-            @Qualifier(SiotlsAutoConfiguration.SERVER_CONFIGURATION) TLSConfiguration configuration) {
+            @Qualifier(SiotlsAutoConfiguration.SERVER_CONFIGURATION) TLSConfiguration configuration,
+            SiotlsProperties properties) {
         return new SiotlsTomcatConnectorCustomizer(context,
-                CurrentConfiguration.of(() -> context, () -> configuration, Side.SERVER));
+                CurrentConfiguration.of(() -> context, () -> configuration, Side.SERVER),
+                properties.getServer().getHandshakeTimeout());
     }
 }

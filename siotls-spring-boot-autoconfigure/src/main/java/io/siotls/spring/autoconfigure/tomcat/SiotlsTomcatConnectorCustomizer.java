@@ -3,6 +3,7 @@ package io.siotls.spring.autoconfigure.tomcat;
 import io.siotls.ClientAuthentication;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
+import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
@@ -16,20 +17,25 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 /**
  * Makes Tomcat's connector serve HTTPS with the siotls server {@link SSLContext}: TLS 1.3 only,
  * the configuration's cipher suites and client authentication ({@code siotls.server.client-auth}),
- * HTTP/2 by ALPN when {@code server.http2.enabled} added Tomcat's HTTP/2 upgrade protocol.
+ * HTTP/2 by ALPN when {@code server.http2.enabled} added Tomcat's HTTP/2 upgrade protocol, and
+ * handshakes bounded by {@code siotls.server.handshake-timeout} ({@link TomcatHandshakeWatchdog}).
  */
 public class SiotlsTomcatConnectorCustomizer implements TomcatConnectorCustomizer {
 
     private final SSLContext context;
     private final Supplier<TLSConfiguration> configuration;
+    private final Duration handshakeTimeout;
 
     /**
      * @param context the server context every connection's engine comes from
      * @param configuration the server configuration new connections get
+     * @param handshakeTimeout {@code siotls.server.handshake-timeout}: longer handshakes are closed
      */
-    public SiotlsTomcatConnectorCustomizer(SSLContext context, Supplier<TLSConfiguration> configuration) {
+    public SiotlsTomcatConnectorCustomizer(SSLContext context, Supplier<TLSConfiguration> configuration,
+            Duration handshakeTimeout) {
         this.context = context;
         this.configuration = configuration;
+        this.handshakeTimeout = handshakeTimeout;
     }
 
     @Override
@@ -54,6 +60,7 @@ public class SiotlsTomcatConnectorCustomizer implements TomcatConnectorCustomize
         protocol.addSslHostConfig(hostConfig);
         connector.setScheme("https");
         connector.setSecure(true);
+        TomcatHandshakeWatchdog.watch(connector, handshakeTimeout);
     }
 
     /** Tomcat's certificateVerification for a client authentication, which it sets on every engine. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.TestPki;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +70,7 @@ class SiotlsRestClientTimeoutTest {
         return switch (factory) {
             case JDK -> HttpConnectTimeoutException.class;
             case REACTOR -> SslHandshakeTimeoutException.class;
-            case HTTP_COMPONENTS -> SocketTimeoutException.class;
+            case HTTP_COMPONENTS -> javax.net.ssl.SSLHandshakeException.class;
             case JETTY -> throw new IllegalArgumentException("Jetty has no timeout covering the TLS handshake");
         };
     }
