@@ -232,6 +232,12 @@ class ReceiveLimitsTest {
         }
     }
 
+    private static TLSConnection serverWithTwoSecondHandshakes(java.time.Clock clock) {
+        return new TLSConnection(Configs.server(IDENTITY)
+                .limits(Limits.DEFAULTS.withMaxHandshakeDuration(java.time.Duration.ofSeconds(2))).build(),
+                null, io.siotls.handshake.Entropy.secure(), clock, java.util.function.UnaryOperator.identity());
+    }
+
     /**
      * A client trickling its flight past limits.max_handshake_duration is shed at its next bytes:
      * user_canceled then close_notify, both warnings (RFC 8446 §6.1).
@@ -240,9 +246,7 @@ class ReceiveLimitsTest {
     void aHandshakeOverItsDurationIsAbandonedWithUserCanceledThenCloseNotify() {
         SteppingClock clock = new SteppingClock();
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
-        TLSConnection server = new TLSConnection(Configs.server(IDENTITY)
-                .limits(Limits.DEFAULTS.withMaxHandshakeDuration(java.time.Duration.ofSeconds(2))).build(),
-                null, io.siotls.handshake.Entropy.secure(), clock, java.util.function.UnaryOperator.identity());
+        TLSConnection server = serverWithTwoSecondHandshakes(clock);
         client.initiateConnection();
         server.initiateConnection();
         byte[] hello = client.dataToSend();
@@ -260,9 +264,7 @@ class ReceiveLimitsTest {
     void aHandshakeWithinItsDurationIsUntouched() {
         SteppingClock clock = new SteppingClock();
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
-        TLSConnection server = new TLSConnection(Configs.server(IDENTITY)
-                .limits(Limits.DEFAULTS.withMaxHandshakeDuration(java.time.Duration.ofSeconds(2))).build(),
-                null, io.siotls.handshake.Entropy.secure(), clock, java.util.function.UnaryOperator.identity());
+        TLSConnection server = serverWithTwoSecondHandshakes(clock);
         client.initiateConnection();
         server.initiateConnection();
         clock.advance(java.time.Duration.ofMillis(1999));
