@@ -63,7 +63,23 @@ public final class CertificateAuthority {
     /** An intermediate authority issued by this one, with a {@code type} key, valid in [notBefore, notAfter]. */
     public CertificateAuthority intermediate(String commonName, KeyType type, Instant notBefore, Instant notAfter) {
         KeyPair keys = KeyPairs.cached(type, "ca " + commonName);
-        X509Certificate issued = caMaker(commonName, keys, notBefore, notAfter, null).signBy(certificate, keyPair, keyType);
+        return issue(caMaker(commonName, keys, notBefore, notAfter, null), type, keys);
+    }
+
+    /**
+     * An intermediate issued by this one whose nameConstraints permit only DNS names under
+     * {@code dnsSubtree} (RFC 5280 §4.2.1.10).
+     */
+    public CertificateAuthority constrainedIntermediate(String commonName, String dnsSubtree) {
+        Instant now = Instant.now();
+        KeyPair keys = KeyPairs.cached(keyType, "ca " + commonName);
+        return issue(caMaker(commonName, keys, now.minus(Duration.ofDays(1)), now.plus(CA_LIFETIME), null)
+                .permittedDnsSubtree(dnsSubtree), keyType, keys);
+    }
+
+    /** The authority {@code maker} describes, signed by this one, its chain up to (excluding) the root. */
+    private CertificateAuthority issue(CertificateMaker maker, KeyType type, KeyPair keys) {
+        X509Certificate issued = maker.signBy(certificate, keyPair, keyType);
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(issued);
         chain.addAll(intermediates);

@@ -40,6 +40,7 @@ final class CertificateMaker {
     private Instant notAfter;
     private boolean ca;
     private Integer pathLength;
+    private String permittedDnsSubtree;
     private Integer keyUsage;
     private Eku eku = Eku.NONE;
     private final List<GeneralName> subjectAltNames = new ArrayList<>();
@@ -60,6 +61,12 @@ final class CertificateMaker {
     CertificateMaker ca(boolean isCa, Integer maxPathLength) {
         this.ca = isCa;
         this.pathLength = maxPathLength;
+        return this;
+    }
+
+    /** A critical nameConstraints extension permitting only DNS names under {@code dnsSubtree} (RFC 5280 §4.2.1.10). */
+    CertificateMaker permittedDnsSubtree(String dnsSubtree) {
+        this.permittedDnsSubtree = dnsSubtree;
         return this;
     }
 
@@ -94,6 +101,11 @@ final class CertificateMaker {
             JcaX509ExtensionUtils extensionUtils = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true,
                     ca && pathLength != null ? new BasicConstraints(pathLength) : new BasicConstraints(ca));
+            if (permittedDnsSubtree != null) {
+                builder.addExtension(Extension.nameConstraints, true, new org.bouncycastle.asn1.x509.NameConstraints(
+                        new org.bouncycastle.asn1.x509.GeneralSubtree[] {new org.bouncycastle.asn1.x509.GeneralSubtree(
+                                new GeneralName(GeneralName.dNSName, permittedDnsSubtree))}, null));
+            }
             if (keyUsage != null) {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             }

@@ -183,6 +183,17 @@ class TrustStoreTest {
         assertAlert(forgedByAServer.chain(), Purpose.SERVER_AUTH, BadCertificate.class, "keyCertSign");
     }
 
+    /** RFC 5280 §4.2.1.10: an intermediate limited to example.com cannot vouch for another name. */
+    @Test
+    void honoursNameConstraints() {
+        CertificateAuthority constrained = ROOT.constrainedIntermediate("siotls test constrained intermediate", "example.com");
+        Identity inside = TestPki.builder().issuer(constrained).dnsNames("www.example.com").build();
+        Identity outside = TestPki.builder().issuer(constrained).dnsNames("www.evil.com").build();
+
+        STORE.verify(inside.chain(), Purpose.SERVER_AUTH, Instant.now());
+        assertAlert(outside.chain(), Purpose.SERVER_AUTH, BadCertificate.class, "name");
+    }
+
     @Test
     void mapsEveryValidatorReasonToItsAlert() throws Exception {
         List<X509Certificate> path = TestPki.server(KeyType.EC_P256).chain();

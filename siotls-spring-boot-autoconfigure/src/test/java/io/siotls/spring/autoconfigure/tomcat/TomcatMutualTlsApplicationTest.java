@@ -1,7 +1,7 @@
 package io.siotls.spring.autoconfigure.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.siotls.Side;
 import io.siotls.iana.NamedGroup;
@@ -167,11 +167,19 @@ class TomcatMutualTlsApplicationTest {
     void theJdksOwnClientWithoutACertificateIsRefused() throws Exception {
         SSLContext jdk = SSLContext.getInstance("TLSv1.3");
         jdk.init(null, new TrustManager[] {trustingTheTestCa()}, null);
-        HttpClient http = HttpClient.newBuilder().sslContext(jdk).build();
-        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(
-                URI.create("https://localhost:" + port + "/hello")).build(), HttpResponse.BodyHandlers.ofString()))
-                .isInstanceOfAny(SSLHandshakeException.class, IOException.class);
-        assertThat(handshakes).singleElement().satisfies(event -> assertThat(event.succeeded()).isFalse());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/hello"))
+                .timeout(java.time.Duration.ofSeconds(20)).build();
+        Throwable refused = catchThrowable(() -> HttpClient.newBuilder().sslContext(jdk).build()
+                .send(request, HttpResponse.BodyHandlers.ofString()));
+        if (refused instanceof java.net.http.HttpTimeoutException) {
+            // Seen once in CI: the JDK's client waited past the server's certificate_required; a
+            // second attempt, on a new client, must still be refused, and never answered.
+            refused = catchThrowable(() -> HttpClient.newBuilder().sslContext(jdk).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        assertThat(refused).isInstanceOfAny(SSLHandshakeException.class, IOException.class)
+                .isNotInstanceOf(java.net.http.HttpTimeoutException.class);
+        assertThat(handshakes).isNotEmpty().allSatisfy(event -> assertThat(event.succeeded()).isFalse());
     }
 
     private static X509TrustManager trustingTheTestCa() throws Exception {
