@@ -214,7 +214,6 @@ public final class TLSConnection {
         }
     }
 
-    /** Checks that an application_data record of {@code length} bytes may arrive now. */
     /**
      * A handshake that has gone on longer than limits.max_handshake_duration is abandoned when the
      * peer's next bytes arrive (RFC 8446 §6.1: user_canceled, then close_notify).
@@ -241,6 +240,7 @@ public final class TLSConnection {
         }
     }
 
+    /** Checks that an application_data record of {@code length} bytes may arrive now. */
     private void acceptApplicationData(int length) {
         if (!handshake.isComplete() || reassembler.hasPartialMessage()) {
             throw new UnexpectedMessage("application data before the handshake completed");
