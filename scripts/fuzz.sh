@@ -22,7 +22,7 @@ for target in "${targets[@]}"; do
   echo "== fuzzing $target for $duration"
   # Jazzer stops cleanly on SIGINT; timeout's 124 means the whole duration ran without a finding.
   JAZZER_FUZZ=1 timeout -s INT "$duration" mvn -B -q -ntp surefire:test -pl siotls-core \
-      -Dtest="ProtocolFuzzTest#$target" -Dsurefire.failIfNoSpecifiedTests=false
+      -Dtest="ProtocolFuzzTest#$target" -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.forkTimeout=0
   status=$?
   if [ "$status" -ne 124 ] && [ "$status" -ne 0 ]; then
     failed+=("$target")
