@@ -47,7 +47,7 @@ public record Limits(int maxHandshakeMessageLength, int maxCertificateChainLengt
         within(maxChangeCipherSpecRecords, 0, 1_000_000, "max_change_cipher_spec_records");
         within(maxKeyUpdates, 0, 1_000_000, "max_key_updates");
         if (maxHandshakeDuration == null || maxHandshakeDuration.isNegative() || maxHandshakeDuration.isZero()) {
-            throw new TLSConfigurationException("limits.max_handshake_duration must be positive, got "
+            throw new TLSConfigurationException("limits.max_handshake_duration must be a positive duration, got "
                     + maxHandshakeDuration);
         }
     }

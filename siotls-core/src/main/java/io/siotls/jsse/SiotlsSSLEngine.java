@@ -64,7 +64,6 @@ public final class SiotlsSSLEngine extends SSLEngine {
     private String[] signatureSchemes;
 
     private TLSConnection connection;
-    private long handshakeDeadline;
     private boolean finishedReported;
     private boolean outcomePublished;
     private long handshakeStart;
@@ -102,7 +101,6 @@ public final class SiotlsSSLEngine extends SSLEngine {
             TLSConfiguration config = configuration();
             session.signatureSchemes(config.signatureAlgorithms(), List.of());
             connection = new TLSConnection(config, connectionOptions());
-            handshakeDeadline = System.nanoTime() + config.limits().maxHandshakeDuration().toNanos();
             connection.initiateConnection();
         } catch (TLSException | IllegalArgumentException | IllegalStateException e) {
             SSLHandshakeException failure = new SSLHandshakeException("cannot start the TLS 1.3 handshake: "
@@ -659,6 +657,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
      * limits.max_handshake_duration; for the socket, which bounds its reads by it.
      */
     long handshakeTimeLeftNanos() {
-        return handshakeDeadline - System.nanoTime();
+        long allowed = connection.config().limits().maxHandshakeDuration().toNanos();
+        return handshakeStart + allowed - System.nanoTime();
     }
 }

@@ -3,6 +3,7 @@ package io.siotls.keyschedule;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.CipherSuite;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * The TLS 1.3 key schedule of one connection, RFC 8446 §7.1, without PSK: early secret,
@@ -101,7 +102,7 @@ public final class KeySchedule {
 
     private static byte[] zeroed(byte[] secret) {
         if (secret != null) {
-            java.util.Arrays.fill(secret, (byte) 0);
+            Arrays.fill(secret, (byte) 0);
         }
         return null;
     }

@@ -17,6 +17,9 @@ final class CoreFailures {
             "certificate_chain", "ocsp_response", "cipher_suites", "key_exchanges", "key_log_file",
             "private_key", "public_key", "truststore", "alpn");
 
+    /** How the core's {@link io.siotls.Limits} name their options in a failure. */
+    private static final String LIMITS = "limits.";
+
     private CoreFailures() {
     }
 
@@ -47,11 +50,28 @@ final class CoreFailures {
             return new SiotlsPropertyException(prefix + ".client-auth", message, "Set " + prefix + ".truststore or "
                     + prefix + ".trusted-public-keys, or set " + prefix + ".client-auth to none.", failure);
         }
+        if (message.startsWith(LIMITS)) {
+            return limitFailure(failure, message, prefix);
+        }
         String property = OPTIONS.stream().filter(message::startsWith).findFirst()
                 .map(option -> prefix + "." + propertyName(option)).orElse(prefix);
         return new SiotlsPropertyException(property, message,
                 property.equals(prefix) ? "Check the " + prefix + ".* properties." : "Check the value of " + property + ".",
                 failure);
+    }
+
+    /**
+     * A {@code limits.<option> ...} failure: the option is {@code siotls.*.limits.<option>}, but
+     * for the handshake duration, which {@code siotls.*.handshake-timeout} sets.
+     */
+    private static SiotlsPropertyException limitFailure(TLSConfigurationException failure, String message,
+            String prefix) {
+        int end = message.indexOf(' ');
+        String option = message.substring(LIMITS.length(), end);
+        String property = option.equals("max_handshake_duration") ? prefix + ".handshake-timeout"
+                : prefix + ".limits." + propertyName(option);
+        return new SiotlsPropertyException(property, message.substring(end + 1),
+                "Set " + property + " within the range given, or remove it for the default.", failure);
     }
 
     /** The property name of a core option. */

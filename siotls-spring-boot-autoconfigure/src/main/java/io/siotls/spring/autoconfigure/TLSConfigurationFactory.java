@@ -91,8 +91,7 @@ public final class TLSConfigurationFactory {
             builder.alpn(properties.getAlpn());
         }
         builder.maxFragmentLength(maxFragmentLength(properties.getMaxFragmentLength(), prefix + ".max-fragment-length"));
-        builder.limits(limits(properties.getLimits(), prefix + ".limits", properties.getHandshakeTimeout(),
-                prefix + ".handshake-timeout"));
+        builder.limits(limits(properties, prefix));
         builder.logKeys(properties.isLogKeys());
         builder.keyLogFile(properties.getKeyLogFile());
     }
@@ -154,24 +153,22 @@ public final class TLSConfigurationFactory {
         }
     }
 
-    /** The engine's limits from {@code siotls.*.limits}; a value out of range names its property. */
-    private static Limits limits(SiotlsLimitsProperties properties, String prefix, java.time.Duration handshakeTimeout,
-            String handshakeTimeoutProperty) {
-        if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
-            throw new SiotlsPropertyException(handshakeTimeoutProperty, "must be a positive duration, got "
-                    + handshakeTimeout, "Set " + handshakeTimeoutProperty + " to a duration such as 10s.");
-        }
+    /**
+     * The engine's limits from {@code siotls.*.limits} and {@code siotls.*.handshake-timeout}; a
+     * value out of range names its property.
+     */
+    private static Limits limits(SiotlsSideProperties side, String prefix) {
+        SiotlsLimitsProperties properties = side.getLimits();
+        String limitsPrefix = prefix + ".limits";
         try {
-            return new Limits(bytes(properties.getMaxHandshakeMessageLength(), prefix + ".max-handshake-message-length"),
+            return new Limits(bytes(properties.getMaxHandshakeMessageLength(), limitsPrefix + ".max-handshake-message-length"),
                     properties.getMaxCertificateChainLength(),
-                    bytes(properties.getMaxBufferedApplicationData(), prefix + ".max-buffered-application-data"),
+                    bytes(properties.getMaxBufferedApplicationData(), limitsPrefix + ".max-buffered-application-data"),
                     properties.getMaxEmptyRecords(), properties.getMaxWarningAlerts(),
-                    properties.getMaxChangeCipherSpecRecords(), properties.getMaxKeyUpdates(), handshakeTimeout);
+                    properties.getMaxChangeCipherSpecRecords(), properties.getMaxKeyUpdates(),
+                    side.getHandshakeTimeout());
         } catch (TLSConfigurationException e) {
-            String option = e.getMessage().substring("limits.".length(), e.getMessage().indexOf(' '));
-            String property = prefix + "." + option.replace('_', '-');
-            throw new SiotlsPropertyException(property, e.getMessage().substring(e.getMessage().indexOf(' ') + 1),
-                    "Set " + property + " within the range given, or remove it for the default.");
+            throw CoreFailures.translate(e, prefix);
         }
     }
 

@@ -236,6 +236,9 @@ class SiotlsAutoConfigurationTest {
         runner.withPropertyValues("siotls.client.limits.max-handshake-message-length=100MB").run(context ->
                 assertThat(propertyFailure(context)).hasMessageStartingWith(
                         "siotls.client.limits.max-handshake-message-length: must be within [1024, 16777215]"));
+        runner.withPropertyValues("siotls.client.handshake-timeout=0s").run(context ->
+                assertThat(propertyFailure(context)).hasMessage(
+                        "siotls.client.handshake-timeout: must be a positive duration, got PT0S"));
     }
 
     @Test
