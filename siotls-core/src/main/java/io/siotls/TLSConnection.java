@@ -1,5 +1,6 @@
 package io.siotls;
 
+import io.siotls.alerts.HandshakeClosedByPeer;
 import io.siotls.alerts.InternalError;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.TLSException;
@@ -266,6 +267,9 @@ public final class TLSConnection {
         if (description == AlertDescription.CLOSE_NOTIFY) {
             closeNotifyReceived = true;
             receivingOpen = false;
+            if (!handshake.isComplete()) {
+                throw new HandshakeClosedByPeer("the peer sent close_notify before the handshake completed");
+            }
             return;
         }
         if (description == AlertDescription.USER_CANCELED) {
@@ -575,6 +579,9 @@ public final class TLSConnection {
                 cancel();
             }
             throw e;
+        } catch (HandshakeClosedByPeer e) {
+            closeAfterPeer();
+            throw e;
         } catch (TLSAlertException e) {
             fail(e.isRemote() ? null : e.description());
             throw e;
@@ -595,6 +602,19 @@ public final class TLSConnection {
         if (couldSend) {
             channel.discardPendingHandshake();
             writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, AlertDescription.USER_CANCELED).toBytes());
+            writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY).toBytes());
+        }
+    }
+
+    /**
+     * The peer closed during the handshake: nothing more is read, and this side's close_notify
+     * (RFC 8446 §6.1) replaces whatever of its flight was still to be sent.
+     */
+    private void closeAfterPeer() {
+        boolean couldSend = sendingOpen;
+        fail(null);
+        if (couldSend) {
+            channel.discardPendingHandshake();
             writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY).toBytes());
         }
     }

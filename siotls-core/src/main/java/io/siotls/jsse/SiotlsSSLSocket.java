@@ -118,6 +118,9 @@ final class SiotlsSSLSocket extends SSLSocket {
                 handshakeDone = true;
                 return;
             }
+            if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                throw new SSLHandshakeException("the connection closed during the handshake");
+            }
         }
     }
 

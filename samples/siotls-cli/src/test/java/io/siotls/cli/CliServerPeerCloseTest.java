@@ -1,0 +1,85 @@
+package io.siotls.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siotls.TLSConfiguration;
+import io.siotls.TLSConnection;
+import io.siotls.spring.autoconfigure.devcerts.DevelopmentCertificates;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a TLS scanner does to {@code siotls server}: a ClientHello, the server's flight read, then
+ * a plaintext close_notify. The server ends the handshake at once (exit code 1, the reason on
+ * standard error) instead of spinning, long before its 10-second handshake limit.
+ */
+class CliServerPeerCloseTest {
+
+    private static final byte[] PLAINTEXT_CLOSE_NOTIFY = HexFormat.of().parseHex("15030300020100");
+    private static final Duration HANDSHAKE_LIMIT = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path pkiDir;
+
+    @Test
+    void aCloseNotifyAfterTheServerFlightEndsTheServerWithinTheHandshakeLimit() throws Exception {
+        DevelopmentCertificates pki = DevelopmentCertificates.inDirectory(pkiDir);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> SiotlsCli.run(new String[] {
+            "server", "--port", "0",
+            "--cert", pki.file(DevelopmentCertificates.SERVER_CHAIN).toString(),
+            "--key", pki.file(DevelopmentCertificates.SERVER_KEY).toString()},
+                new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        int port = listeningPort(err, served);
+
+        try (Socket scanner = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            scanner.setSoTimeout(5_000);
+            scanner.getOutputStream().write(clientHello());
+            assertThat(scanner.getInputStream().read(new byte[8192])).as("the server's flight").isPositive();
+            long start = System.nanoTime();
+            scanner.getOutputStream().write(PLAINTEXT_CLOSE_NOTIFY);
+
+            int exitCode = served.get(HANDSHAKE_LIMIT.toMillis() / 2, TimeUnit.MILLISECONDS);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANDSHAKE_LIMIT.dividedBy(2));
+            assertThat(exitCode).isEqualTo(SiotlsCli.HANDSHAKE_FAILED);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("close_notify before the handshake completed");
+        }
+    }
+
+    private static byte[] clientHello() {
+        TLSConnection client = new TLSConnection(TLSConfiguration.client().build(), "localhost");
+        client.initiateConnection();
+        return client.dataToSend();
+    }
+
+    private static int listeningPort(ByteArrayOutputStream err, CompletableFuture<Integer> server) throws Exception {
+        Pattern listening = Pattern.compile("Listening on port (\\d+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (server.isDone()) {
+                throw new IllegalStateException("the server ended with " + server.get() + ": " + err);
+            }
+            Matcher matcher = listening.matcher(err.toString(StandardCharsets.UTF_8));
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the server did not say it listens: " + err);
+    }
+}
