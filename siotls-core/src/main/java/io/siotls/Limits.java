@@ -10,7 +10,9 @@ import java.time.Duration;
  * {@link TLSConfiguration.Builder#limits}. Immutable; {@code withX} methods return a copy.
  *
  * @param maxHandshakeMessageLength the largest handshake message body accepted, in bytes
- *        (65,536 by default; RFC 8446 §4 allows 2^24 - 1): over it, {@code illegal_parameter}
+ *        (65,536 by default; RFC 8446 §4 allows 2^24 - 1): over it, {@code illegal_parameter}.
+ *        A ClientHello of any legal size (up to 131,396 bytes) is accepted whatever this says,
+ *        and a body longer than its message's format allows is a {@code decode_error}
  * @param maxCertificateChainLength the most certificates a peer's Certificate message may hold
  *        (10, as SunJSSE's {@code jdk.tls.maxCertificateChainLength}): over it, {@code bad_certificate}
  * @param maxBufferedApplicationData the most decrypted bytes held for an application that does

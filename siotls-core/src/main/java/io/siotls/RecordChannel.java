@@ -74,6 +74,15 @@ final class RecordChannel implements HandshakeTransport {
     }
 
     @Override
+    public void skipRejectedEarlyData(int maxBytes) {
+        if (maxBytes > 0) {
+            reader.skipRejectedEarlyData(maxBytes);
+        } else {
+            reader.stopSkippingEarlyData();
+        }
+    }
+
+    @Override
     public void limitRecordPlaintext(int maxPlaintext) {
         writer.setMaxFragmentLength(Math.min(writer.maxFragmentLength(), maxPlaintext));
     }

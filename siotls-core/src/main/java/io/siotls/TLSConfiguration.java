@@ -97,6 +97,9 @@ public final class TLSConfiguration {
     private final boolean logKeys;
     private final Path keyLogFile;
     private final boolean insecureNoPeerVerification;
+    private final boolean sendCertificateAuthorities;
+    private final boolean helloRetryCookie;
+    private final boolean alwaysSendSupportedGroups;
     private final CryptoProvider crypto;
 
     private TLSConfiguration(Builder builder, TrustStore truststore) {
@@ -122,6 +125,9 @@ public final class TLSConfiguration {
         this.logKeys = builder.logKeys;
         this.keyLogFile = builder.keyLogFile;
         this.insecureNoPeerVerification = builder.insecureNoPeerVerification;
+        this.sendCertificateAuthorities = builder.sendCertificateAuthorities;
+        this.helloRetryCookie = builder.helloRetryCookie;
+        this.alwaysSendSupportedGroups = builder.alwaysSendSupportedGroups;
     }
 
     /** A builder of client-side configurations. */
@@ -164,6 +170,9 @@ public final class TLSConfiguration {
         builder.logKeys = logKeys;
         builder.keyLogFile = keyLogFile;
         builder.insecureNoPeerVerification = insecureNoPeerVerification;
+        builder.sendCertificateAuthorities = sendCertificateAuthorities;
+        builder.helloRetryCookie = helloRetryCookie;
+        builder.alwaysSendSupportedGroups = alwaysSendSupportedGroups;
         return builder;
     }
 
@@ -284,6 +293,27 @@ public final class TLSConfiguration {
     }
 
     /** The crypto backend. */
+    /**
+     * Server-side: whether a CertificateRequest names the trust anchors (certificate_authorities,
+     * RFC 8446 §4.2.4), so that a client holding several certificates can pick one.
+     */
+    public boolean sendCertificateAuthorities() {
+        return sendCertificateAuthorities;
+    }
+
+    /** Server-side: whether a HelloRetryRequest carries a cookie the client must echo (RFC 8446 §4.2.2). */
+    public boolean helloRetryCookie() {
+        return helloRetryCookie;
+    }
+
+    /**
+     * Server-side: whether every EncryptedExtensions lists this server's groups, rather than only
+     * when the group used is not its first choice (RFC 8446 §4.2.7).
+     */
+    public boolean alwaysSendSupportedGroups() {
+        return alwaysSendSupportedGroups;
+    }
+
     public CryptoProvider crypto() {
         return crypto;
     }
@@ -332,6 +362,9 @@ public final class TLSConfiguration {
                 && logKeys == that.logKeys
                 && Objects.equals(keyLogFile, that.keyLogFile)
                 && insecureNoPeerVerification == that.insecureNoPeerVerification
+                && sendCertificateAuthorities == that.sendCertificateAuthorities
+                && helloRetryCookie == that.helloRetryCookie
+                && alwaysSendSupportedGroups == that.alwaysSendSupportedGroups
                 && crypto == that.crypto
                 && cipherSuites.equals(that.cipherSuites)
                 && keyExchanges.equals(that.keyExchanges)
@@ -358,7 +391,8 @@ public final class TLSConfiguration {
                 KeyEquality.hash(trustedPublicKeys), KeyEquality.hash(privateKey), privateKeySignatureAlgorithms,
                 KeyEquality.hash(publicKey), certificateChain, signingChains, clientAuthentication,
                 Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, limits, alpn, logKeys,
-                keyLogFile, insecureNoPeerVerification);
+                keyLogFile, insecureNoPeerVerification, sendCertificateAuthorities, helloRetryCookie,
+                alwaysSendSupportedGroups);
     }
 
     /** A summary that never shows key material. */
@@ -375,6 +409,9 @@ public final class TLSConfiguration {
                         .map(c -> c.getSubjectX500Principal().getName()).toList()
                 + (signingChains.size() > 1 ? ", signingChains=" + signingChains : "")
                 + (side == Side.SERVER ? ", clientAuthentication=" + clientAuthentication : "")
+                + (side == Side.SERVER && !sendCertificateAuthorities ? ", sendCertificateAuthorities=false" : "")
+                + (side == Side.SERVER && helloRetryCookie ? ", helloRetryCookie=true" : "")
+                + (side == Side.SERVER && alwaysSendSupportedGroups ? ", alwaysSendSupportedGroups=true" : "")
                 + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
                 + ", maxFragmentLength=" + maxFragmentLength.octets()
                 + (limits.equals(Limits.DEFAULTS) ? "" : ", limits=" + limits)
@@ -408,6 +445,9 @@ public final class TLSConfiguration {
         private boolean logKeys;
         private Path keyLogFile;
         private boolean insecureNoPeerVerification;
+        private boolean sendCertificateAuthorities = true;
+        private boolean helloRetryCookie;
+        private boolean alwaysSendSupportedGroups;
 
         private Builder(Side side) {
             this.side = side;
@@ -569,6 +609,41 @@ public final class TLSConfiguration {
         /** Server-side: a DER OCSP response to staple when the client asks (RFC 8446 §4.4.2.1). */
         public Builder ocspResponse(byte[] ocspResponse) {
             this.ocspResponse = ocspResponse == null ? null : ocspResponse.clone();
+            return this;
+        }
+
+        /**
+         * Server-side: whether a CertificateRequest names the trust anchors' subjects
+         * (certificate_authorities, RFC 8446 §4.2.4) so that a client holding several
+         * certificates can pick the one this server accepts. On by default; the names are left
+         * out anyway when they exceed 8 KiB (a system trust store). Turn it off to keep the
+         * accepted authorities to yourself or the CertificateRequest small.
+         */
+        public Builder sendCertificateAuthorities(boolean sendCertificateAuthorities) {
+            this.sendCertificateAuthorities = sendCertificateAuthorities;
+            return this;
+        }
+
+        /**
+         * Server-side: whether a HelloRetryRequest carries a cookie that the second ClientHello
+         * must echo (RFC 8446 §4.2.2). Off by default: this server keeps the first ClientHello
+         * itself (a stateful retry), so a cookie would tell it nothing; it exists for replaying
+         * traces that have one (RFC 8448 §5).
+         */
+        public Builder helloRetryCookie(boolean helloRetryCookie) {
+            this.helloRetryCookie = helloRetryCookie;
+            return this;
+        }
+
+        /**
+         * Server-side: whether every EncryptedExtensions lists this server's groups
+         * (supported_groups, RFC 8446 §4.2.7). Off by default: they are listed only when the
+         * group used is not this server's first choice, the one case where the list tells the
+         * client something (which share to send next time), as OpenSSL does. On: every
+         * handshake carries it, as GnuTLS does and RFC 8448's traces show.
+         */
+        public Builder alwaysSendSupportedGroups(boolean alwaysSendSupportedGroups) {
+            this.alwaysSendSupportedGroups = alwaysSendSupportedGroups;
             return this;
         }
 

@@ -360,6 +360,9 @@ public final class TLSConnection {
         if (opened.status() == RecordResult.Status.NEED_MORE_INPUT) {
             return RecordStep.needMoreInput(opened.bytesNeeded());
         }
+        if (opened.status() == RecordResult.Status.SKIPPED) {
+            return RecordStep.ok(opened.bytesConsumed(), 0);
+        }
         if (opened.type() == ContentType.APPLICATION_DATA) {
             acceptApplicationData(opened.bytesProduced());
         }
@@ -380,6 +383,9 @@ public final class TLSConnection {
             }
             case DST_TOO_SMALL -> {
                 return RecordStep.bufferTooSmall(opened.bytesNeeded());
+            }
+            case SKIPPED -> {
+                return RecordStep.ok(opened.bytesConsumed(), 0);
             }
             default -> {
             }

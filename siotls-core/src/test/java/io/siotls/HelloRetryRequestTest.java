@@ -69,9 +69,14 @@ class HelloRetryRequestTest {
 
     /** Runs our client's first ClientHello into a server that asks for secp384r1, returns both. */
     private static TLSConnection[] afterRetry() {
+        return afterRetry(false);
+    }
+
+    private static TLSConnection[] afterRetry(boolean cookie) {
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY)
                 .keyExchanges(NamedGroup.X25519, NamedGroup.SECP384R1).build(), "localhost");
-        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).keyExchanges(NamedGroup.SECP384R1).build());
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).keyExchanges(NamedGroup.SECP384R1)
+                .helloRetryCookie(cookie).build());
         client.initiateConnection();
         server.initiateConnection();
         server.receiveData(client.dataToSend());
@@ -96,8 +101,64 @@ class HelloRetryRequestTest {
     }
 
     @Test
-    void secondClientHelloWithoutTheCookieIsIllegalParameter() {
+    void aRetryCarriesACookieOnlyWhenConfigured() {
+        for (boolean cookie : new boolean[] {false, true}) {
+            TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY)
+                    .keyExchanges(NamedGroup.X25519, NamedGroup.SECP384R1).build(), "localhost");
+            TLSConnection server = new TLSConnection(Configs.server(IDENTITY).keyExchanges(NamedGroup.SECP384R1)
+                    .helloRetryCookie(cookie).build());
+            client.initiateConnection();
+            server.initiateConnection();
+            server.receiveData(client.dataToSend());
+            byte[] fragment = Records.firstFragment(server.dataToSend());
+            ServerHello retry = ServerHello.parse(new TLSReader(fragment, 4, fragment.length - 4));
+            assertThat(retry.isHelloRetryRequest()).isTrue();
+            assertThat(retry.extensions().contains(io.siotls.iana.ExtensionType.COOKIE)).isEqualTo(cookie);
+        }
+    }
+
+    @Test
+    void aCookieTheRetryDidNotSendIsIllegalParameter() {
         TLSConnection[] pair = afterRetry();
+        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+            e.add(new io.siotls.extensions.CookieExtension(new byte[] {1, 2, 3}));
+            return e;
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
+                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
+                .hasMessageContaining("carries a cookie the HelloRetryRequest did not send");
+    }
+
+    @Test
+    void secondClientHelloWithItsExtensionsReorderedIsIllegalParameter() {
+        TLSConnection[] pair = afterRetry();
+        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+            java.util.Collections.reverse(e);
+            return e;
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
+                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
+                .hasMessageContaining("changed its extensions or their order");
+    }
+
+    @Test
+    void secondClientHelloChangingAnExtensionsContentIsIllegalParameter() {
+        TLSConnection[] pair = afterRetry();
+        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+            e.replaceAll(x -> x.typeCode() == io.siotls.iana.ExtensionType.SIGNATURE_ALGORITHMS.code()
+                    ? io.siotls.extensions.SignatureAlgorithmsExtension.forHandshake(java.util.List.of(
+                            io.siotls.iana.SignatureScheme.ECDSA_SECP256R1_SHA256.code()))
+                    : x);
+            return e;
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
+                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
+                .hasMessageContaining("changed its signature_algorithms extension");
+    }
+
+    @Test
+    void secondClientHelloWithoutTheCookieIsIllegalParameter() {
+        TLSConnection[] pair = afterRetry(true);
         byte[] record = withExtensions(secondHello(pair[0]), e -> {
             e.removeIf(x -> x.typeCode() == io.siotls.iana.ExtensionType.COOKIE.code());
             return e;
@@ -116,7 +177,7 @@ class HelloRetryRequestTest {
         });
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
                 .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
-                .hasMessageContaining("changed its application_layer_protocol_negotiation extension");
+                .hasMessageContaining("changed its extensions or their order");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.siotls;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.siotls.alerts.HandshakeClosedByPeer;
 import io.siotls.alerts.InternalError;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.TLSException;
@@ -109,12 +110,17 @@ class ProtocolFuzzTest {
     /**
      * Feeds {@code data}: it may end the connection with an alert, sent (a {@link TLSAlertException})
      * or received (also a plain {@link TLSException} when the peer's alert is not one TLS defines),
-     * and then the connection must be failed.
+     * and then the connection must be failed; or with the peer's close_notify before the handshake
+     * completed, and then the connection must be over, neither side open.
      */
     private static void feed(TLSConnection connection, byte[] data) {
         try {
             connection.receiveData(data);
             connection.dataToSend();
+        } catch (HandshakeClosedByPeer closed) {
+            if (!connection.isPostHandshake() || connection.isReceivingOpen() || connection.isSendingOpen()) {
+                throw new IllegalStateException("the peer closed during the handshake but the connection is open", closed);
+            }
         } catch (TLSException error) {
             if (error instanceof TLSAlertException alert) {
                 expected(alert);

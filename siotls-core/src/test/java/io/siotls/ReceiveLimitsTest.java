@@ -140,19 +140,31 @@ class ReceiveLimitsTest {
 
     @Test
     void aHandshakeMessageOverTheLimitIsIllegalParameter() {
-        TLSConfiguration server = Configs.server(IDENTITY)
+        TLSConfiguration client = Configs.clientTrusting(IDENTITY)
                 .limits(Limits.DEFAULTS.withMaxHandshakeMessageLength(1024)).build();
-        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
-        TLSConnection serverConnection = new TLSConnection(server);
-        client.initiateConnection();
-        serverConnection.initiateConnection();
-        byte[] hugeClientHello = Records.plaintext(ContentType.HANDSHAKE, new byte[] {1, 0, 8, 0});
+        TLSConnection clientConnection = new TLSConnection(client, "localhost");
+        clientConnection.initiateConnection();
+        byte[] hugeServerHello = Records.plaintext(ContentType.HANDSHAKE, new byte[] {2, 0, 8, 0});
 
-        assertThatThrownBy(() -> serverConnection.receiveData(hugeClientHello))
+        assertThatThrownBy(() -> clientConnection.receiveData(hugeServerHello))
                 .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
                 .hasMessageContaining("2048");
-        assertThat(Records.plaintextAlert(serverConnection.dataToSend()))
+        assertThat(Records.plaintextAlert(clientConnection.dataToSend()))
                 .isEqualTo(AlertDescription.ILLEGAL_PARAMETER.code());
+    }
+
+    @Test
+    void aClientHelloOfAnyLegalSizeIsAcceptedWhateverTheLimit() {
+        TLSConfiguration server = Configs.server(IDENTITY)
+                .limits(Limits.DEFAULTS.withMaxHandshakeMessageLength(1024)).build();
+        TLSConnection serverConnection = new TLSConnection(server);
+        serverConnection.initiateConnection();
+        byte[] header = {1, 0x01, 0x00, 0x00};
+
+        serverConnection.receiveData(Records.plaintext(ContentType.HANDSHAKE, header));
+
+        assertThat(serverConnection.dataToSend()).as("no alert: the rest of a 64 KiB ClientHello may follow").isEmpty();
+        assertThat(serverConnection.isPostHandshake()).isFalse();
     }
 
     @Test

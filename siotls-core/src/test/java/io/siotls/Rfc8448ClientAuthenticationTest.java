@@ -104,7 +104,7 @@ class Rfc8448ClientAuthenticationTest {
     @Test
     void serverSendsTheServerHelloByteForByteAndRefusesTheTracesClientSignature() {
         X509Certificate clientCertificate = TRACE.certificate("client_certificate");
-        TLSConfiguration config = TLSConfiguration.server()
+        TLSConfiguration config = TLSConfiguration.server().alwaysSendSupportedGroups(true)
                 .privateKey(Rfc8448.serverRsaPrivateKey())
                 .certificateChain(Rfc8448.serverRsaCertificate())
                 .cipherSuites(SUITES)

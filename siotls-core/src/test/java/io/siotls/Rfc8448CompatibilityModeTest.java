@@ -37,7 +37,7 @@ class Rfc8448CompatibilityModeTest {
     void serverSendsServerHelloChangeCipherSpecAndFlightByteForByte() throws Exception {
         byte[] salt = PssSalt.recover((RSAPublicKey) Rfc8448.serverRsaCertificate().getPublicKey(),
                 TRACE.value("certificate_verify_signature"), "SHA-256", 32);
-        TLSConfiguration config = TLSConfiguration.server()
+        TLSConfiguration config = TLSConfiguration.server().alwaysSendSupportedGroups(true)
                 .privateKey(Rfc8448.serverRsaPrivateKey())
                 .certificateChain(Rfc8448.serverRsaCertificate())
                 .cipherSuites(SUITES)

@@ -109,7 +109,7 @@ class Rfc8448HelloRetryRequestTest {
     void serverSendsTheRetryAndServerHelloByteForByteAndAFlightUnderTheTracesKeys() throws Exception {
         byte[] salt = PssSalt.recover((RSAPublicKey) Rfc8448.serverRsaCertificate().getPublicKey(),
                 TRACE.value("certificate_verify_signature"), "SHA-256", 32);
-        TLSConfiguration config = TLSConfiguration.server()
+        TLSConfiguration config = TLSConfiguration.server().alwaysSendSupportedGroups(true).helloRetryCookie(true)
                 .privateKey(Rfc8448.serverRsaPrivateKey())
                 .certificateChain(Rfc8448.serverRsaCertificate())
                 .cipherSuites(SUITES)

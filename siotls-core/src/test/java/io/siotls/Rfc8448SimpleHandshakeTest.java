@@ -101,7 +101,7 @@ class Rfc8448SimpleHandshakeTest {
                 new BigInteger(1, Rfc8448.get("server_rsa_private_exponent"))));
         byte[] salt = PssSalt.recover((RSAPublicKey) certificate.getPublicKey(),
                 Rfc8448.get("certificate_verify_signature"), "SHA-256", 32);
-        TLSConfiguration config = TLSConfiguration.server()
+        TLSConfiguration config = TLSConfiguration.server().alwaysSendSupportedGroups(true)
                 .privateKey(key)
                 .certificateChain(certificate)
                 .cipherSuites(SUITES)

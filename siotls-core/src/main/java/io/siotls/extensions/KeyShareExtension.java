@@ -60,9 +60,14 @@ public record KeyShareExtension(ExtensionContext context, List<KeyShareEntry> en
         writer.writeOpaque(2, entry.keyExchange());
     }
 
+    /**
+     * An entry; an empty key_exchange is read as one (the group's own check then refuses it with
+     * illegal_parameter, as a public value that is not one, RFC 8446 §4.2.8.1-2), not as a
+     * decode_error: OpenSSL, GnuTLS and tlsfuzzer agree on that alert.
+     */
     private static KeyShareEntry readEntry(TLSReader reader) {
         int group = reader.readUint16("key share group");
-        byte[] keyExchange = reader.readOpaque(2, 1, 0xffff, "key_exchange");
+        byte[] keyExchange = reader.readOpaque(2, 0, 0xffff, "key_exchange");
         return new KeyShareEntry(group, keyExchange);
     }
 

@@ -24,6 +24,12 @@ public interface HandshakeTransport {
      */
     void switchReadKeys(CipherSuite suite, byte[] trafficSecret);
 
+    /**
+     * RFC 8446 §4.2.10: drops the client's rejected early data, up to {@code maxBytes} of it
+     * (records that cannot be opened, or application_data before read keys); 0 stops dropping.
+     */
+    void skipRejectedEarlyData(int maxBytes);
+
     /** Lowers the largest plaintext put in one record (RFC 8449, RFC 6066 §4). */
     void limitRecordPlaintext(int maxPlaintext);
 

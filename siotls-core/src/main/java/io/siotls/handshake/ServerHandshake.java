@@ -48,7 +48,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -61,10 +60,19 @@ public final class ServerHandshake extends Handshake {
     private enum State { START, WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_CERTIFICATE,
         WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
 
-    /** The extensions a second ClientHello may change, RFC 8446 §4.1.2. */
+    /**
+     * The extensions a second ClientHello may change, add or drop, RFC 8446 §4.1.2 (the cookie
+     * only when the HelloRetryRequest carried one).
+     */
     private static final Set<Integer> MAY_CHANGE_AFTER_RETRY = Set.of(
-            ExtensionType.KEY_SHARE.code(), ExtensionType.COOKIE.code(), ExtensionType.EARLY_DATA.code(),
+            ExtensionType.KEY_SHARE.code(), ExtensionType.EARLY_DATA.code(),
             ExtensionType.PRE_SHARED_KEY.code(), ExtensionType.PADDING.code());
+
+    /**
+     * How much rejected early data is skipped (RFC 8446 §4.2.10): this server accepts none, so
+     * there is no max_early_data_size of its own; 16 KiB is OpenSSL's default.
+     */
+    private static final int REJECTED_EARLY_DATA_LIMIT = 16384;
 
     /** Above this many bytes of names, certificate_authorities is left out (a system trust store). */
     private static final int MAX_AUTHORITIES_LENGTH = 8192;
@@ -144,6 +152,7 @@ public final class ServerHandshake extends Handshake {
         if (firstHello != null) {
             checkSecondClientHello(hello);
         }
+        rejectEarlyData(extensions);
         CipherSuite suite = firstHello != null ? cipherSuite : chooseCipherSuite(hello);
         SupportedGroupsExtension groups = require(extensions, ExtensionType.SUPPORTED_GROUPS, SupportedGroupsExtension.class);
         KeyShareExtension keyShares = require(extensions, ExtensionType.KEY_SHARE, KeyShareExtension.class);
@@ -155,6 +164,7 @@ public final class ServerHandshake extends Handshake {
                         + ", which supported_groups does not list");
             }
         }
+        refuseObsoleteGroups(hello, groups.groups());
         if (firstHello == null) {
             transcript.selectHash(crypto, suite.hashAlgorithm());
         }
@@ -227,12 +237,63 @@ public final class ServerHandshake extends Handshake {
         state = config.clientAuthentication() != ClientAuthentication.NONE ? State.WAIT_CERTIFICATE : State.WAIT_FINISHED;
     }
 
-    /** RFC 8446 §4.2.1: without supported_versions listing TLS 1.3, the client speaks another version. */
+    /**
+     * RFC 8446 §4.2.1: without supported_versions listing TLS 1.3, the client speaks another
+     * version; RFC 8446 §D.5: a legacy_version of SSL 3.0 (0x0300) or less is refused whatever
+     * supported_versions says.
+     */
     private static void requireTls13(ClientHello hello) {
+        if (hello.legacyVersion() < TLSVersion.TLS_1_0.code()) {
+            throw new ProtocolVersion(String.format("the ClientHello's legacy_version 0x%04x is SSL 3.0 or older",
+                    hello.legacyVersion()));
+        }
         SupportedVersionsExtension versions =
                 hello.extensions().get(ExtensionType.SUPPORTED_VERSIONS, SupportedVersionsExtension.class);
         if (versions == null || !versions.versions().contains(TLSVersion.TLS_1_3.code())) {
             throw new ProtocolVersion("the client does not offer TLS 1.3, the only version this server speaks");
+        }
+    }
+
+    /**
+     * This server accepts no early data (it issues no tickets), so a client that offers it gets
+     * a 1-RTT handshake and its early data is skipped (RFC 8446 §4.2.10): records that fail to
+     * open under the handshake keys, or, while a HelloRetryRequest is answered, application_data
+     * records. A second ClientHello must not offer early data again.
+     */
+    private void rejectEarlyData(ExtensionBlock extensions) {
+        boolean offered = extensions.contains(ExtensionType.EARLY_DATA);
+        if (offered && firstHello != null) {
+            throw new IllegalParameter("the second ClientHello offers early_data (RFC 8446 §4.2.10)");
+        }
+        transport.skipRejectedEarlyData(offered ? REJECTED_EARLY_DATA_LIMIT : 0);
+    }
+
+    /**
+     * RFC 8446 §4.2.7: the obsolete groups of earlier versions "MUST NOT be offered or negotiated
+     * by TLS 1.3 implementations". A client that offers TLS 1.3 only and lists one anyway is
+     * refused with illegal_parameter; a client that also offers TLS 1.2 may list them for that
+     * version, and they are ignored (its key_share, checked above against supported_groups,
+     * cannot hold one without the same refusal).
+     */
+    private static void refuseObsoleteGroups(ClientHello hello, List<Integer> groups) {
+        SupportedVersionsExtension versions =
+                hello.extensions().get(ExtensionType.SUPPORTED_VERSIONS, SupportedVersionsExtension.class);
+        boolean onlyTls13 = versions.versions().stream().allMatch(version -> version >= TLSVersion.TLS_1_3.code()
+                || (version & 0x0f0f) == 0x0a0a);
+        for (KeyShareEntry entry : hello.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class).entries()) {
+            if (NamedGroup.isObsolete(entry.group())) {
+                throw new IllegalParameter("key_share holds a share for obsolete group " + entry.group()
+                        + " (RFC 8446 §4.2.7)");
+            }
+        }
+        if (!onlyTls13) {
+            return;
+        }
+        for (int group : groups) {
+            if (NamedGroup.isObsolete(group)) {
+                throw new IllegalParameter("supported_groups lists obsolete group " + group
+                        + " in a ClientHello offering only TLS 1.3 (RFC 8446 §4.2.7)");
+            }
         }
     }
 
@@ -287,21 +348,27 @@ public final class ServerHandshake extends Handshake {
     private void sendHelloRetryRequest(ClientHello hello, NamedGroup group) {
         firstHello = hello;
         retryGroup = group;
-        retryCookie = entropy.helloRetryCookie();
         transcript.replaceWithMessageHash();
+        List<Extension> extensions = new ArrayList<>();
+        extensions.add(KeyShareExtension.retryWith(group.code()));
+        if (config.helloRetryCookie()) {
+            retryCookie = entropy.helloRetryCookie();
+            extensions.add(new CookieExtension(retryCookie));
+        }
+        extensions.add(SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code()));
         send(new ServerHello(TLSVersion.TLS_1_2.code(), ServerHello.HELLO_RETRY_REQUEST_RANDOM.clone(),
-                hello.legacySessionId(), cipherSuite.code(), 0, ExtensionBlock.of(List.of(
-                        KeyShareExtension.retryWith(group.code()),
-                        new CookieExtension(retryCookie),
-                        SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code())))));
+                hello.legacySessionId(), cipherSuite.code(), 0, ExtensionBlock.of(extensions)));
         sendChangeCipherSpecOnce(hello);
         state = State.WAIT_SECOND_CLIENT_HELLO;
     }
 
     /**
-     * The second ClientHello may only change what RFC 8446 §4.1.2 lists: its key_share (now one
-     * share, for the group asked for), the cookie it must echo, early_data, pre_shared_key and
-     * padding. Anything else is illegal_parameter.
+     * RFC 8446 §4.1.2: the second ClientHello is "the same ClientHello without modification"
+     * except for its key_share (now one share, for the group asked for), the cookie it must echo
+     * (when the HelloRetryRequest sent one), early_data, pre_shared_key and padding. Anything else
+     * — a changed, added or dropped extension, or the same extensions in another order — is
+     * illegal_parameter. Clients that shuffle their extensions (Chrome) keep one order per
+     * connection, so a reordering is a modification, as tlsfuzzer holds it to be.
      */
     private void checkSecondClientHello(ClientHello hello) {
         if (!Arrays.equals(hello.random(), firstHello.random())
@@ -316,22 +383,40 @@ public final class ServerHandshake extends Handshake {
             throw new IllegalParameter("the second ClientHello must hold exactly one key share, for "
                     + retryGroup.ianaName());
         }
-        CookieExtension cookie = hello.extensions().get(ExtensionType.COOKIE, CookieExtension.class);
-        if (cookie == null || !MessageDigest.isEqual(cookie.cookie(), retryCookie)) {
-            throw new IllegalParameter("the second ClientHello does not echo the HelloRetryRequest's cookie");
+        checkEchoedCookie(hello);
+        List<Integer> firstOrder = keptAfterRetry(firstHello);
+        if (!firstOrder.equals(keptAfterRetry(hello))) {
+            throw new IllegalParameter("the second ClientHello changed its extensions or their order: "
+                    + firstOrder + " became " + keptAfterRetry(hello));
         }
-        Set<Integer> types = new HashSet<>(firstHello.extensions().typeCodes());
-        types.addAll(hello.extensions().typeCodes());
-        for (int type : types) {
-            if (MAY_CHANGE_AFTER_RETRY.contains(type)) {
-                continue;
-            }
+        for (int type : firstOrder) {
             if (!Arrays.equals(firstHello.extensions().dataOf(type), hello.extensions().dataOf(type))) {
                 ExtensionType known = ExtensionType.fromCode(type);
                 throw new IllegalParameter("the second ClientHello changed its "
                         + (known == null ? "extension " + type : known.ianaName()) + " extension");
             }
         }
+    }
+
+    /** The cookie of the HelloRetryRequest, echoed exactly; none when it sent none (RFC 8446 §4.2.2). */
+    private void checkEchoedCookie(ClientHello hello) {
+        CookieExtension cookie = hello.extensions().get(ExtensionType.COOKIE, CookieExtension.class);
+        if (retryCookie == null) {
+            if (cookie != null) {
+                throw new IllegalParameter("the second ClientHello carries a cookie the HelloRetryRequest did not send");
+            }
+            return;
+        }
+        if (cookie == null || !MessageDigest.isEqual(cookie.cookie(), retryCookie)) {
+            throw new IllegalParameter("the second ClientHello does not echo the HelloRetryRequest's cookie");
+        }
+    }
+
+    /** The extension types, in wire order, that must stay the same in a second ClientHello. */
+    private static List<Integer> keptAfterRetry(ClientHello hello) {
+        return hello.extensions().typeCodes().stream()
+                .filter(type -> !MAY_CHANGE_AFTER_RETRY.contains(type) && type != ExtensionType.COOKIE.code())
+                .toList();
     }
 
     private void sendChangeCipherSpecOnce(ClientHello hello) {
@@ -390,7 +475,7 @@ public final class ServerHandshake extends Handshake {
     private CertificateRequest certificateRequest() {
         List<Extension> extensions = new ArrayList<>();
         extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(config.signatureAlgorithms())));
-        if (config.truststore() != null) {
+        if (config.truststore() != null && config.sendCertificateAuthorities()) {
             CertificateAuthoritiesExtension authorities =
                     new CertificateAuthoritiesExtension(config.truststore().trustAnchorSubjects());
             if (!authorities.authorities().isEmpty() && authorities.encodedLength() <= MAX_AUTHORITIES_LENGTH) {
@@ -431,10 +516,16 @@ public final class ServerHandshake extends Handshake {
                 + ", this server accepts " + config.alpn());
     }
 
-    /** EncryptedExtensions' content, RFC 8446 §4.3.1. */
+    /**
+     * EncryptedExtensions' content, RFC 8446 §4.3.1. supported_groups (§4.2.7) only when the
+     * group used is not this server's first choice: the client may then offer that one in its
+     * next key_share, and otherwise the list would tell it nothing.
+     */
     private List<Extension> encryptedExtensions(ExtensionBlock clientExtensions) {
         List<Extension> extensions = new ArrayList<>();
-        extensions.add(new SupportedGroupsExtension(codes(config.keyExchanges())));
+        if (config.alwaysSendSupportedGroups() || keyExchange != config.keyExchanges().get(0)) {
+            extensions.add(new SupportedGroupsExtension(codes(config.keyExchanges())));
+        }
         RecordSizeLimitExtension limit =
                 clientExtensions.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
         MaxFragmentLengthExtension fragment =

@@ -33,6 +33,16 @@ public enum NamedGroup implements IanaCode {
         return ianaName;
     }
 
+    /**
+     * Whether {@code code} lies in the obsolete_RESERVED ranges of RFC 8446 §B.3.1.4 (the
+     * elliptic curves and explicit-curve codes of earlier TLS versions): such groups "MUST NOT be
+     * offered or negotiated by TLS 1.3 implementations" (§4.2.7).
+     */
+    public static boolean isObsolete(int code) {
+        return (code >= 0x0001 && code <= 0x0016) || (code >= 0x001a && code <= 0x001c)
+                || code == 0xff01 || code == 0xff02;
+    }
+
     /** Whether this is a finite field (Diffie-Hellman) group of RFC 7919. */
     public boolean isFiniteField() {
         return code >= 0x0100 && code <= 0x01ff;

@@ -1,5 +1,6 @@
 package io.siotls.record;
 
+import io.siotls.alerts.DecodeError;
 import io.siotls.alerts.IllegalParameter;
 import java.util.Arrays;
 
@@ -7,10 +8,12 @@ import java.util.Arrays;
  * Rebuilds handshake messages from the content of handshake records (RFC 8446 §5.1, §4): a message
  * may span several records and a record may hold several messages.
  *
- * <p>A message whose declared body length exceeds {@link #maxMessageLength()} (65536 bytes by
- * default, enough for any certificate chain seen in practice; raise it for larger ones) is
- * refused with {@code illegal_parameter} as soon as its header is in, before its body is
- * buffered, as OpenSSL and BoringSSL do. The connection uses {@link #hasPartialMessage()} to
+ * <p>Lengths are checked as soon as a message header is in, before its body is buffered, as
+ * OpenSSL and BoringSSL do: a declared body longer than the message's wire format allows is a
+ * {@code decode_error}; one longer than {@link #maxMessageLength()} (65536 bytes by default,
+ * enough for any certificate chain seen in practice; raise it for larger ones) is refused with
+ * {@code illegal_parameter}, except for a ClientHello, whose every legal size (up to 131,396
+ * bytes) is accepted so that no legal client is turned away. The connection uses {@link #hasPartialMessage()} to
  * enforce that handshake messages do not span key changes (RFC 8446 §5.1). Not thread-safe.
  */
 public final class HandshakeReassembler {
@@ -106,9 +109,15 @@ public final class HandshakeReassembler {
     private int endOfCompleteMessages() {
         int position = start;
         while (end - position >= HandshakeMessage.HEADER_LENGTH) {
+            int type = buffer[position] & 0xff;
             int bodyLength = bodyLength(position);
-            if (bodyLength > maxMessageLength) {
-                throw new IllegalParameter("handshake message type " + (buffer[position] & 0xff) + " declares "
+            int wireMaximum = HandshakeBodyBounds.of(type);
+            if (bodyLength > wireMaximum) {
+                throw new DecodeError("handshake message type " + type + " declares " + bodyLength
+                        + " bytes, more than its format allows (" + wireMaximum + ")");
+            }
+            if (bodyLength > maxMessageLength && !HandshakeBodyBounds.isClientHello(type)) {
+                throw new IllegalParameter("handshake message type " + type + " declares "
                         + bodyLength + " bytes, more than the " + maxMessageLength + " accepted");
             }
             if (end - position - HandshakeMessage.HEADER_LENGTH < bodyLength) {

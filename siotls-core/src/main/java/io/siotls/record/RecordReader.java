@@ -44,6 +44,8 @@ public final class RecordReader {
 
     private final RecordResult result = new RecordResult();
     private RecordProtection protection;
+    /** Bytes of rejected early data that may still be skipped; 0 when not skipping. */
+    private int earlyDataToSkip;
     private byte[] input = new byte[0];
     private ByteBuffer inputView = ByteBuffer.wrap(input);
     private int inputStart;
@@ -139,13 +141,16 @@ public final class RecordReader {
             plaintext = new byte[RecordLimits.MAX_CIPHERTEXT_LENGTH];
             plaintextView = ByteBuffer.wrap(plaintext);
         }
-        inputView.limit(inputEnd).position(inputStart);
-        plaintextView.clear();
-        RecordResult opened = open(inputView, plaintextView);
+        RecordResult opened;
+        do {
+            inputView.limit(inputEnd).position(inputStart);
+            plaintextView.clear();
+            opened = open(inputView, plaintextView);
+            inputStart += opened.bytesConsumed();
+        } while (opened.status() == RecordResult.Status.SKIPPED);
         if (opened.status() != RecordResult.Status.OK) {
             return null;
         }
-        inputStart += opened.bytesConsumed();
         if (inputStart == inputEnd) {
             inputStart = 0;
             inputEnd = 0;
@@ -169,6 +174,28 @@ public final class RecordReader {
      * @return this reader's reused result object
      * @throws io.siotls.alerts.TLSAlertException the alert for a bad record, see the class comment
      */
+    /**
+     * RFC 8446 §4.2.10: a server that rejects the client's early data skips it. From now on, an
+     * application_data record that cannot be opened — any, before read keys are set (the early
+     * data sent before a HelloRetryRequest), or one that fails authentication under the keys set
+     * (the handshake keys) — is dropped with {@link RecordResult.Status#SKIPPED} instead of
+     * failing, until {@code maxEarlyDataSize} bytes of it were dropped (then bad_record_mac, or
+     * unexpected_message before keys) or a protected record opens, which ends the skipping.
+     */
+    public void skipRejectedEarlyData(int maxEarlyDataSize) {
+        this.earlyDataToSkip = maxEarlyDataSize;
+    }
+
+    /** Ends the skipping of early data (RFC 8446 §4.2.10), e.g. once a second ClientHello is in. */
+    public void stopSkippingEarlyData() {
+        this.earlyDataToSkip = 0;
+    }
+
+    /** Whether rejected early data is being skipped. */
+    public boolean isSkippingEarlyData() {
+        return earlyDataToSkip > 0;
+    }
+
     public RecordResult open(ByteBuffer src, ByteBuffer dst) {
         Arguments.requireNonNull(src, "src");
         Arguments.requireNonNull(dst, "dst");
@@ -195,11 +222,21 @@ public final class RecordReader {
         int dstStart = dst.position();
         src.limit(start + recordLength).position(start + RecordLimits.HEADER_LENGTH);
         try {
+            if (outerType == ContentType.APPLICATION_DATA && protection == null && skipsEarlyData(length)) {
+                src.position(start + recordLength);
+                return result.skipped(recordLength);
+            }
             if (!protectedRecord) {
                 dst.put(src);
                 return result.ok(outerType, false, recordLength, length);
             }
-            ContentType innerType = decrypt(version, length, src, dst);
+            ContentType innerType = earlyDataToSkip > 0
+                    ? decryptOrSkip(version, length, src, dst)
+                    : decrypt(version, length, src, dst);
+            if (innerType == null) {
+                src.position(start + recordLength);
+                return result.skipped(recordLength);
+            }
             return result.ok(innerType, true, recordLength, dst.position() - dstStart);
         } catch (RuntimeException e) {
             src.position(start);
@@ -207,6 +244,42 @@ public final class RecordReader {
         } finally {
             src.limit(srcLimit);
         }
+    }
+
+    /**
+     * Decrypts, or returns null when authentication fails and the record may be skipped as
+     * rejected early data. The AEAD may have overwritten {@code dst} (and the record, when they
+     * share memory) on failure: the record is dropped, so neither is read again.
+     */
+    private ContentType decryptOrSkip(int version, int length, ByteBuffer src, ByteBuffer dst) {
+        int dstStart = dst.position();
+        try {
+            ContentType type = decrypt(version, length, src, dst);
+            earlyDataToSkip = 0;
+            return type;
+        } catch (BadRecordMac e) {
+            for (int i = dstStart; i < Math.min(dst.limit(), dstStart + length); i++) {
+                dst.put(i, (byte) 0);
+            }
+            dst.position(dstStart);
+            if (skipsEarlyData(length - protection.tagLength() - 1)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Counts {@code length} bytes against the early data still skippable; false past it. */
+    private boolean skipsEarlyData(int length) {
+        if (earlyDataToSkip <= 0) {
+            return false;
+        }
+        earlyDataToSkip -= Math.max(0, length);
+        if (earlyDataToSkip < 0) {
+            earlyDataToSkip = 0;
+            return false;
+        }
+        return true;
     }
 
     private static void checkVersion(int version, ByteBuffer src, int start) {

@@ -16,7 +16,12 @@ public final class RecordResult {
         /** The source does not hold a whole record yet: see {@link #bytesNeeded()}. Nothing was consumed. */
         NEED_MORE_INPUT,
         /** The destination has too little room: see {@link #bytesNeeded()}. Nothing was consumed. */
-        DST_TOO_SMALL
+        DST_TOO_SMALL,
+        /**
+         * One record of rejected early data was consumed and dropped (RFC 8446 §4.2.10): nothing
+         * was produced; see {@link RecordReader#skipRejectedEarlyData}.
+         */
+        SKIPPED
     }
 
     private Status status = Status.OK;
@@ -67,6 +72,10 @@ public final class RecordResult {
         return set(Status.OK, type, wasProtected, consumed, produced, 0);
     }
 
+    RecordResult skipped(int consumed) {
+        return set(Status.SKIPPED, null, false, consumed, 0, 0);
+    }
+
     RecordResult needMoreInput(int needed) {
         return set(Status.NEED_MORE_INPUT, null, false, 0, 0, needed);
     }
@@ -88,7 +97,7 @@ public final class RecordResult {
 
     @Override
     public String toString() {
-        return status + (status == Status.OK
+        return status + (status == Status.SKIPPED ? " consumed=" + bytesConsumed : "") + (status == Status.OK
                 ? " " + type + (wasProtected ? " protected" : "") + " consumed=" + bytesConsumed
                         + " produced=" + bytesProduced
                 : " needed=" + bytesNeeded);

@@ -3,6 +3,7 @@ package io.siotls.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.siotls.alerts.DecodeError;
 import io.siotls.alerts.IllegalParameter;
 import io.siotls.iana.HandshakeType;
 import org.junit.jupiter.api.Test;
@@ -95,12 +96,34 @@ class HandshakeReassemblerTest {
     @Test
     void theLimitIsConfigurable() {
         HandshakeReassembler reassembler = new HandshakeReassembler(100);
-        reassembler.add(message(1, 100));
+        reassembler.add(message(11, 100));
         assertThat(reassembler.next().bodyLength()).isEqualTo(100);
 
-        assertThatThrownBy(() -> reassembler.add(new byte[] {1, 0, 0, 101}))
+        assertThatThrownBy(() -> reassembler.add(new byte[] {11, 0, 0, 101}))
                 .isInstanceOf(IllegalParameter.class);
         assertThatThrownBy(() -> new HandshakeReassembler(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyLegalClientHelloIsAcceptedWhateverTheLimitAndNoLongerOne() {
+        HandshakeReassembler reassembler = new HandshakeReassembler(1024);
+        reassembler.add(message(1, 131_396));
+        assertThat(reassembler.next().bodyLength()).isEqualTo(131_396);
+
+        assertThatThrownBy(() -> reassembler.add(new byte[] {1, 0x02, 0x01, 0x45}))
+                .isInstanceOf(DecodeError.class).hasMessageContaining("131396");
+    }
+
+    @Test
+    void aBodyLongerThanItsMessageFormatAllowsIsADecodeErrorBeforeTheLimit() {
+        assertThatThrownBy(() -> new HandshakeReassembler().add(new byte[] {20, 0x01, 0x00, 0x00}))
+                .as("a Finished of 64 KiB: no hash is that long")
+                .isInstanceOf(DecodeError.class).hasMessageContaining("type 20");
+        assertThatThrownBy(() -> new HandshakeReassembler().add(new byte[] {24, 0, 0, 2}))
+                .as("a KeyUpdate of two bytes").isInstanceOf(DecodeError.class);
+        HandshakeReassembler reassembler = new HandshakeReassembler();
+        reassembler.add(message(20, 48));
+        assertThat(reassembler.next().bodyLength()).isEqualTo(48);
     }
 
     @Test

@@ -10,7 +10,10 @@ import org.springframework.util.unit.DataSize;
  */
 public class SiotlsLimitsProperties {
 
-    /** Largest handshake message body accepted from the peer; over it, illegal_parameter. */
+    /**
+     * Largest handshake message body accepted from the peer; over it, illegal_parameter. A
+     * ClientHello of any legal size is accepted whatever this says.
+     */
     private DataSize maxHandshakeMessageLength = DataSize.ofBytes(Limits.DEFAULTS.maxHandshakeMessageLength());
 
     /** Most certificates the peer's chain may hold; over it, bad_certificate. */
