@@ -22,6 +22,13 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
     /** DER file of an OCSP response stapled to the end-entity certificate when clients ask (RFC 8446 §4.4.2.1). */
     private Resource ocspResponse;
 
+    /**
+     * Whether the request for a client certificate names the certificate authorities of the
+     * truststore (certificate_authorities, RFC 8446 §4.2.4), so that a client holding several
+     * certificates picks the right one. Names over 8 KiB (the system trust store) are never sent.
+     */
+    private boolean sendCertificateAuthorities = true;
+
     public ClientAuth getClientAuth() {
         return clientAuth;
     }
@@ -36,6 +43,14 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
 
     public void setSni(Map<String, SniChain> sni) {
         this.sni = sni;
+    }
+
+    public boolean isSendCertificateAuthorities() {
+        return sendCertificateAuthorities;
+    }
+
+    public void setSendCertificateAuthorities(boolean sendCertificateAuthorities) {
+        this.sendCertificateAuthorities = sendCertificateAuthorities;
     }
 
     public Resource getOcspResponse() {

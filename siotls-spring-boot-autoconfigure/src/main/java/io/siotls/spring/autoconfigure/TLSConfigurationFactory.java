@@ -55,6 +55,7 @@ public final class TLSConfigurationFactory {
         if (properties.getOcspResponse() != null) {
             builder.ocspResponse(ResourceContent.read(properties.getOcspResponse(), SERVER + ".ocsp-response"));
         }
+        builder.sendCertificateAuthorities(properties.isSendCertificateAuthorities());
         if (properties.getClientAuth() != null) {
             requireTrustMaterial(properties);
             builder.clientAuthentication(clientAuthentication(properties.getClientAuth()));

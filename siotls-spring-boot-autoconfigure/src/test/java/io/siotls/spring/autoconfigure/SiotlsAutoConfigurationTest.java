@@ -303,6 +303,14 @@ class SiotlsAutoConfigurationTest {
     }
 
     @Test
+    void certificateAuthoritiesAreNamedUnlessTurnedOff() {
+        runner.withPropertyValues(serverChain())
+                .run(context -> assertThat(serverConfig(context).sendCertificateAuthorities()).isTrue());
+        runner.withPropertyValues(serverChain()).withPropertyValues("siotls.server.send-certificate-authorities=false")
+                .run(context -> assertThat(serverConfig(context).sendCertificateAuthorities()).isFalse());
+    }
+
+    @Test
     void storedOptionsForTheIntegrations() {
         runner.withPropertyValues("siotls.server.handshake-timeout=3s", "siotls.server.reload-on-update=true",
                 "siotls.implementation=jsse").run(context -> {

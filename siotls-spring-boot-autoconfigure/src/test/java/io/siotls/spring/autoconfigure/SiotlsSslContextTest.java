@@ -118,6 +118,7 @@ class SiotlsSslContextTest {
         assertJsseRefuses("siotls.client.max-fragment-length=1024", "siotls.client.max-fragment-length");
         assertJsseRefuses("siotls.client.request-ocsp-stapling=true", "siotls.client.request-ocsp-stapling");
         assertJsseRefuses("siotls.server.limits.max-key-updates=3", "siotls.server.limits");
+        assertJsseRefuses("siotls.server.send-certificate-authorities=false", "siotls.server.send-certificate-authorities");
         assertJsseRefuses("siotls.client.cipher-suites=TLS_AES_128_GCM_SHA256,TLS_AES_128_CCM_8_SHA256",
                 "siotls.client.cipher-suites[1]");
     }

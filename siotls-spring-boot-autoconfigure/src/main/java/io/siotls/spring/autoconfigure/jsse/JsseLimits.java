@@ -38,6 +38,8 @@ final class JsseLimits {
         if (configuration.side() == Side.SERVER) {
             refuse(configuration.ocspResponse() != null, prefix + ".ocsp-response",
                     "SunJSSE staples only responses it fetches itself (jdk.tls.server.enableStatusRequestExtension)");
+            refuse(!configuration.sendCertificateAuthorities(), prefix + ".send-certificate-authorities",
+                    "SunJSSE always names the trust manager's accepted issuers in its CertificateRequest");
         } else {
             refuse(configuration.requestOcspStapling(), prefix + ".request-ocsp-stapling",
                     "SunJSSE asks for stapling only through the jdk.tls.client.enableStatusRequestExtension system property");
