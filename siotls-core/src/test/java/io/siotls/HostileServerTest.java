@@ -121,6 +121,11 @@ class HostileServerTest {
         run(SERVERS.fatalAlertMidFlight());
     }
 
+    @Test
+    void userCanceledThenCloseNotifyIsRaisedAndAnsweredWithCloseNotify() {
+        run(SERVERS.userCanceledThenCloseNotify());
+    }
+
     // ---- garbage ---------------------------------------------------------------------------------
 
     @Test
@@ -186,6 +191,16 @@ class HostileServerTest {
     @Test
     void aHelloRetryRequestChangingNothingIsIllegalParameter() {
         run(SERVERS.helloRetryRequestChangingNothing());
+    }
+
+    @Test
+    void aServerHelloAfterARetryWithAnotherCipherSuiteIsIllegalParameter() {
+        run(SERVERS.serverHelloAfterARetryWithAnotherCipherSuite());
+    }
+
+    @Test
+    void aServerHelloAfterARetryWithAnotherGroupIsIllegalParameter() {
+        run(SERVERS.serverHelloAfterARetryWithAnotherGroup());
     }
 
     // ---- ServerHello -----------------------------------------------------------------------------

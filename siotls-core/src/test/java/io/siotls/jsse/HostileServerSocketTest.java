@@ -253,6 +253,11 @@ class HostileServerSocketTest {
         run(SERVERS.fatalAlertMidFlight());
     }
 
+    @Test
+    void userCanceledThenCloseNotifyIsRaisedAndAnsweredWithCloseNotify() throws Exception {
+        run(SERVERS.userCanceledThenCloseNotify());
+    }
+
     // ---- garbage ---------------------------------------------------------------------------------
 
     @Test
@@ -305,6 +310,16 @@ class HostileServerSocketTest {
     @Test
     void aHelloRetryRequestChangingNothingIsIllegalParameter() throws Exception {
         run(SERVERS.helloRetryRequestChangingNothing());
+    }
+
+    @Test
+    void aServerHelloAfterARetryWithAnotherCipherSuiteIsIllegalParameter() throws Exception {
+        run(SERVERS.serverHelloAfterARetryWithAnotherCipherSuite());
+    }
+
+    @Test
+    void aServerHelloAfterARetryWithAnotherGroupIsIllegalParameter() throws Exception {
+        run(SERVERS.serverHelloAfterARetryWithAnotherGroup());
     }
 
     // ---- ServerHello -----------------------------------------------------------------------------

@@ -110,6 +110,20 @@ public final class HostileServers {
         }), HostileServer.End.STAY_OPEN, List.of(), HANDSHAKE_FAILURE, true);
     }
 
+    /**
+     * user_canceled then close_notify in answer to the ClientHello, then the TCP connection closed:
+     * how a server abandons a handshake (RFC 8446 §6.1), ours among them at its
+     * limits.max_handshake_duration. Not an error of the protocol: the client raises the
+     * user_canceled it received and closes its own sending end with close_notify, as §6.1 requires
+     * of a side that sent no error alert (SunJSSE answers the same).
+     */
+    public HostileServer userCanceledThenCloseNotify() {
+        return new HostileServer("user_canceled, close_notify, then TCP close", List.of((flight, server) ->
+                ServerFlight.concat(new byte[] {21, 3, 3, 0, 2, 1, (byte) AlertDescription.USER_CANCELED.code()},
+                        PLAINTEXT_CLOSE_NOTIFY)),
+                HostileServer.End.CLOSE, List.of(AlertDescription.CLOSE_NOTIFY), AlertDescription.USER_CANCELED, true);
+    }
+
     // ---- garbage ---------------------------------------------------------------------------------
 
     /**
@@ -155,12 +169,43 @@ public final class HostileServers {
 
     // ---- HelloRetryRequest -----------------------------------------------------------------------
 
+    /** A HelloRetryRequest (TLS_AES_128_GCM_SHA256) asking for a share of secp256r1, which the client offered. */
+    private static final HostileServer.Step RETRY_FOR_SECP256R1 = (flight, server) -> Records.handshake(
+            retryRequest(clientHello(flight), List.of(SupportedVersionsExtension.selected(0x0304),
+                    KeyShareExtension.retryWith(NamedGroup.SECP256R1.code()))));
+
     /** RFC 8446 §4.1.4: "If a client receives a second HelloRetryRequest ... unexpected_message". */
     public HostileServer helloRetryRequestTwice() {
-        HostileServer.Step retry = (flight, server) -> Records.handshake(retryRequest(clientHello(flight),
-                List.of(SupportedVersionsExtension.selected(0x0304),
-                        KeyShareExtension.retryWith(NamedGroup.SECP256R1.code()))));
-        return refused("a second HelloRetryRequest", UNEXPECTED_MESSAGE, retry, retry);
+        return refused("a second HelloRetryRequest", UNEXPECTED_MESSAGE, RETRY_FOR_SECP256R1, RETRY_FOR_SECP256R1);
+    }
+
+    /**
+     * RFC 8446 §4.1.4: "The client MUST check that the cipher_suite provided in the ServerHello is
+     * the same as that in the HelloRetryRequest and otherwise abort the handshake with an
+     * illegal_parameter alert".
+     */
+    public HostileServer serverHelloAfterARetryWithAnotherCipherSuite() {
+        return refused("ServerHello after a HelloRetryRequest, with another cipher suite", ILLEGAL_PARAMETER,
+                RETRY_FOR_SECP256R1, (flight, server) -> Records.handshake(helloAfterRetry(clientHello(flight),
+                        0x1302, new KeyShareEntry(NamedGroup.SECP256R1.code(), new byte[65]))));
+    }
+
+    /**
+     * RFC 8446 §4.2.8: after a HelloRetryRequest the client "MUST verify that the selected
+     * NamedGroup in the ServerHello is the same as that in the HelloRetryRequest", else
+     * illegal_parameter; here the ServerHello answers with x25519, the group of the first share.
+     */
+    public HostileServer serverHelloAfterARetryWithAnotherGroup() {
+        return refused("ServerHello after a HelloRetryRequest, with another group", ILLEGAL_PARAMETER,
+                RETRY_FOR_SECP256R1, (flight, server) -> Records.handshake(helloAfterRetry(clientHello(flight),
+                        0x1301, new KeyShareEntry(NamedGroup.X25519.code(), new byte[32]))));
+    }
+
+    private static ServerHello helloAfterRetry(ClientHello hello, int suite, KeyShareEntry share) {
+        byte[] random = new byte[32];
+        Arrays.fill(random, (byte) 0x33);
+        return new ServerHello(0x0303, random, hello.legacySessionId(), suite, 0, ExtensionBlock.of(List.of(
+                SupportedVersionsExtension.selected(0x0304), KeyShareExtension.serverShare(share))));
     }
 
     /**
