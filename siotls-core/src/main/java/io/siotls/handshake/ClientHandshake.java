@@ -44,6 +44,7 @@ import io.siotls.messages.EncryptedExtensions;
 import io.siotls.messages.ServerHello;
 import io.siotls.trust.HostnameVerifier;
 import io.siotls.trust.Purpose;
+import io.siotls.wire.TLSReader;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,6 +60,11 @@ public final class ClientHandshake extends Handshake {
 
     private enum State { START, WAIT_SERVER_HELLO, WAIT_ENCRYPTED_EXTENSIONS, WAIT_CERTIFICATE_OR_REQUEST,
         WAIT_CERTIFICATE, WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
+
+    /** The last 8 bytes of ServerHello.random of a TLS 1.3 server negotiating TLS 1.2, RFC 8446 §4.1.3. */
+    private static final byte[] DOWNGRADE_TLS12 = {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44, 0x01};
+    /** The same, negotiating TLS 1.1 or below. */
+    private static final byte[] DOWNGRADE_TLS11 = {0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44, 0x00};
 
     private static final List<SignatureScheme> SHA1_SCHEMES =
             List.of(SignatureScheme.RSA_PKCS1_SHA1, SignatureScheme.ECDSA_SHA1);
@@ -221,6 +227,7 @@ public final class ClientHandshake extends Handshake {
 
     /** ServerHello or HelloRetryRequest, RFC 8446 §4.1.3 and §4.1.4. */
     private void onServerHello(byte[] message) {
+        requireTls13ServerHello(message);
         ServerHello hello = ServerHello.parse(body(message));
         checkServerHelloCommon(hello);
         if (hello.isHelloRetryRequest()) {
@@ -255,6 +262,41 @@ public final class ClientHandshake extends Handshake {
         }
         transport.switchWriteKeys(cipherSuite, clientHandshakeSecret);
         state = State.WAIT_ENCRYPTED_EXTENSIONS;
+    }
+
+    /**
+     * Refuses a ServerHello negotiating TLS 1.2 or below (no supported_versions) before its
+     * extensions are parsed: parsed under TLS 1.3's rules, the extensions of a genuine TLS 1.2
+     * ServerHello (renegotiation_info, ec_point_formats) would be refused as illegal_parameter,
+     * hiding what is wrong. This client speaks only TLS 1.3, so the version the server chose is
+     * not supported: RFC 8446 Appendix D.1, "the client MUST abort the handshake with a
+     * protocol_version alert". The downgrade sentinel of RFC 8446 §4.1.3 (illegal_parameter) is
+     * for clients that would accept the older version; here it only makes the message plainer.
+     */
+    private static void requireTls13ServerHello(byte[] message) {
+        TLSReader body = body(message);
+        int legacyVersion = body.readUint16("legacy_version");
+        byte[] random = body.readBytes(32, "random");
+        body.readOpaque(1, 0, 32, "legacy_session_id_echo");
+        body.readUint16("cipher_suite");
+        body.readUint8("legacy_compression_method");
+        TLSReader extensions = body.hasRemaining()
+                ? body.readVector(2, 0, 0xffff, "extensions")
+                : new TLSReader(new byte[0]);
+        while (extensions.hasRemaining()) {
+            int type = extensions.readUint16("extension_type");
+            extensions.readOpaque(2, 0, 0xffff, "extension_data");
+            if (type == ExtensionType.SUPPORTED_VERSIONS.code()) {
+                return;
+            }
+        }
+        byte[] sentinel = Arrays.copyOfRange(random, 24, 32);
+        String downgrade = Arrays.equals(sentinel, DOWNGRADE_TLS12) || Arrays.equals(sentinel, DOWNGRADE_TLS11)
+                ? "; its random carries the downgrade sentinel of RFC 8446 §4.1.3 (a TLS 1.3 server was made"
+                        + " to negotiate an older version: an attack, or a middlebox)"
+                : "";
+        throw new ProtocolVersion("the server negotiated version 0x" + Integer.toHexString(legacyVersion)
+                + " (no supported_versions), and this client speaks only TLS 1.3" + downgrade);
     }
 
     /** The checks a ServerHello and a HelloRetryRequest share, RFC 8446 §4.1.3 and §4.2.1. */
