@@ -76,6 +76,7 @@ public final class TLSConnection {
     private boolean sendingOpen = true;
     private boolean receivingOpen = true;
     private boolean closeNotifyReceived;
+    private boolean userCanceledReceived;
 
     /** A server connection, or a client connection that neither sends SNI nor checks a host name. */
     public TLSConnection(TLSConfiguration config) {
@@ -268,12 +269,15 @@ public final class TLSConnection {
             closeNotifyReceived = true;
             receivingOpen = false;
             if (!handshake.isComplete()) {
-                throw new HandshakeClosedByPeer("the peer sent close_notify before the handshake completed");
+                throw new HandshakeClosedByPeer(userCanceledReceived
+                        ? "the peer canceled the handshake: user_canceled, then close_notify before the handshake completed"
+                        : "the peer sent close_notify before the handshake completed");
             }
             return;
         }
         if (description == AlertDescription.USER_CANCELED) {
             limits.warningAlert();
+            userCanceledReceived = true;
             return;
         }
         phase = Phase.FAILED;

@@ -51,6 +51,7 @@ final class SiotlsSSLSocket extends SSLSocket {
     private final ByteBuffer netOut = ByteBuffer.allocate(SiotlsSession.PACKET_BUFFER_SIZE);
     private volatile boolean handshakeDone;
     private volatile IOException handshakeFailure;
+    private SSLException readFailure;
     private volatile boolean closed;
     private boolean inputEnded;
 
@@ -314,11 +315,14 @@ final class SiotlsSSLSocket extends SSLSocket {
             ensureHandshake();
             synchronized (readLock) {
                 while (!appIn.hasRemaining()) {
+                    if (readFailure != null) {
+                        throw new SSLException("the connection failed: " + readFailure.getMessage(), readFailure);
+                    }
                     if (inputEnded || engine.isInboundDone()) {
                         inputEnded = true;
                         return -1;
                     }
-                    if (receiveAndUnwrap(false) == null) {
+                    if (receiveOrFail() == null) {
                         inputEnded = true;
                         return -1;
                     }
@@ -339,6 +343,21 @@ final class SiotlsSSLSocket extends SSLSocket {
         @Override
         public void close() throws IOException {
             SiotlsSSLSocket.this.close();
+        }
+    }
+
+    /**
+     * One record in; on a fatal error the alert goes out and the connection closes at once
+     * (RFC 8446 §6.2), and every later read fails.
+     */
+    private SSLEngineResult receiveOrFail() throws IOException {
+        try {
+            return receiveAndUnwrap(false);
+        } catch (SSLException e) {
+            readFailure = e;
+            sendPendingQuietly();
+            closeTransportQuietly();
+            throw e;
         }
     }
 

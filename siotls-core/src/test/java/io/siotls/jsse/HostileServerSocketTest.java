@@ -195,6 +195,7 @@ class HostileServerSocketTest {
             SoftAssertions softly = new SoftAssertions();
             softly.assertThat(outcome.failure()).as("how the client failed").isInstanceOf(failureType);
             String expected = script.alertRaised() == null ? "closed the connection during the handshake"
+                    : script.alertRaised() == AlertDescription.CLOSE_NOTIFY ? "before the handshake completed"
                     : (script.raisedAlertIsRemote() ? "received fatal alert " : "") + script.alertRaised().ianaName();
             softly.assertThat(outcome.failure()).hasMessageContaining(expected);
             if (script.messageHint() != null) {
@@ -233,7 +234,7 @@ class HostileServerSocketTest {
     // ---- alerts and closes -----------------------------------------------------------------------
 
     @Test
-    void closeNotifyRightAfterTheServerHelloIsUnexpectedMessage() throws Exception {
+    void closeNotifyRightAfterTheServerHelloEndsTheHandshakeAnsweredWithCloseNotify() throws Exception {
         run(SERVERS.closeNotifyAfterServerHello());
     }
 
@@ -244,7 +245,7 @@ class HostileServerSocketTest {
     }
 
     @Test
-    void closeNotifyThenTransportCloseIsUnexpectedMessage() throws Exception {
+    void closeNotifyThenTransportCloseEndsTheHandshakeAnsweredWithCloseNotify() throws Exception {
         run(SERVERS.closeNotifyThenClose());
     }
 
@@ -254,7 +255,7 @@ class HostileServerSocketTest {
     }
 
     @Test
-    void userCanceledThenCloseNotifyIsRaisedAndAnsweredWithCloseNotify() throws Exception {
+    void userCanceledThenCloseNotifyEndsTheHandshakeAnsweredWithCloseNotify() throws Exception {
         run(SERVERS.userCanceledThenCloseNotify());
     }
 

@@ -70,13 +70,19 @@ public final class HostileServers {
     // ---- alerts and closes -----------------------------------------------------------------------
 
     /**
-     * A plaintext close_notify right after the ServerHello. The handshake cannot complete; a peer
-     * abandoning a handshake sends user_canceled first (RFC 8446 §6.1), so a bare close_notify in
-     * place of the next handshake message is an inappropriate message: unexpected_message
-     * (RFC 8446 §6.2), as SunJSSE answers ("Received close_notify during handshake").
+     * The server closed before the handshake completed (RFC 8446 §6.1): a close, not an error of
+     * the protocol, so the client raises {@code HandshakeClosedByPeer} (reported here as the
+     * close_notify it received) and answers with its own close_notify, as OpenSSL, BoringSSL and
+     * Go end such a handshake without an error alert. SunJSSE alone answers unexpected_message.
      */
+    private static HostileServer closedByPeer(String name, HostileServer.End end, HostileServer.Step step) {
+        return new HostileServer(name, List.of(step), end, List.of(AlertDescription.CLOSE_NOTIFY),
+                AlertDescription.CLOSE_NOTIFY, true);
+    }
+
+    /** A plaintext close_notify right after the ServerHello: the handshake is closed by the server. */
     public HostileServer closeNotifyAfterServerHello() {
-        return refused("close_notify after the ServerHello", UNEXPECTED_MESSAGE, (flight, server) ->
+        return closedByPeer("close_notify after the ServerHello", HostileServer.End.STAY_OPEN, (flight, server) ->
                 ServerFlight.concat(realFlight(flight, server).serverHelloRecord(), PLAINTEXT_CLOSE_NOTIFY));
     }
 
@@ -90,10 +96,10 @@ public final class HostileServers {
                 ServerFlight.concat(realFlight(flight, server).bytes(), PLAINTEXT_CLOSE_NOTIFY));
     }
 
-    /** A close_notify in answer to the ClientHello, then the TCP connection closed: as above, unexpected_message. */
+    /** A close_notify in answer to the ClientHello, then the TCP connection closed: closed by the server. */
     public HostileServer closeNotifyThenClose() {
-        return script("close_notify then TCP close", HostileServer.End.CLOSE, List.of(UNEXPECTED_MESSAGE),
-                UNEXPECTED_MESSAGE, (flight, server) -> PLAINTEXT_CLOSE_NOTIFY.clone());
+        return closedByPeer("close_notify then TCP close", HostileServer.End.CLOSE,
+                (flight, server) -> PLAINTEXT_CLOSE_NOTIFY.clone());
     }
 
     /**
@@ -113,15 +119,15 @@ public final class HostileServers {
     /**
      * user_canceled then close_notify in answer to the ClientHello, then the TCP connection closed:
      * how a server abandons a handshake (RFC 8446 §6.1), ours among them at its
-     * limits.max_handshake_duration. Not an error of the protocol: the client raises the
-     * user_canceled it received and closes its own sending end with close_notify, as §6.1 requires
-     * of a side that sent no error alert (SunJSSE answers the same).
+     * limits.max_handshake_duration. Not an error of the protocol: the client reports the
+     * handshake canceled and closes its own sending end with close_notify, as §6.1 requires of a
+     * side that sent no error alert.
      */
     public HostileServer userCanceledThenCloseNotify() {
-        return new HostileServer("user_canceled, close_notify, then TCP close", List.of((flight, server) ->
-                ServerFlight.concat(new byte[] {21, 3, 3, 0, 2, 1, (byte) AlertDescription.USER_CANCELED.code()},
-                        PLAINTEXT_CLOSE_NOTIFY)),
-                HostileServer.End.CLOSE, List.of(AlertDescription.CLOSE_NOTIFY), AlertDescription.USER_CANCELED, true);
+        return closedByPeer("user_canceled, close_notify, then TCP close", HostileServer.End.CLOSE,
+                (flight, server) -> ServerFlight.concat(
+                        new byte[] {21, 3, 3, 0, 2, 1, (byte) AlertDescription.USER_CANCELED.code()},
+                        PLAINTEXT_CLOSE_NOTIFY)).saying("user_canceled");
     }
 
     // ---- garbage ---------------------------------------------------------------------------------
