@@ -302,6 +302,25 @@ class MalformedInputTest {
         assertAlert(client, rolledBack, ProtocolVersion.class, AlertDescription.PROTOCOL_VERSION);
     }
 
+    /** RFC 8446 §D.5: a ServerHello whose legacy_version is SSL 3.0 is protocol_version; 0x0301 is illegal_parameter. */
+    @Test
+    void serverHelloWithAnSsl3LegacyVersionIsProtocolVersion() {
+        for (int legacyVersion : new int[] {0x0300, 0x0301}) {
+            TLSConnection client = client();
+            TLSConnection server = server();
+            server.receiveData(client.dataToSend());
+            byte[] fragment = Records.firstFragment(server.dataToSend());
+            ServerHello hello = ServerHello.parse(new TLSReader(fragment, 4, fragment.length - 4));
+            byte[] record = Records.handshake(new ServerHello(legacyVersion, hello.random(), hello.legacySessionIdEcho(),
+                    hello.cipherSuite(), hello.legacyCompressionMethod(), hello.extensions()));
+            if (legacyVersion == 0x0300) {
+                assertAlert(client, record, ProtocolVersion.class, AlertDescription.PROTOCOL_VERSION);
+            } else {
+                assertAlert(client, record, IllegalParameter.class, AlertDescription.ILLEGAL_PARAMETER);
+            }
+        }
+    }
+
     /** RFC 8446 §4.2.1: a supported_versions selecting a version prior to TLS 1.3 is illegal_parameter. */
     @Test
     void serverHelloSelectingTls12InSupportedVersionsIsIllegalParameter() {

@@ -311,6 +311,10 @@ public final class ClientHandshake extends Handshake {
             throw new IllegalParameter("the server selected version 0x" + Integer.toHexString(versions.versions().get(0))
                     + ", which was not offered");
         }
+        if (hello.legacyVersion() < TLSVersion.TLS_1_0.code()) {
+            throw new ProtocolVersion(String.format("ServerHello legacy_version 0x%04x is SSL 3.0 or older"
+                    + " (RFC 8446 §D.5)", hello.legacyVersion()));
+        }
         if (hello.legacyVersion() != TLSVersion.TLS_1_2.code()) {
             throw new IllegalParameter("ServerHello legacy_version must be 0x0303");
         }

@@ -377,6 +377,10 @@ final class SiotlsSSLSocket extends SSLSocket {
                 if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
                     throw new SocketException("the socket's output is closed");
                 }
+                if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
+                    throw new SSLException("the engine took no data and produced no record (" + result.getStatus()
+                            + "): the connection cannot send");
+                }
             }
         }
 
