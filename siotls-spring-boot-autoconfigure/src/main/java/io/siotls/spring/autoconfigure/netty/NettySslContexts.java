@@ -9,13 +9,18 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
+import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 /**
  * Netty {@link SslContext}s around a ready-made JSSE context of ours, so that Reactor Netty's
  * engines are ours rather than ones Netty rebuilds from key and trust managers on the default
- * provider. Cipher suites, protocols and client authentication are left to the context's
- * configuration: Netty takes the engines' defaults and sets no client authentication of its own.
+ * provider. Cipher suites and protocols are those the context's own engines enable (the
+ * configuration's), handed to Netty explicitly: given none, a {@link JdkSslContext} enables its
+ * own default list on every engine (TLS_AES_128_GCM_SHA256 and TLS_AES_256_GCM_SHA384, of TLS 1.3),
+ * which would serve these to a configuration without them and drop the others. Client
+ * authentication is left to the configuration: Netty sets none of its own.
  */
 public final class NettySslContexts {
 
@@ -32,13 +37,23 @@ public final class NettySslContexts {
                         SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2,
                         ApplicationProtocolNames.HTTP_1_1)
                 : ApplicationProtocolConfig.DISABLED;
-        return new JdkSslContext(context, false, null, IdentityCipherSuiteFilter.INSTANCE, alpn, ClientAuth.NONE, null,
-                false);
+        SSLEngine engine = defaultEngine(context, false);
+        return new JdkSslContext(context, false, List.of(engine.getEnabledCipherSuites()),
+                IdentityCipherSuiteFilter.INSTANCE, alpn, ClientAuth.NONE, engine.getEnabledProtocols(), false);
     }
 
     /** A client context: the configuration's ALPN list (if any), verification and certificate apply. */
     public static SslContext client(SSLContext context) {
-        return new JdkSslContext(context, true, null, IdentityCipherSuiteFilter.INSTANCE,
-                ApplicationProtocolConfig.DISABLED, ClientAuth.NONE, null, false);
+        SSLEngine engine = defaultEngine(context, true);
+        return new JdkSslContext(context, true, List.of(engine.getEnabledCipherSuites()),
+                IdentityCipherSuiteFilter.INSTANCE, ApplicationProtocolConfig.DISABLED, ClientAuth.NONE,
+                engine.getEnabledProtocols(), false);
+    }
+
+    /** An engine of {@code context} on one side, untouched: what it enables is the configuration's. */
+    private static SSLEngine defaultEngine(SSLContext context, boolean client) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(client);
+        return engine;
     }
 }

@@ -3,6 +3,7 @@ package io.siotls.spring.autoconfigure.tomcat;
 import io.siotls.ClientAuthentication;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
+import io.siotls.iana.NamedGroup;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -51,6 +52,10 @@ public class SiotlsTomcatConnectorCustomizer implements TomcatConnectorCustomize
         hostConfig.setSslProtocol("TLSv1.3");
         hostConfig.setProtocols("TLSv1.3");
         hostConfig.setCipherSuites(server.cipherSuites().stream().map(CipherSuite::ianaName).collect(Collectors.joining(",")));
+        // From JDK 20 Tomcat sets named groups on every engine: with no groups here, every group the
+        // client offers (ours or not, even names our engine does not know); with them, those of the
+        // client's that are here, in the client's order.
+        hostConfig.setGroups(server.keyExchanges().stream().map(NamedGroup::ianaName).collect(Collectors.joining(",")));
         hostConfig.setCertificateVerification(certificateVerification(server.clientAuthentication()));
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(hostConfig, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setSslContext(new TomcatSslContextAdapter(context, configuration));

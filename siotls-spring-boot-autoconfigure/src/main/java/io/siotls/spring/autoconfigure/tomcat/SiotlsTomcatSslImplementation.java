@@ -1,6 +1,5 @@
 package io.siotls.spring.autoconfigure.tomcat;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,10 +12,11 @@ import org.apache.tomcat.util.net.jsse.JSSEImplementation;
 import org.apache.tomcat.util.net.jsse.JSSEUtil;
 
 /**
- * Tomcat's JSSE implementation over a ready-made context: the protocols and cipher suites Tomcat
- * filters its {@code SSLHostConfig} with are those of the context set on the certificate
+ * Tomcat's JSSE implementation over a ready-made context: the protocols Tomcat filters its
+ * {@code SSLHostConfig} with are those of the context set on the certificate
  * ({@link SSLHostConfigCertificate#setSslContext}), TLS 1.3 only, rather than the default
- * provider's. Named by the connector's {@code sslImplementationName}; Tomcat creates it by
+ * provider's, and the cipher suites it enables on every engine are exactly the siotls
+ * configuration's. Named by the connector's {@code sslImplementationName}; Tomcat creates it by
  * reflection.
  */
 public class SiotlsTomcatSslImplementation extends JSSEImplementation {
@@ -55,10 +55,25 @@ public class SiotlsTomcatSslImplementation extends JSSEImplementation {
                     .filter("TLSv1.3"::equals).collect(Collectors.toUnmodifiableSet());
         }
 
+        /**
+         * The configuration's suites: Tomcat keeps those of its cipher strings that are
+         * implemented, and its TLS 1.2 string ({@code ciphers}, {@code HIGH:...} by default) holds
+         * TLS 1.3 suites too (TLS_AES_128_CCM_SHA256, and any of them to a configuration without
+         * them), which every suite our engine supports would let through.
+         */
         @Override
         protected Set<String> getImplementedCiphers() {
-            return Arrays.stream(adapter(certificate).context().getSupportedSSLParameters().getCipherSuites())
-                    .collect(Collectors.toUnmodifiableSet());
+            return Set.copyOf(adapter(certificate).cipherSuites());
+        }
+
+        /**
+         * Exactly the configuration's suites, best first, whatever Tomcat's cipher strings say:
+         * Tomcat enables these on every engine (setEnabledCipherSuites), replacing the engine's
+         * defaults.
+         */
+        @Override
+        public String[] getEnabledCiphers() {
+            return adapter(certificate).cipherSuites().toArray(String[]::new);
         }
 
         @Override

@@ -1,9 +1,11 @@
 package io.siotls.spring.autoconfigure.tomcat;
 
 import io.siotls.TLSConfiguration;
+import io.siotls.iana.CipherSuite;
 import io.siotls.trust.TrustStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLEngine;
@@ -36,6 +38,11 @@ final class TomcatSslContextAdapter implements SSLContext {
     /** The JSSE context the engines come from. */
     javax.net.ssl.SSLContext context() {
         return context;
+    }
+
+    /** The cipher suites every engine is to serve: the configuration's, best first. */
+    List<String> cipherSuites() {
+        return configuration.get().cipherSuites().stream().map(CipherSuite::ianaName).toList();
     }
 
     /** Refused: the context is made from the siotls.server.* properties, not from Tomcat's key stores. */
