@@ -100,7 +100,34 @@ final class JsseNames {
         };
     }
 
-    /** The named groups a JDK property or SSLParameters lists ({@code x25519}, {@code secp256r1}...). */
+    /**
+     * The named groups SSLParameters lists, those siotls does not know left out as SunJSSE leaves
+     * out those it does not support: containers pass on what clients offer (Tomcat, on JDK 20+,
+     * hands each engine the client's groups, post-quantum hybrids among them).
+     */
+    static List<NamedGroup> knownNamedGroups(String[] names) {
+        List<NamedGroup> groups = new ArrayList<>();
+        for (String name : names) {
+            NamedGroup group = knownGroup(name.trim().toLowerCase(Locale.ROOT));
+            if (group != null && !groups.contains(group)) {
+                groups.add(group);
+            }
+        }
+        return groups;
+    }
+
+    private static NamedGroup knownGroup(String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        try {
+            return NamedGroup.fromName(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** The named groups a JDK property lists ({@code x25519}, {@code secp256r1}...); an unknown name fails. */
     static List<NamedGroup> namedGroups(String[] names, String origin) {
         List<NamedGroup> groups = new ArrayList<>();
         for (String name : names) {

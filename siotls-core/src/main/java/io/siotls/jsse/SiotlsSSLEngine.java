@@ -129,7 +129,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
     private TLSConfiguration configuration() {
         boolean client = clientMode;
         List<NamedGroup> groups = namedGroups != null
-                ? JsseNames.namedGroups(namedGroups, "SSLParameters.setNamedGroups")
+                ? JsseNames.knownNamedGroups(namedGroups)
                 : ContextState.namedGroupsProperty();
         List<SignatureScheme> schemes = signatureSchemes != null
                 ? JsseNames.signatureSchemes(signatureSchemes, "SSLParameters.setSignatureSchemes")
