@@ -234,6 +234,38 @@ class MalformedInputTest {
                 .satisfies(e -> assertThat(((TLSAlertException) e).isRemote()).isTrue());
     }
 
+    /**
+     * After the handshake, a tampered record among genuine ones: bad_record_mac, and no plaintext
+     * is released, not even that of the genuine record before it in the same bytes; the
+     * connection is dead, so the genuine record after it is never opened and more bytes are refused.
+     */
+    @Test
+    void tamperedApplicationDataRecordReleasesNothingAndEndsTheConnection() {
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).build());
+        MemoryPipe.handshake(client, server);
+        client.sendData("before".getBytes());
+        byte[] before = client.dataToSend();
+        client.sendData("tampered".getBytes());
+        byte[] tampered = client.dataToSend();
+        tampered[tampered.length - 1] ^= 1;
+        client.sendData("after".getBytes());
+        byte[] after = client.dataToSend();
+        byte[] wire = new byte[before.length + tampered.length + after.length];
+        System.arraycopy(before, 0, wire, 0, before.length);
+        System.arraycopy(tampered, 0, wire, before.length, tampered.length);
+        System.arraycopy(after, 0, wire, before.length + tampered.length, after.length);
+
+        assertThatThrownBy(() -> server.receiveData(wire)).isInstanceOf(BadRecordMac.class);
+
+        assertThat(server.dataToReadLength()).isZero();
+        assertThat(server.dataToRead()).isEmpty();
+        assertThat(server.isConnected()).isFalse();
+        assertThat(server.dataToSend()).as("the bad_record_mac alert").isNotEmpty();
+        assertThatThrownBy(() -> server.receiveData(after)).isInstanceOf(IllegalStateException.class);
+        assertThat(server.dataToRead()).isEmpty();
+    }
+
     @Test
     void changeCipherSpecAfterTheHandshakeIsUnexpectedMessage() {
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");

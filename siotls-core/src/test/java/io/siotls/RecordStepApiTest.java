@@ -136,4 +136,47 @@ class RecordStepApiTest {
                 .isInstanceOf(BadRecordMac.class)
                 .hasMessageContaining("received fatal alert bad_record_mac");
     }
+
+    /**
+     * A record that fails authentication releases nothing: nothing is consumed or produced, the
+     * caller's buffer is as it was except where the record would have been opened, which is
+     * zeroed whatever the AEAD left there, and the connection is dead: the genuine record that
+     * follows is not opened.
+     */
+    @Test
+    void aTamperedRecordReleasesNothingAndTheGenuineRecordAfterItIsRefused() {
+        ByteBuffer toServer = ByteBuffer.allocate(1 << 16);
+        ByteBuffer toClient = ByteBuffer.allocate(1 << 16);
+        TLSConnection[] pair = handshake(toServer, toClient);
+        byte[] secret = new byte[300];
+        java.util.Arrays.fill(secret, (byte) 's');
+        pair[0].wrap(ByteBuffer.wrap(secret), toServer);
+        int recordLength = toServer.position();
+        pair[0].wrap(ByteBuffer.wrap(secret), toServer);
+        toServer.put(recordLength - 1, (byte) (toServer.get(recordLength - 1) ^ 1));
+        toServer.flip();
+        ByteBuffer app = ByteBuffer.allocate(1000);
+        java.util.Arrays.fill(app.array(), (byte) 0x5a);
+        app.position(10);
+
+        assertThatThrownBy(() -> pair[1].unwrap(toServer, app)).isInstanceOf(BadRecordMac.class);
+
+        assertThat(toServer.position()).as("nothing consumed").isZero();
+        assertThat(app.position()).as("nothing produced").isEqualTo(10);
+        assertThat(java.util.Arrays.copyOfRange(app.array(), 0, 10)).containsOnly(0x5a);
+        int innerPlaintextLength = recordLength - 5 - 16;
+        assertThat(java.util.Arrays.copyOfRange(app.array(), 10, 10 + innerPlaintextLength))
+                .as("where the record would have been opened: erased").containsOnly(0);
+        assertThat(java.util.Arrays.copyOfRange(app.array(), 10 + innerPlaintextLength, app.capacity()))
+                .containsOnly(0x5a);
+        assertThat(pair[1].isConnected()).isFalse();
+
+        toServer.position(recordLength);
+        RecordStep next = pair[1].unwrap(toServer, app);
+
+        assertThat(next.status()).isEqualTo(RecordStep.Status.CLOSED);
+        assertThat(next.bytesProduced()).isZero();
+        assertThat(toServer.position()).isEqualTo(recordLength);
+        assertThat(app.position()).isEqualTo(10);
+    }
 }

@@ -86,6 +86,16 @@ final class JcaAead implements Aead {
         }
     }
 
+    /**
+     * Opens the record. On failure the positions are put back (JCA's ChaCha20-Poly1305 leaves a
+     * direct input buffer consumed); what JCA left where the plaintext would have gone is the
+     * caller's to discard, see {@link Aead#open}.
+     *
+     * <p>A direct output buffer is handed to AES-GCM as a slice starting at its position: when a
+     * tag does not match, JDK 25's GaloisCounterMode (not 17's) zeroes a direct output from its
+     * first byte rather than from its position (position + plaintext length bytes from the
+     * buffer's address), which would wipe the caller's bytes before the position.
+     */
     @Override
     public int open(byte[] nonce, byte[] aad, ByteBuffer ciphertext, ByteBuffer output) {
         int inPosition = ciphertext.position();
@@ -93,15 +103,44 @@ final class JcaAead implements Aead {
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, parameters(nonce));
             cipher.updateAAD(aad);
-            return cipher.doFinal(ciphertext, output);
+            if (outPosition == 0 || !output.isDirect() || suite == CipherSuite.TLS_CHACHA20_POLY1305_SHA256) {
+                return cipher.doFinal(ciphertext, output);
+            }
+            int written = cipher.doFinal(ciphertext, output.slice());
+            output.position(outPosition + written);
+            return written;
         } catch (AEADBadTagException e) {
-            ciphertext.position(inPosition);
-            output.position(outPosition);
-            throw new BadRecordMac("record authentication failed (" + suite + ")");
+            throw failed(nonce, ciphertext, inPosition, output, outPosition,
+                    "record authentication failed (" + suite + ")");
         } catch (GeneralSecurityException e) {
-            ciphertext.position(inPosition);
-            output.position(outPosition);
-            throw new BadRecordMac("record decryption failed (" + suite + "): " + e.getClass().getSimpleName());
+            throw failed(nonce, ciphertext, inPosition, output, outPosition,
+                    "record decryption failed (" + suite + "): " + e.getClass().getSimpleName());
+        }
+    }
+
+    private BadRecordMac failed(byte[] nonce, ByteBuffer ciphertext, int inPosition, ByteBuffer output,
+            int outPosition, String message) {
+        ciphertext.position(inPosition);
+        output.position(outPosition);
+        forgetNonce(nonce);
+        return new BadRecordMac(message);
+    }
+
+    /**
+     * JDK 17's ChaCha20-Poly1305 refuses to be initialised twice in a row with one key and nonce,
+     * even to decrypt (later JDKs check only encryption): a record that failed could not be
+     * followed by another opened with its nonce. Initialising it with another nonce resets that.
+     */
+    private void forgetNonce(byte[] nonce) {
+        if (suite != CipherSuite.TLS_CHACHA20_POLY1305_SHA256) {
+            return;
+        }
+        byte[] other = nonce.clone();
+        other[0] ^= 1;
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, key, parameters(other));
+        } catch (GeneralSecurityException e) {
+            // The next open reports it as bad_record_mac.
         }
     }
 }

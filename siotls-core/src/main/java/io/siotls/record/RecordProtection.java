@@ -83,6 +83,12 @@ public final class RecordProtection {
      * Authenticates and decrypts the encrypted_record {@code ciphertext} (from its position to its
      * limit) into {@code dst}, using the header that came with it as additional data.
      *
+     * <p>When it fails, whatever the AEAD did (see {@link Aead#open}): the sequence number does
+     * not advance, both positions are put back, and the bytes of {@code dst} that could have
+     * received plaintext are zeroed, so that no unauthenticated plaintext is left in the caller's
+     * buffer. A record opened in place is lost then: one that must outlive a failed open (to be
+     * tried again) must be opened out of place.
+     *
      * @param legacyRecordVersion the legacy_record_version of the received header
      * @return the number of TLSInnerPlaintext bytes written to {@code dst}
      * @throws io.siotls.alerts.BadRecordMac when authentication fails
@@ -90,9 +96,22 @@ public final class RecordProtection {
      */
     public int open(int legacyRecordVersion, ByteBuffer ciphertext, ByteBuffer dst) {
         checkNotExhausted();
+        int ciphertextStart = ciphertext.position();
+        int dstStart = dst.position();
+        int exposed = Math.min(dst.remaining(), Math.max(0, ciphertext.remaining() - aead.tagLength()));
         fillAdditionalData(legacyRecordVersion, ciphertext.remaining());
         fillNonce();
-        int written = aead.open(nonce, additionalData, ciphertext, dst);
+        int written;
+        try {
+            written = aead.open(nonce, additionalData, ciphertext, dst);
+        } catch (RuntimeException e) {
+            for (int i = dstStart; i < dstStart + exposed; i++) {
+                dst.put(i, (byte) 0);
+            }
+            ciphertext.position(ciphertextStart);
+            dst.position(dstStart);
+            throw e;
+        }
         advance();
         return written;
     }

@@ -333,15 +333,31 @@ class AbruptCloseJsseTest {
                 .hasMessageContaining("truncated");
     }
 
+    /**
+     * A tampered record: the engine throws naming bad_record_mac, gives the application nothing
+     * (RecordStepApiTest checks that its buffer holds none of the record), refuses the genuine
+     * record that follows, and sends the alert.
+     */
     @Test
     void engineOpeningATamperedRecordFailsWithBadRecordMacAndTellsThePeer() throws Exception {
         EnginePairs pair = connectedEngines();
-        ByteBuffer wire = ByteBuffer.allocate(pair.server.getSession().getPacketBufferSize());
+        ByteBuffer wire = ByteBuffer.allocate(2 * pair.server.getSession().getPacketBufferSize());
         pair.server.wrap(ByteBuffer.wrap("tampered".getBytes(StandardCharsets.US_ASCII)), wire);
-        wire.put(wire.position() - 1, (byte) (wire.get(wire.position() - 1) ^ 1));
+        int tamperedEnd = wire.position();
+        pair.server.wrap(ByteBuffer.wrap("genuine".getBytes(StandardCharsets.US_ASCII)), wire);
+        wire.put(tamperedEnd - 1, (byte) (wire.get(tamperedEnd - 1) ^ 1));
         wire.flip();
-        assertThatThrownBy(() -> pair.client.unwrap(wire, ByteBuffer.allocate(16_384)))
+        ByteBuffer app = ByteBuffer.allocate(16_384);
+        assertThatThrownBy(() -> pair.client.unwrap(wire, app))
                 .isInstanceOf(SSLProtocolException.class).hasMessageContaining("bad_record_mac");
+        assertThat(app.position()).isZero();
+
+        wire.position(tamperedEnd);
+        SSLEngineResult next = pair.client.unwrap(wire, app);
+        assertThat(next.getStatus()).isEqualTo(SSLEngineResult.Status.CLOSED);
+        assertThat(next.bytesProduced()).isZero();
+        assertThat(app.position()).isZero();
+        assertThat(new String(app.array(), StandardCharsets.US_ASCII)).doesNotContain("genuine");
 
         ByteBuffer alert = ByteBuffer.allocate(pair.client.getSession().getPacketBufferSize());
         pair.client.wrap(ByteBuffer.allocate(0), alert);

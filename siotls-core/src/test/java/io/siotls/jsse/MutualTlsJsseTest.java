@@ -2,6 +2,7 @@ package io.siotls.jsse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -130,14 +133,39 @@ class MutualTlsJsseTest {
                 .cause().isInstanceOf(SSLHandshakeException.class).hasMessageContaining("certificate_required");
     }
 
+    /**
+     * SunJSSE's server refuses a client without a certificate with an alert that depends on the
+     * JDK: bad_certificate, then certificate_required (RFC 8446 §4.4.2.4) since JDK-8311644 (JDK 23,
+     * backported to 21u). Our client must report the alert the running JDK's server sends, exactly
+     * as the JDK's own client reads it.
+     */
     @Test
     void sunJsseRefusesOurClientWithoutCertificate() throws Exception {
+        String alert = alertSunJsseSendsAClientWithoutCertificate();
+        assertThat(alert).isIn("bad_certificate", "certificate_required");
         SSLServerSocket listener = listen(context(false, JsseMaterial.keyManagers(SERVER), CLIENT));
         Future<Certificate[]> served = serveOnce(listener);
 
         try (SSLSocket client = connect(context(true, null, SERVER), listener.getLocalPort())) {
-            assertThatThrownBy(() -> client.getInputStream().read()).isInstanceOf(SSLHandshakeException.class).hasMessageContaining("received fatal alert bad_certificate");
+            assertThat(client).isInstanceOf(SiotlsSSLSocket.class);
+            assertThatThrownBy(() -> client.getInputStream().read()).isInstanceOf(SSLHandshakeException.class)
+                    .hasMessageContaining("received fatal alert " + alert);
         }
         assertThatThrownBy(() -> served.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(SSLHandshakeException.class);
+    }
+
+    /** The alert a SunJSSE server sends a SunJSSE client without a certificate, as that client reports it. */
+    private String alertSunJsseSendsAClientWithoutCertificate() throws Exception {
+        SSLServerSocket listener = listen(context(false, JsseMaterial.keyManagers(SERVER), CLIENT));
+        Future<Certificate[]> served = serveOnce(listener);
+        Throwable refused;
+        try (SSLSocket client = connect(context(false, null, SERVER), listener.getLocalPort())) {
+            refused = catchThrowable(() -> client.getInputStream().read());
+        }
+        assertThat(refused).isInstanceOf(SSLHandshakeException.class);
+        Matcher alert = Pattern.compile("Received fatal alert: (\\w+)").matcher(refused.getMessage());
+        assertThat(alert.find()).as(refused.getMessage()).isTrue();
+        assertThatThrownBy(() -> served.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(SSLHandshakeException.class);
+        return alert.group(1);
     }
 }

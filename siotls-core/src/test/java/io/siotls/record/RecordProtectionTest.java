@@ -10,10 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.siotls.alerts.BadRecordMac;
 import io.siotls.alerts.InternalError;
 import io.siotls.crypto.Aead;
+import io.siotls.crypto.CryptoProvider;
+import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ContentType;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RecordProtectionTest {
 
@@ -117,6 +121,89 @@ class RecordProtectionTest {
         reader.feed(Arrays.copyOfRange(wire, 5 + 1 + 1 + 16, wire.length));
         assertThat(reader.next().fragment()).containsExactly(2);
         assertThat(reader.sequenceNumber()).isEqualTo(1);
+    }
+
+    /**
+     * Whatever the AEAD leaves behind when a record fails (here: what JDK 25's AES-GCM does in
+     * place, the unauthenticated plaintext, and both buffers consumed), the caller's buffer holds
+     * no byte of it, no position moved and the sequence number did not advance.
+     */
+    @Test
+    void aFailedOpenErasesWhatTheAeadLeftAndAdvancesNothing() {
+        RecordProtection protection = new RecordProtection(new LeakingAead(), IV, 5);
+        ByteBuffer ciphertext = ByteBuffer.allocate(3 + 40 + 16).position(3);
+        ByteBuffer dst = ByteBuffer.allocate(64);
+        Arrays.fill(dst.array(), (byte) 0x5a);
+        dst.position(2);
+
+        assertThatThrownBy(() -> protection.open(0x0303, ciphertext, dst)).isInstanceOf(BadRecordMac.class);
+
+        assertThat(protection.sequenceNumber()).isEqualTo(5);
+        assertThat(ciphertext.position()).isEqualTo(3);
+        assertThat(dst.position()).isEqualTo(2);
+        assertThat(Arrays.copyOfRange(dst.array(), 2, 2 + 40)).containsOnly(0);
+        assertThat(Arrays.copyOfRange(dst.array(), 0, 2)).containsOnly(0x5a);
+        assertThat(Arrays.copyOfRange(dst.array(), 2 + 40, 64)).containsOnly(0x5a);
+    }
+
+    /**
+     * With each real AEAD, a record opened in place that fails is erased (JDK 17 leaves the
+     * ciphertext there, JDK 25's AES-GCM the unauthenticated plaintext), and the genuine record
+     * then opens at the same sequence number: what a server skipping rejected 0-RTT records
+     * relies on (RFC 8446 §4.2.10), once it opens them out of place.
+     */
+    @ParameterizedTest
+    @EnumSource(CipherSuite.class)
+    void aRecordFailingInPlaceIsErasedAndTheSequenceNumberCanBeTriedAgain(CipherSuite suite) {
+        byte[] key = RecordTestSupport.pattern(suite.keyLength(), 7);
+        byte[] iv = RecordTestSupport.pattern(suite.ivLength(), 8);
+        byte[] content = RecordTestSupport.pattern(100, 9);
+        ByteBuffer sealed = ByteBuffer.allocate(5 + content.length + 1 + suite.tagLength());
+        new RecordProtection(CryptoProvider.getDefault().aead(suite, key), iv)
+                .seal(ByteBuffer.wrap(content), ByteBuffer.wrap(new byte[] {23}), sealed);
+        byte[] genuine = Arrays.copyOfRange(sealed.array(), 5, sealed.capacity());
+        byte[] tampered = genuine.clone();
+        tampered[10] ^= 1;
+        RecordProtection protection = new RecordProtection(CryptoProvider.getDefault().aead(suite, key), iv);
+        ByteBuffer inPlace = ByteBuffer.wrap(tampered);
+
+        assertThatThrownBy(() -> protection.open(0x0303, inPlace, inPlace.duplicate()))
+                .isInstanceOf(BadRecordMac.class);
+
+        assertThat(inPlace.position()).isZero();
+        assertThat(Arrays.copyOf(tampered, content.length + 1)).as("the record's plaintext bytes").containsOnly(0);
+        assertThat(protection.sequenceNumber()).isZero();
+
+        ByteBuffer dst = ByteBuffer.allocate(content.length + 1);
+        assertThat(protection.open(0x0303, ByteBuffer.wrap(genuine), dst)).isEqualTo(content.length + 1);
+        assertThat(Arrays.copyOf(dst.array(), content.length)).isEqualTo(content);
+        assertThat(protection.sequenceNumber()).isEqualTo(1);
+    }
+
+    /**
+     * An AEAD that fails the way a backend may: it decrypts (here, into 0x77 bytes) before it
+     * checks the tag, consumes both buffers, and throws.
+     */
+    private static final class LeakingAead implements Aead {
+        @Override
+        public int tagLength() {
+            return 16;
+        }
+
+        @Override
+        public int seal(byte[] nonce, byte[] aad, ByteBuffer plaintext, ByteBuffer output) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int open(byte[] nonce, byte[] aad, ByteBuffer ciphertext, ByteBuffer output) {
+            int length = ciphertext.remaining() - tagLength();
+            for (int i = 0; i < length; i++) {
+                output.put((byte) 0x77);
+            }
+            ciphertext.position(ciphertext.limit());
+            throw new BadRecordMac("record authentication failed");
+        }
     }
 
     /** Records the nonce and additional data it is given; its "tag" is 16 zero bytes. */
