@@ -10,6 +10,7 @@ import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.UnknownExtension;
 import io.siotls.handshake.Entropy;
+import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ContentType;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.NamedGroup;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * RFC 8446 §4.2.10: this server accepts no early data, so a client that offers it gets a 1-RTT
@@ -40,6 +43,10 @@ class RejectedEarlyDataTest {
 
     /** A client whose first ClientHello offers early_data (which our client never does by itself). */
     private static TLSConnection clientOfferingEarlyData(NamedGroup... groups) {
+        return clientOfferingEarlyData(null, groups);
+    }
+
+    private static TLSConnection clientOfferingEarlyData(CipherSuite suite, NamedGroup... groups) {
         boolean[] first = {true};
         UnaryOperator<ClientHello> offerEarlyData = hello -> {
             if (!first[0]) {
@@ -51,8 +58,12 @@ class RejectedEarlyDataTest {
             return new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(),
                     hello.cipherSuites(), hello.legacyCompressionMethods(), ExtensionBlock.of(extensions));
         };
-        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).keyExchanges(groups).build(),
-                "localhost", Entropy.secure(), Clock.systemUTC(), offerEarlyData);
+        TLSConfiguration.Builder config = Configs.clientTrusting(IDENTITY).keyExchanges(groups);
+        if (suite != null) {
+            config.cipherSuites(suite);
+        }
+        TLSConnection client = new TLSConnection(config.build(), "localhost", Entropy.secure(), Clock.systemUTC(),
+                offerEarlyData);
         client.initiateConnection();
         return client;
     }
@@ -81,10 +92,14 @@ class RejectedEarlyDataTest {
         return out.toByteArray();
     }
 
-    @Test
-    void undecryptableEarlyDataIsSkippedAndTheHandshakeCompletes() {
-        TLSConnection client = clientOfferingEarlyData(NamedGroup.X25519);
-        TLSConnection server = server(NamedGroup.X25519);
+    /** Every suite: a failed open must leave each AEAD able to open the next record (JDK 17's ChaCha20 once could not). */
+    @ParameterizedTest
+    @EnumSource(CipherSuite.class)
+    void undecryptableEarlyDataIsSkippedAndTheHandshakeCompletes(CipherSuite suite) {
+        TLSConnection client = clientOfferingEarlyData(suite, NamedGroup.X25519);
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).keyExchanges(NamedGroup.X25519)
+                .cipherSuites(suite).build());
+        server.initiateConnection();
 
         server.receiveData(concat(client.dataToSend(), garbageRecords(100, 8_000, 8_000)));
         MemoryPipe.transfer(server, client);
@@ -92,6 +107,7 @@ class RejectedEarlyDataTest {
 
         assertThat(server.isConnected()).isTrue();
         assertThat(client.isConnected()).isTrue();
+        assertThat(server.nconfig().cipherSuite()).isEqualTo(suite);
         client.sendData(new byte[] {7});
         MemoryPipe.transfer(client, server);
         assertThat(server.dataToRead()).containsExactly(7);

@@ -248,20 +248,15 @@ public final class RecordReader {
 
     /**
      * Decrypts, or returns null when authentication fails and the record may be skipped as
-     * rejected early data. The AEAD may have overwritten {@code dst} (and the record, when they
-     * share memory) on failure: the record is dropped, so neither is read again.
+     * rejected early data. A failed open leaves {@code dst} as it was (RecordProtection's
+     * contract) and the sequence number unchanged; the record itself is dropped, never read again.
      */
     private ContentType decryptOrSkip(int version, int length, ByteBuffer src, ByteBuffer dst) {
-        int dstStart = dst.position();
         try {
             ContentType type = decrypt(version, length, src, dst);
             earlyDataToSkip = 0;
             return type;
         } catch (BadRecordMac e) {
-            for (int i = dstStart; i < Math.min(dst.limit(), dstStart + length); i++) {
-                dst.put(i, (byte) 0);
-            }
-            dst.position(dstStart);
             if (skipsEarlyData(length - protection.tagLength() - 1)) {
                 return null;
             }
