@@ -6,6 +6,8 @@ import java.util.List;
 
 /**
  * The parsed command line: {@code client HOST:PORT [options]} or {@code server --port N [options]}.
+ * {@code acceptCount} is the number of connections a {@code --www} server serves before it stops,
+ * 0 for no end.
  */
 record CliOptions(
         boolean client,
@@ -25,7 +27,9 @@ record CliOptions(
         boolean insecure,
         String verifyClient,
         Path keyLog,
-        boolean quiet) {
+        boolean quiet,
+        boolean www,
+        int acceptCount) {
 
     static final String USAGE = """
             usage: siotls client HOST:PORT [options]
@@ -46,6 +50,10 @@ record CliOptions(
               --verify-client MODE     server: none, want or need (need when --cafile or --trusted-key is given)
               --keylog FILE            append the TLS secrets to FILE (NSS key log format, for Wireshark)
               --quiet                  do not print the handshake summary
+              --www                    server: answer each connection's HTTP request with a small page naming
+                                       the negotiated suite and group, then close it, connection after
+                                       connection (like openssl s_server -www)
+              --naccept N              server: with --www, stop after N connections (default: never)
             exit codes: 0 done, 1 TLS handshake failed, 2 usage error, 3 network error, 4 bad configuration or file
             """;
 
@@ -76,6 +84,12 @@ record CliOptions(
             switch (option) {
                 case "--insecure" -> options.insecure = true;
                 case "--quiet" -> options.quiet = true;
+                case "--www" -> {
+                    if (client) {
+                        throw new UsageException("--www is for server");
+                    }
+                    options.www = true;
+                }
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new UsageException(option + " needs a value");
@@ -86,6 +100,9 @@ record CliOptions(
         }
         if (!client && options.port < 0) {
             throw new UsageException("server needs --port N");
+        }
+        if (options.acceptCount > 0 && !options.www) {
+            throw new UsageException("--naccept goes with --www");
         }
         return options.build(client, host, client ? port : options.port);
     }
@@ -99,6 +116,18 @@ record CliOptions(
             return port;
         } catch (NumberFormatException e) {
             throw new UsageException("'" + value + "' is not a port number");
+        }
+    }
+
+    private static int count(String value) throws UsageException {
+        try {
+            int count = Integer.parseInt(value);
+            if (count < 1) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new UsageException("'" + value + "' is not a positive number of connections");
         }
     }
 
@@ -120,6 +149,8 @@ record CliOptions(
         private String verifyClient;
         private Path keyLog;
         private boolean quiet;
+        private boolean www;
+        private int acceptCount;
 
         void set(String option, String value, boolean client) throws UsageException {
             switch (option) {
@@ -147,6 +178,7 @@ record CliOptions(
                     verifyClient = value;
                 }
                 case "--keylog" -> keyLog = Path.of(value);
+                case "--naccept" -> acceptCount = count(value);
                 default -> throw new UsageException("unknown option " + option);
             }
         }
@@ -154,7 +186,7 @@ record CliOptions(
         CliOptions build(boolean client, String host, int port) {
             return new CliOptions(client, host, port, serverName, alpn, groups, suites, signatureAlgorithms,
                     certificateChain, privateKey, password, publicKey, caFile, List.copyOf(trustedKeys), insecure,
-                    verifyClient, keyLog, quiet);
+                    verifyClient, keyLog, quiet, www, acceptCount);
         }
     }
 }

@@ -27,6 +27,8 @@ import javax.net.ssl.SSLSocket;
  * written to standard output. Exit codes a script can rely on: {@value #OK} done,
  * {@value #HANDSHAKE_FAILED} handshake failed, {@value #USAGE} usage error,
  * {@value #NETWORK} network error, {@value #CONFIGURATION} bad configuration or file.
+ * With {@code server --www} it serves HTTP requests connection after connection instead
+ * (see {@link WwwServer}).
  */
 public final class SiotlsCli {
 
@@ -89,15 +91,29 @@ public final class SiotlsCli {
         }
     }
 
-    private static int server(CliOptions options, SSLContext context, Negotiated negotiated, InputStream in, OutputStream out, PrintStream err)
+    private static int server(CliOptions options, SiotlsSSLContext context, Negotiated negotiated, InputStream in, OutputStream out, PrintStream err)
             throws IOException {
         try (SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory()
                 .createServerSocket(options.port())) {
             err.println("Listening on port " + listener.getLocalPort());
+            if (options.www()) {
+                return www(options, context, listener, err);
+            }
             try (SSLSocket socket = (SSLSocket) listener.accept()) {
                 err.println("Accepted " + socket.getRemoteSocketAddress());
                 return converse(socket, options, negotiated, in, out, err);
             }
+        }
+    }
+
+    private static int www(CliOptions options, SiotlsSSLContext context, SSLServerSocket listener, PrintStream err)
+            throws IOException {
+        try {
+            new WwwServer(context, listener, err, options.quiet()).serve(options.acceptCount());
+            return OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
         }
     }
 
