@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The parsed command line: {@code client HOST:PORT [options]} or {@code server --port N [options]}.
- * {@code acceptCount} is the number of connections a {@code --www} server serves before it stops,
- * 0 for no end.
+ * {@code acceptCount} is the number of connections a {@code --www} or {@code --echo} server serves
+ * before it stops, 0 for no end; {@code bindAddress} the address a server listens on, {@code null}
+ * for all.
  */
 record CliOptions(
         boolean client,
@@ -29,7 +30,9 @@ record CliOptions(
         Path keyLog,
         boolean quiet,
         boolean www,
-        int acceptCount) {
+        boolean echo,
+        int acceptCount,
+        String bindAddress) {
 
     static final String USAGE = """
             usage: siotls client HOST:PORT [options]
@@ -53,7 +56,9 @@ record CliOptions(
               --www                    server: answer each connection's HTTP request with a small page naming
                                        the negotiated suite and group, then close it, connection after
                                        connection (like openssl s_server -www)
-              --naccept N              server: with --www, stop after N connections (default: never)
+              --echo                   server: send back what each connection sends, connection after connection
+              --naccept N              server: with --www or --echo, stop after N connections (default: never)
+              --bind ADDRESS           server: listen on this local address only (default: all)
             exit codes: 0 done, 1 TLS handshake failed, 2 usage error, 3 network error, 4 bad configuration or file
             """;
 
@@ -84,11 +89,12 @@ record CliOptions(
             switch (option) {
                 case "--insecure" -> options.insecure = true;
                 case "--quiet" -> options.quiet = true;
-                case "--www" -> {
+                case "--www", "--echo" -> {
                     if (client) {
-                        throw new UsageException("--www is for server");
+                        throw new UsageException(option + " is for server");
                     }
-                    options.www = true;
+                    options.www |= option.equals("--www");
+                    options.echo |= option.equals("--echo");
                 }
                 default -> {
                     if (i + 1 >= args.length) {
@@ -101,8 +107,11 @@ record CliOptions(
         if (!client && options.port < 0) {
             throw new UsageException("server needs --port N");
         }
-        if (options.acceptCount > 0 && !options.www) {
-            throw new UsageException("--naccept goes with --www");
+        if (options.www && options.echo) {
+            throw new UsageException("--www and --echo cannot be given together");
+        }
+        if (options.acceptCount > 0 && !options.www && !options.echo) {
+            throw new UsageException("--naccept goes with --www or --echo");
         }
         return options.build(client, host, client ? port : options.port);
     }
@@ -150,7 +159,9 @@ record CliOptions(
         private Path keyLog;
         private boolean quiet;
         private boolean www;
+        private boolean echo;
         private int acceptCount;
+        private String bindAddress;
 
         void set(String option, String value, boolean client) throws UsageException {
             switch (option) {
@@ -179,6 +190,12 @@ record CliOptions(
                 }
                 case "--keylog" -> keyLog = Path.of(value);
                 case "--naccept" -> acceptCount = count(value);
+                case "--bind" -> {
+                    if (client) {
+                        throw new UsageException("--bind is for server");
+                    }
+                    bindAddress = value;
+                }
                 default -> throw new UsageException("unknown option " + option);
             }
         }
@@ -186,7 +203,7 @@ record CliOptions(
         CliOptions build(boolean client, String host, int port) {
             return new CliOptions(client, host, port, serverName, alpn, groups, suites, signatureAlgorithms,
                     certificateChain, privateKey, password, publicKey, caFile, List.copyOf(trustedKeys), insecure,
-                    verifyClient, keyLog, quiet, www, acceptCount);
+                    verifyClient, keyLog, quiet, www, echo, acceptCount, bindAddress);
         }
     }
 }

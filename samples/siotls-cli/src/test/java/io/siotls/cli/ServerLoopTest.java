@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,31 +27,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code siotls server --www} with the JDK's own TLS client (SunJSSE) as the peer. */
-class WwwServerTest {
+class ServerLoopTest {
 
     @TempDir
     Path pkiDir;
 
-    @Test
-    void answersConnectionAfterConnectionAndOutlivesABrokenOne() throws Exception {
-        DevelopmentCertificates pki = DevelopmentCertificates.inDirectory(pkiDir);
-        ByteArrayOutputStream serverErr = new ByteArrayOutputStream();
-        PrintStream err = new PrintStream(serverErr, true, StandardCharsets.UTF_8);
-        CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> SiotlsCli.run(new String[] {
-            "server", "--port", "0", "--www", "--naccept", "3",
-            "--cert", pki.file(DevelopmentCertificates.SERVER_CHAIN).toString(),
-            "--key", pki.file(DevelopmentCertificates.SERVER_KEY).toString(),
-            "--groups", "x25519", "--suites", "TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256"},
-            InputStream.nullInputStream(), OutputStream.nullOutputStream(), err));
-        int port = listeningPort(serverErr, served);
-        SSLContext jdk = jdkClient(pki.file(DevelopmentCertificates.CA));
+    private DevelopmentCertificates pki;
 
-        try (Socket notTls = new Socket("localhost", port)) {
+    @Test
+    void wwwAnswersConnectionAfterConnectionAndOutlivesABrokenOne() throws Exception {
+        ByteArrayOutputStream serverErr = new ByteArrayOutputStream();
+        CompletableFuture<Integer> served = start(serverErr, "--www", "--naccept", "3", "--groups", "x25519",
+                "--suites", "TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256");
+        int port = listeningPort(serverErr, served);
+
+        try (Socket notTls = new Socket("127.0.0.1", port)) {
             notTls.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(notTls.getInputStream().readAllBytes()).as("a TLS alert at most").hasSizeLessThan(64);
         }
-        String first = get(jdk, port);
-        String second = get(jdk, port);
+        String first = exchange(port, "GET / HTTP/1.0\r\n\r\n", false);
+        String second = exchange(port, "GET / HTTP/1.0\r\n\r\n", false);
 
         assertThat(served.get(20, TimeUnit.SECONDS)).as(serverErr.toString(StandardCharsets.UTF_8))
                 .isEqualTo(SiotlsCli.OK);
@@ -61,13 +58,52 @@ class WwwServerTest {
                 .contains("Served /127.0.0.1:");
     }
 
-    /** One request over TLS 1.3 from the JDK's client; the whole response, read to the server's close. */
-    private static String get(SSLContext jdk, int port) throws Exception {
-        try (SSLSocket socket = (SSLSocket) jdk.getSocketFactory().createSocket("localhost", port)) {
+    @Test
+    void echoSendsBackWhatEachConnectionSends() throws Exception {
+        ByteArrayOutputStream serverErr = new ByteArrayOutputStream();
+        CompletableFuture<Integer> served = start(serverErr, "--echo", "--naccept", "2");
+        int port = listeningPort(serverErr, served);
+
+        assertThat(exchange(port, "ping\n", true)).isEqualTo("ping\n");
+        assertThat(exchange(port, "A".repeat(16383) + "\n", true)).isEqualTo("A".repeat(16383) + "\n");
+        assertThat(served.get(20, TimeUnit.SECONDS)).as(serverErr.toString(StandardCharsets.UTF_8))
+                .isEqualTo(SiotlsCli.OK);
+    }
+
+    /** Runs {@code siotls server} on a free loopback port with the development server certificate. */
+    private CompletableFuture<Integer> start(ByteArrayOutputStream serverErr, String... options) {
+        pki = DevelopmentCertificates.inDirectory(pkiDir);
+        PrintStream err = new PrintStream(serverErr, true, StandardCharsets.UTF_8);
+        List<String> args = new ArrayList<>(List.of("server", "--port", "0", "--bind", "127.0.0.1",
+                "--cert", pki.file(DevelopmentCertificates.SERVER_CHAIN).toString(),
+                "--key", pki.file(DevelopmentCertificates.SERVER_KEY).toString()));
+        args.addAll(List.of(options));
+        return CompletableFuture.supplyAsync(() -> SiotlsCli.run(args.toArray(String[]::new),
+                InputStream.nullInputStream(), OutputStream.nullOutputStream(), err));
+    }
+
+    /**
+     * Sends {@code request} over TLS 1.3 from the JDK's client, closing this side's sending end
+     * after it when told so; what the server sends, read to its close.
+     */
+    private String exchange(int port, String request, boolean closeAfter) throws Exception {
+        SSLContext jdk = jdkClient(pki.file(DevelopmentCertificates.CA));
+        try (SSLSocket socket = (SSLSocket) jdk.getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.setEnabledProtocols(new String[] {"TLSv1.3"});
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            if (closeAfter) {
+                byte[] buffer = new byte[request.length()];
+                int n;
+                while (received.size() < request.length() && (n = socket.getInputStream().read(buffer)) >= 0) {
+                    received.write(buffer, 0, n);
+                }
+                socket.shutdownOutput();
+            }
+            received.write(socket.getInputStream().readAllBytes());
+            return received.toString(StandardCharsets.US_ASCII);
         }
     }
 
