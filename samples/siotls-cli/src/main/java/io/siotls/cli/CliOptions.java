@@ -6,6 +6,9 @@ import java.util.List;
 
 /**
  * The parsed command line: {@code client HOST:PORT [options]} or {@code server --port N [options]}.
+ * {@code acceptCount} is the number of connections a {@code --www} or {@code --echo} server serves
+ * before it stops, 0 for no end; {@code bindAddress} the address a server listens on, {@code null}
+ * for all.
  */
 record CliOptions(
         boolean client,
@@ -25,7 +28,11 @@ record CliOptions(
         boolean insecure,
         String verifyClient,
         Path keyLog,
-        boolean quiet) {
+        boolean quiet,
+        boolean www,
+        boolean echo,
+        int acceptCount,
+        String bindAddress) {
 
     static final String USAGE = """
             usage: siotls client HOST:PORT [options]
@@ -46,6 +53,12 @@ record CliOptions(
               --verify-client MODE     server: none, want or need (need when --cafile or --trusted-key is given)
               --keylog FILE            append the TLS secrets to FILE (NSS key log format, for Wireshark)
               --quiet                  do not print the handshake summary
+              --www                    server: answer each connection's HTTP request with a small page naming
+                                       the negotiated suite and group, then close it, connection after
+                                       connection (like openssl s_server -www)
+              --echo                   server: send back what each connection sends, connection after connection
+              --naccept N              server: with --www or --echo, stop after N connections (default: never)
+              --bind ADDRESS           server: listen on this local address only (default: all)
             exit codes: 0 done, 1 TLS handshake failed, 2 usage error, 3 network error, 4 bad configuration or file
             """;
 
@@ -76,6 +89,13 @@ record CliOptions(
             switch (option) {
                 case "--insecure" -> options.insecure = true;
                 case "--quiet" -> options.quiet = true;
+                case "--www", "--echo" -> {
+                    if (client) {
+                        throw new UsageException(option + " is for server");
+                    }
+                    options.www |= option.equals("--www");
+                    options.echo |= option.equals("--echo");
+                }
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new UsageException(option + " needs a value");
@@ -86,6 +106,12 @@ record CliOptions(
         }
         if (!client && options.port < 0) {
             throw new UsageException("server needs --port N");
+        }
+        if (options.www && options.echo) {
+            throw new UsageException("--www and --echo cannot be given together");
+        }
+        if (options.acceptCount > 0 && !options.www && !options.echo) {
+            throw new UsageException("--naccept goes with --www or --echo");
         }
         return options.build(client, host, client ? port : options.port);
     }
@@ -99,6 +125,18 @@ record CliOptions(
             return port;
         } catch (NumberFormatException e) {
             throw new UsageException("'" + value + "' is not a port number");
+        }
+    }
+
+    private static int count(String value) throws UsageException {
+        try {
+            int count = Integer.parseInt(value);
+            if (count < 1) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new UsageException("'" + value + "' is not a positive number of connections");
         }
     }
 
@@ -120,6 +158,10 @@ record CliOptions(
         private String verifyClient;
         private Path keyLog;
         private boolean quiet;
+        private boolean www;
+        private boolean echo;
+        private int acceptCount;
+        private String bindAddress;
 
         void set(String option, String value, boolean client) throws UsageException {
             switch (option) {
@@ -147,6 +189,13 @@ record CliOptions(
                     verifyClient = value;
                 }
                 case "--keylog" -> keyLog = Path.of(value);
+                case "--naccept" -> acceptCount = count(value);
+                case "--bind" -> {
+                    if (client) {
+                        throw new UsageException("--bind is for server");
+                    }
+                    bindAddress = value;
+                }
                 default -> throw new UsageException("unknown option " + option);
             }
         }
@@ -154,7 +203,7 @@ record CliOptions(
         CliOptions build(boolean client, String host, int port) {
             return new CliOptions(client, host, port, serverName, alpn, groups, suites, signatureAlgorithms,
                     certificateChain, privateKey, password, publicKey, caFile, List.copyOf(trustedKeys), insecure,
-                    verifyClient, keyLog, quiet);
+                    verifyClient, keyLog, quiet, www, echo, acceptCount, bindAddress);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
@@ -27,6 +28,8 @@ import javax.net.ssl.SSLSocket;
  * written to standard output. Exit codes a script can rely on: {@value #OK} done,
  * {@value #HANDSHAKE_FAILED} handshake failed, {@value #USAGE} usage error,
  * {@value #NETWORK} network error, {@value #CONFIGURATION} bad configuration or file.
+ * With {@code server --www} or {@code --echo} it serves connection after connection instead
+ * (see {@link ServerLoop}).
  */
 public final class SiotlsCli {
 
@@ -89,15 +92,31 @@ public final class SiotlsCli {
         }
     }
 
-    private static int server(CliOptions options, SSLContext context, Negotiated negotiated, InputStream in, OutputStream out, PrintStream err)
+    private static int server(CliOptions options, SiotlsSSLContext context, Negotiated negotiated, InputStream in, OutputStream out, PrintStream err)
             throws IOException {
+        InetAddress bindAddress = options.bindAddress() == null ? null : InetAddress.getByName(options.bindAddress());
         try (SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory()
-                .createServerSocket(options.port())) {
+                .createServerSocket(options.port(), 50, bindAddress)) {
             err.println("Listening on port " + listener.getLocalPort());
+            if (options.www() || options.echo()) {
+                return loop(options, context, listener, err);
+            }
             try (SSLSocket socket = (SSLSocket) listener.accept()) {
                 err.println("Accepted " + socket.getRemoteSocketAddress());
                 return converse(socket, options, negotiated, in, out, err);
             }
+        }
+    }
+
+    private static int loop(CliOptions options, SiotlsSSLContext context, SSLServerSocket listener, PrintStream err)
+            throws IOException {
+        ServerLoop.Answer answer = options.www() ? new WwwAnswer() : new EchoAnswer();
+        try {
+            new ServerLoop(context, listener, answer, err, options.quiet()).serve(options.acceptCount());
+            return OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
         }
     }
 
