@@ -26,7 +26,7 @@ SIGALGS_ALL=ed25519,ed448,ecdsa_secp256r1_sha256,ecdsa_secp384r1_sha384,ecdsa_se
 PROFILES=(rsa echo ecdsa ed25519 rsapss mtls)
 
 usage() {
-  sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit "${1:-2}"
 }
 

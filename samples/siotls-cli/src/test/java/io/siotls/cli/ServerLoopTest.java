@@ -70,6 +70,21 @@ class ServerLoopTest {
                 .isEqualTo(SiotlsCli.OK);
     }
 
+    @Test
+    void theServerModesAreForServersAndExclusive() {
+        String[][] wrong = {
+            {"client", "localhost:443", "--www"},
+            {"server", "--port", "0", "--www", "--echo"},
+            {"server", "--port", "0", "--naccept", "2"},
+            {"server", "--port", "0", "--www", "--naccept", "0"},
+            {"client", "localhost:443", "--bind", "127.0.0.1"}};
+        for (String[] args : wrong) {
+            int code = SiotlsCli.run(args, InputStream.nullInputStream(), OutputStream.nullOutputStream(),
+                    new PrintStream(OutputStream.nullOutputStream()));
+            assertThat(code).as(String.join(" ", args)).isEqualTo(SiotlsCli.USAGE);
+        }
+    }
+
     /** Runs {@code siotls server} on a free loopback port with the development server certificate. */
     private CompletableFuture<Integer> start(ByteArrayOutputStream serverErr, String... options) {
         pki = DevelopmentCertificates.inDirectory(pkiDir);
