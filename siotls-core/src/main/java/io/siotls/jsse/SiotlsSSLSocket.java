@@ -1,5 +1,7 @@
 package io.siotls.jsse;
 
+import io.siotls.alerts.TLSAlertException;
+import io.siotls.alerts.UserCanceled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,6 +54,12 @@ final class SiotlsSSLSocket extends SSLSocket {
     private volatile boolean handshakeDone;
     private volatile IOException handshakeFailure;
     private SSLException readFailure;
+    /** How long a failed connection waits for more of the peer's bytes before it closes. */
+    private static final int DRAIN_IDLE_MILLIS = 1000;
+    /** The most a failed connection reads and drops: a largest handshake message and its records. */
+    private static final long DRAIN_MAX_BYTES = (1L << 24) + (1L << 20);
+    /** The longest a connection that failed after its handshake drains, whatever the peer does. */
+    private static final int DRAIN_MAX_MILLIS = 3000;
     private volatile boolean closed;
     private boolean inputEnded;
 
@@ -92,8 +100,7 @@ final class SiotlsSSLSocket extends SSLSocket {
                 throw e;
             } catch (IOException e) {
                 handshakeFailure = e;
-                sendPendingQuietly();
-                closeTransportQuietly();
+                closeAfterFailure(e);
                 throw e;
             }
         }
@@ -271,6 +278,43 @@ final class SiotlsSSLSocket extends SSLSocket {
         }
     }
 
+    /**
+     * Ends the connection after {@code failure}: its alert, when this side raised one, goes out,
+     * then the transport closes (RFC 8446 §6.2). Closing a socket whose input still holds the
+     * peer's bytes makes the kernel reset the connection, and a reset can destroy the alert before
+     * the peer reads it; so after an alert of ours the sending side is shut first (FIN after the
+     * alert) and what the peer was still sending is read and dropped, until it closes too, falls
+     * silent for {@value #DRAIN_IDLE_MILLIS} ms, has sent {@value #DRAIN_MAX_BYTES} bytes, or the
+     * handshake's limits.max_handshake_duration is over ({@value #DRAIN_MAX_MILLIS} ms after it).
+     * Not after a handshake that ran out of time: that peer is slow on purpose or gone.
+     */
+    private void closeAfterFailure(IOException failure) {
+        sendPendingQuietly();
+        if (failure.getCause() instanceof TLSAlertException alert && !alert.isRemote()
+                && !(alert instanceof UserCanceled) && !transport.isClosed()) {
+            drainInputQuietly();
+        }
+        closeTransportQuietly();
+    }
+
+    private void drainInputQuietly() {
+        try {
+            transport.shutdownOutput();
+            transport.setSoTimeout(DRAIN_IDLE_MILLIS);
+            InputStream in = transport.getInputStream();
+            byte[] sink = new byte[16384];
+            long drained = 0;
+            long left = handshakeDone ? TimeUnit.MILLISECONDS.toNanos(DRAIN_MAX_MILLIS) : engine.handshakeTimeLeftNanos();
+            long deadline = System.nanoTime() + left;
+            int read;
+            while (drained < DRAIN_MAX_BYTES && System.nanoTime() < deadline && (read = in.read(sink)) >= 0) {
+                drained += read;
+            }
+        } catch (IOException e) {
+            return;
+        }
+    }
+
     private void closeTransportQuietly() {
         closed = true;
         try {
@@ -355,8 +399,7 @@ final class SiotlsSSLSocket extends SSLSocket {
             return receiveAndUnwrap(false);
         } catch (SSLException e) {
             readFailure = e;
-            sendPendingQuietly();
-            closeTransportQuietly();
+            closeAfterFailure(e);
             throw e;
         }
     }

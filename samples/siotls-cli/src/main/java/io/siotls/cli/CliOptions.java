@@ -1,6 +1,7 @@
 package io.siotls.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * The parsed command line: {@code client HOST:PORT [options]} or {@code server --port N [options]}.
  * {@code acceptCount} is the number of connections a {@code --www} or {@code --echo} server serves
  * before it stops, 0 for no end; {@code bindAddress} the address a server listens on, {@code null}
- * for all.
+ * for all; {@code handshakeTimeout} the limits.max_handshake_duration, {@code null} for the default.
  */
 record CliOptions(
         boolean client,
@@ -32,7 +33,8 @@ record CliOptions(
         boolean www,
         boolean echo,
         int acceptCount,
-        String bindAddress) {
+        String bindAddress,
+        Duration handshakeTimeout) {
 
     static final String USAGE = """
             usage: siotls client HOST:PORT [options]
@@ -58,6 +60,7 @@ record CliOptions(
                                        connection (like openssl s_server -www)
               --echo                   server: send back what each connection sends, connection after connection
               --naccept N              server: with --www or --echo, stop after N connections (default: never)
+              --handshake-timeout S    longest a handshake may take, in seconds (default 10)
               --bind ADDRESS           server: listen on this local address only (default: all)
             exit codes: 0 done, 1 TLS handshake failed, 2 usage error, 3 network error, 4 bad configuration or file
             """;
@@ -140,6 +143,18 @@ record CliOptions(
         }
     }
 
+    private static Duration seconds(String value) throws UsageException {
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds < 1) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--handshake-timeout: '" + value + "' is not a positive number of seconds");
+        }
+    }
+
     /** Collects option values as they come. */
     private static final class Builder {
         private int port = -1;
@@ -162,6 +177,7 @@ record CliOptions(
         private boolean echo;
         private int acceptCount;
         private String bindAddress;
+        private Duration handshakeTimeout;
 
         void set(String option, String value, boolean client) throws UsageException {
             switch (option) {
@@ -190,6 +206,7 @@ record CliOptions(
                 }
                 case "--keylog" -> keyLog = Path.of(value);
                 case "--naccept" -> acceptCount = count(value);
+                case "--handshake-timeout" -> handshakeTimeout = seconds(value);
                 case "--bind" -> {
                     if (client) {
                         throw new UsageException("--bind is for server");
@@ -203,7 +220,7 @@ record CliOptions(
         CliOptions build(boolean client, String host, int port) {
             return new CliOptions(client, host, port, serverName, alpn, groups, suites, signatureAlgorithms,
                     certificateChain, privateKey, password, publicKey, caFile, List.copyOf(trustedKeys), insecure,
-                    verifyClient, keyLog, quiet, www, echo, acceptCount, bindAddress);
+                    verifyClient, keyLog, quiet, www, echo, acceptCount, bindAddress, handshakeTimeout);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.siotls.cli;
 
 import io.siotls.ClientAuthentication;
+import io.siotls.Limits;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
@@ -38,6 +39,9 @@ final class Configurations {
         credential(builder, options);
         if (options.keyLog() != null) {
             builder.logKeys(true).keyLogFile(options.keyLog());
+        }
+        if (options.handshakeTimeout() != null) {
+            builder.limits(Limits.DEFAULTS.withMaxHandshakeDuration(options.handshakeTimeout()));
         }
         return builder.build();
     }

@@ -61,6 +61,28 @@ class CliServerPeerCloseTest {
         }
     }
 
+    @Test
+    void aSilentClientIsDroppedAtTheConfiguredHandshakeTimeout() throws Exception {
+        DevelopmentCertificates pki = DevelopmentCertificates.inDirectory(pkiDir);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> SiotlsCli.run(new String[] {
+            "server", "--port", "0", "--handshake-timeout", "1",
+            "--cert", pki.file(DevelopmentCertificates.SERVER_CHAIN).toString(),
+            "--key", pki.file(DevelopmentCertificates.SERVER_KEY).toString()},
+                new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        int port = listeningPort(err, served);
+
+        try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            long start = System.nanoTime();
+            int exitCode = served.get(HANDSHAKE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+            assertThat(exitCode).isEqualTo(SiotlsCli.HANDSHAKE_FAILED);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("max_handshake_duration");
+        }
+    }
+
     private static byte[] clientHello() {
         TLSConnection client = new TLSConnection(TLSConfiguration.client().build(), "localhost");
         client.initiateConnection();

@@ -77,7 +77,9 @@ class ServerLoopTest {
             {"server", "--port", "0", "--www", "--echo"},
             {"server", "--port", "0", "--naccept", "2"},
             {"server", "--port", "0", "--www", "--naccept", "0"},
-            {"client", "localhost:443", "--bind", "127.0.0.1"}};
+            {"client", "localhost:443", "--bind", "127.0.0.1"},
+            {"server", "--port", "0", "--handshake-timeout", "0"},
+            {"server", "--port", "0", "--handshake-timeout", "10s"}};
         for (String[] args : wrong) {
             int code = SiotlsCli.run(args, InputStream.nullInputStream(), OutputStream.nullOutputStream(),
                     new PrintStream(OutputStream.nullOutputStream()));
