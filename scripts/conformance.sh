@@ -70,9 +70,6 @@ done
 # ---- prerequisites ----------------------------------------------------------------------------
 
 TF=${TLSFUZZER_DIR:-$root/../shared/tlsfuzzer}
-if [ ! -d "$TF/tlsfuzzer/tlsfuzzer/_apps" ] && [ -d /work/shared/tlsfuzzer/tlsfuzzer ]; then
-  TF=/work/shared/tlsfuzzer
-fi
 if [ ! -d "$TF/tlsfuzzer/tlsfuzzer/_apps" ]; then
   echo "tlsfuzzer not found in $TF: set TLSFUZZER_DIR to the folder holding tlsfuzzer/, tlslite-ng/ and python-ecdsa/" >&2
   exit 2
