@@ -25,8 +25,8 @@ SUITES_ALL=TLS_AES_256_GCM_SHA384,TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_S
 SIGALGS_ALL=ed25519,ed448,ecdsa_secp256r1_sha256,ecdsa_secp384r1_sha384,ecdsa_secp521r1_sha512,rsa_pss_rsae_sha256,rsa_pss_rsae_sha384,rsa_pss_rsae_sha512,rsa_pss_pss_sha256,rsa_pss_pss_sha384,rsa_pss_pss_sha512
 PROFILES=(rsa echo ecdsa ed25519 rsapss mtls)
 # tlsfuzzer's pure-Python AES takes longer than the default 10 s handshake limit to send a Finished
-# padded to 16 MiB (test-tls13-finished): the servers allow a minute, as OpenSSL has no limit.
-HANDSHAKE_TIMEOUT=60
+# padded to 16 MiB (test-tls13-finished): the servers allow three minutes, as OpenSSL has no limit.
+HANDSHAKE_TIMEOUT=180
 
 usage() {
   sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//' >&2

@@ -55,7 +55,7 @@ final class SiotlsSSLSocket extends SSLSocket {
     private volatile IOException handshakeFailure;
     private SSLException readFailure;
     /** How long a failed connection waits for more of the peer's bytes before it closes. */
-    private static final int DRAIN_IDLE_MILLIS = 1000;
+    private static final int DRAIN_IDLE_MILLIS = 3000;
     /** The most a failed connection reads and drops: a largest handshake message and its records. */
     private static final long DRAIN_MAX_BYTES = (1L << 24) + (1L << 20);
     /** The longest a connection that failed after its handshake drains, whatever the peer does. */
