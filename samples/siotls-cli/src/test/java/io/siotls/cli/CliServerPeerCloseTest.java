@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +42,7 @@ class CliServerPeerCloseTest {
             "--key", pki.file(DevelopmentCertificates.SERVER_KEY).toString()},
                 new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
-        int port = listeningPort(err, served);
+        int port = ListeningPort.of(err, served);
 
         try (Socket scanner = new Socket(InetAddress.getLoopbackAddress(), port)) {
             scanner.setSoTimeout(5_000);
@@ -71,7 +69,7 @@ class CliServerPeerCloseTest {
             "--key", pki.file(DevelopmentCertificates.SERVER_KEY).toString()},
                 new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
-        int port = listeningPort(err, served);
+        int port = ListeningPort.of(err, served);
 
         try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port)) {
             long start = System.nanoTime();
@@ -87,21 +85,5 @@ class CliServerPeerCloseTest {
         TLSConnection client = new TLSConnection(TLSConfiguration.client().build(), "localhost");
         client.initiateConnection();
         return client.dataToSend();
-    }
-
-    private static int listeningPort(ByteArrayOutputStream err, CompletableFuture<Integer> server) throws Exception {
-        Pattern listening = Pattern.compile("Listening on port (\\d+)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (server.isDone()) {
-                throw new IllegalStateException("the server ended with " + server.get() + ": " + err);
-            }
-            Matcher matcher = listening.matcher(err.toString(StandardCharsets.UTF_8));
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("the server did not say it listens: " + err);
     }
 }

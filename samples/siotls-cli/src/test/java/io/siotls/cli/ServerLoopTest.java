@@ -13,13 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -39,7 +36,7 @@ class ServerLoopTest {
         ByteArrayOutputStream serverErr = new ByteArrayOutputStream();
         CompletableFuture<Integer> served = start(serverErr, "--www", "--naccept", "3", "--groups", "x25519",
                 "--suites", "TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256");
-        int port = listeningPort(serverErr, served);
+        int port = ListeningPort.of(serverErr, served);
 
         try (Socket notTls = new Socket("127.0.0.1", port)) {
             notTls.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -62,7 +59,7 @@ class ServerLoopTest {
     void echoSendsBackWhatEachConnectionSends() throws Exception {
         ByteArrayOutputStream serverErr = new ByteArrayOutputStream();
         CompletableFuture<Integer> served = start(serverErr, "--echo", "--naccept", "2");
-        int port = listeningPort(serverErr, served);
+        int port = ListeningPort.of(serverErr, served);
 
         assertThat(exchange(port, "ping\n", true)).isEqualTo("ping\n");
         assertThat(exchange(port, "A".repeat(16383) + "\n", true)).isEqualTo("A".repeat(16383) + "\n");
@@ -135,21 +132,5 @@ class ServerLoopTest {
         SSLContext context = SSLContext.getInstance("TLSv1.3", "SunJSSE");
         context.init(null, trustManagers.getTrustManagers(), null);
         return context;
-    }
-
-    private static int listeningPort(ByteArrayOutputStream err, CompletableFuture<Integer> server) throws Exception {
-        Pattern listening = Pattern.compile("Listening on port (\\d+)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (server.isDone()) {
-                throw new IllegalStateException("the server ended with " + server.get() + ": " + err);
-            }
-            Matcher matcher = listening.matcher(err.toString(StandardCharsets.UTF_8));
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("the server did not say it listens: " + err);
     }
 }

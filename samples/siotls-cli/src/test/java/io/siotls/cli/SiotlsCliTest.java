@@ -25,12 +25,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +116,7 @@ class SiotlsCliTest {
                 "--port", "0", "--cert", file(pki, DevelopmentCertificates.SERVER_CHAIN),
                 "--key", file(pki, DevelopmentCertificates.SERVER_KEY), "--cafile", file(pki, DevelopmentCertificates.CA),
                 "--alpn", "h2,http/1.1"));
-        int port = listeningPort(serverErr, served);
+        int port = ListeningPort.of(serverErr, served);
         PeerCommand.require("openssl");
         Process client = new ProcessBuilder("openssl", "s_client", "-connect", "localhost:" + port, "-tls1_3",
                 "-CAfile", file(pki, DevelopmentCertificates.CA), "-verify_return_error",
@@ -205,23 +202,6 @@ class SiotlsCliTest {
         }
         assertThat(line).as("openssl s_server accepting").isNotNull();
         return process;
-    }
-
-    /** The port the server prints it listens on, once it has. */
-    private static int listeningPort(ByteArrayOutputStream err, CompletableFuture<Outcome> server) throws Exception {
-        Pattern listening = Pattern.compile("Listening on port (\\d+)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (server.isDone()) {
-                throw new IllegalStateException("the server ended: " + server.get());
-            }
-            Matcher matcher = listening.matcher(err.toString(StandardCharsets.UTF_8));
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("the server did not say it listens: " + err.toString(StandardCharsets.UTF_8));
     }
 
     private static void stop(Process process) throws InterruptedException {
