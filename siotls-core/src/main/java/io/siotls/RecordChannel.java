@@ -75,11 +75,7 @@ final class RecordChannel implements HandshakeTransport {
 
     @Override
     public void skipRejectedEarlyData(int maxBytes) {
-        if (maxBytes > 0) {
-            reader.skipRejectedEarlyData(maxBytes);
-        } else {
-            reader.stopSkippingEarlyData();
-        }
+        reader.skipRejectedEarlyData(maxBytes);
     }
 
     @Override

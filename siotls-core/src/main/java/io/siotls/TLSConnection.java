@@ -606,14 +606,8 @@ public final class TLSConnection {
 
     /** Abandons the handshake: user_canceled then close_notify, both warnings (RFC 8446 §6.1). */
     private void cancel() {
-        boolean couldSend = sendingOpen;
-        fail(null);
         applicationData.clear();
-        if (couldSend) {
-            channel.discardPendingHandshake();
-            writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, AlertDescription.USER_CANCELED).toBytes());
-            writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY).toBytes());
-        }
+        endWithWarnings(AlertDescription.USER_CANCELED, AlertDescription.CLOSE_NOTIFY);
     }
 
     /**
@@ -621,11 +615,18 @@ public final class TLSConnection {
      * (RFC 8446 §6.1) replaces whatever of its flight was still to be sent.
      */
     private void closeAfterPeer() {
+        endWithWarnings(AlertDescription.CLOSE_NOTIFY);
+    }
+
+    /** Ends the connection with no error alert: {@code warnings} replace what was still to be sent. */
+    private void endWithWarnings(AlertDescription... warnings) {
         boolean couldSend = sendingOpen;
         fail(null);
         if (couldSend) {
             channel.discardPendingHandshake();
-            writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY).toBytes());
+            for (AlertDescription warning : warnings) {
+                writer.write(ContentType.ALERT, AlertRecord.of(AlertLevel.WARNING, warning).toBytes());
+            }
         }
     }
 

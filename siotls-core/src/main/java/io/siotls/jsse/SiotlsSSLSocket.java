@@ -37,6 +37,13 @@ import javax.net.ssl.SSLSocket;
  */
 final class SiotlsSSLSocket extends SSLSocket {
 
+    /** How long a failed connection waits for more of the peer's bytes before it closes. */
+    private static final int DRAIN_IDLE_MILLIS = 3000;
+    /** The most a failed connection reads and drops: a largest handshake message and its records. */
+    private static final long DRAIN_MAX_BYTES = (1L << 24) + (1L << 20);
+    /** The longest a connection that failed after its handshake drains, whatever the peer does. */
+    private static final int DRAIN_MAX_MILLIS = 3000;
+
     private final ContextState context;
     private final Socket transport;
     private final boolean autoClose;
@@ -54,12 +61,6 @@ final class SiotlsSSLSocket extends SSLSocket {
     private volatile boolean handshakeDone;
     private volatile IOException handshakeFailure;
     private SSLException readFailure;
-    /** How long a failed connection waits for more of the peer's bytes before it closes. */
-    private static final int DRAIN_IDLE_MILLIS = 3000;
-    /** The most a failed connection reads and drops: a largest handshake message and its records. */
-    private static final long DRAIN_MAX_BYTES = (1L << 24) + (1L << 20);
-    /** The longest a connection that failed after its handshake drains, whatever the peer does. */
-    private static final int DRAIN_MAX_MILLIS = 3000;
     private volatile boolean closed;
     private boolean inputEnded;
 
@@ -285,8 +286,9 @@ final class SiotlsSSLSocket extends SSLSocket {
      * the peer reads it; so after an alert of ours the sending side is shut first (FIN after the
      * alert) and what the peer was still sending is read and dropped, until it closes too, falls
      * silent for {@value #DRAIN_IDLE_MILLIS} ms, has sent {@value #DRAIN_MAX_BYTES} bytes, or the
-     * handshake's limits.max_handshake_duration is over ({@value #DRAIN_MAX_MILLIS} ms after it).
-     * Not after a handshake that ran out of time: that peer is slow on purpose or gone.
+     * handshake's limits.max_handshake_duration is over (after the handshake,
+     * {@value #DRAIN_MAX_MILLIS} ms). Not after a handshake that ran out of time: that peer is
+     * slow on purpose or gone.
      */
     private void closeAfterFailure(IOException failure) {
         sendPendingQuietly();

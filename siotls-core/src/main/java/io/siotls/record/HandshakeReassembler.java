@@ -13,8 +13,9 @@ import java.util.Arrays;
  * {@code decode_error}; one longer than {@link #maxMessageLength()} (65536 bytes by default,
  * enough for any certificate chain seen in practice; raise it for larger ones) is refused with
  * {@code illegal_parameter}, except for a ClientHello, whose every legal size (up to 131,396
- * bytes) is accepted so that no legal client is turned away. The connection uses {@link #hasPartialMessage()} to
- * enforce that handshake messages do not span key changes (RFC 8446 §5.1). Not thread-safe.
+ * bytes) is accepted so that no legal client is turned away. The connection uses
+ * {@link #hasPartialMessage()} to enforce that handshake messages do not span key changes
+ * (RFC 8446 §5.1). Not thread-safe.
  */
 public final class HandshakeReassembler {
 

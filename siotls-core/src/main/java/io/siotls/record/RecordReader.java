@@ -160,6 +160,19 @@ public final class RecordReader {
     }
 
     /**
+     * RFC 8446 §4.2.10: a server that rejects the client's early data skips it. From now on, an
+     * application_data record that cannot be opened — any, before read keys are set (the early
+     * data sent before a HelloRetryRequest), or one that fails authentication under the keys set
+     * (the handshake keys) — is dropped with {@link RecordResult.Status#SKIPPED} instead of
+     * failing, until {@code maxEarlyDataSize} bytes of it were dropped (then bad_record_mac, or
+     * unexpected_message before keys) or a protected record opens, which ends the skipping.
+     * 0 ends it too (e.g. once a second ClientHello is in).
+     */
+    public void skipRejectedEarlyData(int maxEarlyDataSize) {
+        this.earlyDataToSkip = maxEarlyDataSize;
+    }
+
+    /**
      * Opens ONE record from {@code src} (which starts at a record boundary) straight into
      * {@code dst}, advancing both positions. Allocates nothing.
      *
@@ -168,34 +181,14 @@ public final class RecordReader {
      * {@link RecordResult#bytesNeeded()} the bytes it must hold (5 until the header is in, then
      * the record length); {@code DST_TOO_SMALL} with {@link RecordResult#bytesNeeded()} the room
      * {@code dst} needs (for a protected record, the TLSInnerPlaintext length: the content is
-     * shorter once the type and padding are removed). Neither buffer moves unless the result is
-     * {@code OK}. {@link RecordLimits#MAX_CIPHERTEXT_LENGTH} bytes of room are always enough.
+     * shorter once the type and padding are removed); {@code SKIPPED} with the whole record consumed
+     * and nothing produced, see {@link #skipRejectedEarlyData}. Neither buffer moves unless the
+     * result is {@code OK} or {@code SKIPPED}. {@link RecordLimits#MAX_CIPHERTEXT_LENGTH} bytes of
+     * room are always enough.
      *
      * @return this reader's reused result object
      * @throws io.siotls.alerts.TLSAlertException the alert for a bad record, see the class comment
      */
-    /**
-     * RFC 8446 §4.2.10: a server that rejects the client's early data skips it. From now on, an
-     * application_data record that cannot be opened — any, before read keys are set (the early
-     * data sent before a HelloRetryRequest), or one that fails authentication under the keys set
-     * (the handshake keys) — is dropped with {@link RecordResult.Status#SKIPPED} instead of
-     * failing, until {@code maxEarlyDataSize} bytes of it were dropped (then bad_record_mac, or
-     * unexpected_message before keys) or a protected record opens, which ends the skipping.
-     */
-    public void skipRejectedEarlyData(int maxEarlyDataSize) {
-        this.earlyDataToSkip = maxEarlyDataSize;
-    }
-
-    /** Ends the skipping of early data (RFC 8446 §4.2.10), e.g. once a second ClientHello is in. */
-    public void stopSkippingEarlyData() {
-        this.earlyDataToSkip = 0;
-    }
-
-    /** Whether rejected early data is being skipped. */
-    public boolean isSkippingEarlyData() {
-        return earlyDataToSkip > 0;
-    }
-
     public RecordResult open(ByteBuffer src, ByteBuffer dst) {
         Arguments.requireNonNull(src, "src");
         Arguments.requireNonNull(dst, "dst");

@@ -97,9 +97,11 @@ public final class RecordResult {
 
     @Override
     public String toString() {
-        return status + (status == Status.SKIPPED ? " consumed=" + bytesConsumed : "") + (status == Status.OK
-                ? " " + type + (wasProtected ? " protected" : "") + " consumed=" + bytesConsumed
-                        + " produced=" + bytesProduced
-                : " needed=" + bytesNeeded);
+        return status + switch (status) {
+            case OK -> " " + type + (wasProtected ? " protected" : "") + " consumed=" + bytesConsumed
+                    + " produced=" + bytesProduced;
+            case SKIPPED -> " consumed=" + bytesConsumed;
+            default -> " needed=" + bytesNeeded;
+        };
     }
 }
