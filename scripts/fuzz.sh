@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes each target of siotls-core's ProtocolFuzzTest (Jazzer) for DURATION (default 60s, any
 # `timeout` duration: 30s, 10m, 2h), one after the other. A finding fails the run: Jazzer writes the
-# input under siotls-core/src/test/resources/io/siotls/ProtocolFuzzTestInputs/<target>/ so that
+# input under siotls-core/src/test/resources/io/siotls/connection/ProtocolFuzzTestInputs/<target>/ so that
 # `mvn test` replays it from then on. With SAVE_CORPUS=1 the inputs that reached new code are
 # copied there too, to be committed as the corpus.
 #   bash scripts/fuzz.sh [DURATION] [TARGET...]
@@ -16,7 +16,7 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 mvn -B -q -ntp install -DskipTests -pl siotls-core -am || exit 1
-inputs=siotls-core/src/test/resources/io/siotls/ProtocolFuzzTestInputs
+inputs=siotls-core/src/test/resources/io/siotls/connection/ProtocolFuzzTestInputs
 failed=()
 for target in "${targets[@]}"; do
   echo "== fuzzing $target for $duration"
@@ -28,7 +28,7 @@ for target in "${targets[@]}"; do
     failed+=("$target")
     echo "!! $target: a finding (exit $status); the input is in $inputs/$target" >&2
   fi
-  corpus=siotls-core/.cifuzz-corpus/io.siotls.ProtocolFuzzTest/$target
+  corpus=siotls-core/.cifuzz-corpus/io.siotls.connection.ProtocolFuzzTest/$target
   if [ "${SAVE_CORPUS:-0}" = 1 ] && [ -d "$corpus" ]; then
     mkdir -p "$inputs/$target"
     find "$corpus" -type f -size -4k -exec cp -n {} "$inputs/$target/" \;

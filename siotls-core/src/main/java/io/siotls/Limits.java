@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param maxCertificateChainLength the most certificates a peer's Certificate message may hold
  *        (10, as SunJSSE's {@code jdk.tls.maxCertificateChainLength}): over it, {@code bad_certificate}
  * @param maxBufferedApplicationData the most decrypted bytes held for an application that does
- *        not read them ({@link TLSConnection#dataToRead}), 1 MiB by default: over it,
+ *        not read them ({@link io.siotls.connection.TLSConnection#dataToRead}), 1 MiB by default: over it,
  *        {@code internal_error} (RFC 8446 §6.2: this side cannot go on)
  * @param maxEmptyRecords consecutive records that carry nothing the application sees (32, the
  *        bound OpenSSL applies too): over it, {@code unexpected_message}

@@ -37,6 +37,8 @@ import java.util.Objects;
  */
 public final class TLSConfiguration {
 
+    private static final System.Logger INSECURE = System.getLogger("io.siotls.insecure");
+
     /**
      * The default cipher suites, best first: siotls' three (Latacora's right answers) with AES-GCM
      * ahead of ChaCha20-Poly1305, where siotls puts ChaCha20 first. On the JVM AES-GCM runs on the
@@ -732,7 +734,8 @@ public final class TLSConfiguration {
             }
             TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore);
             if (insecureNoPeerVerification) {
-                InsecureWarnings.configurationBuilt(configuration);
+                INSECURE.log(System.Logger.Level.WARNING, "INSECURE TLS client configuration: insecureNoPeerVerification()"
+                        + " is set, servers will NOT be authenticated and anyone on the path can read and alter the traffic");
             }
             return configuration;
         }

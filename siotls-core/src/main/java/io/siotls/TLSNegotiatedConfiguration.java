@@ -9,7 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * What both peers agreed on for one connection, available from {@link TLSConnection#nconfig()}
+ * What both peers agreed on for one connection, available from {@link io.siotls.connection.TLSConnection#nconfig()}
  * once the handshake completed.
  *
  * @param cipherSuite the negotiated cipher suite

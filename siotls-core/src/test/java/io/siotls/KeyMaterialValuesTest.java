@@ -1,5 +1,6 @@
 package io.siotls;
 
+import io.siotls.connection.TLSConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -26,7 +26,7 @@ final class AlertExceptions {
             case DECRYPT_ERROR -> new DecryptError(message, remote, cause);
             case PROTOCOL_VERSION -> new ProtocolVersion(message, remote, cause);
             case INSUFFICIENT_SECURITY -> new InsufficientSecurity(message, remote, cause);
-            case INTERNAL_ERROR -> new InternalError(message, remote, cause);
+            case INTERNAL_ERROR -> new InternalErrorAlert(message, remote, cause);
             case INAPPROPRIATE_FALLBACK -> new InappropriateFallback(message, remote, cause);
             case USER_CANCELED -> new UserCanceled(message, remote, cause);
             case MISSING_EXTENSION -> new MissingExtension(message, remote, cause);

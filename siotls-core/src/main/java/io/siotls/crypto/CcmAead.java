@@ -1,7 +1,7 @@
 package io.siotls.crypto;
 
 import io.siotls.alerts.BadRecordMac;
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.iana.CipherSuite;
 import java.nio.ByteBuffer;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -40,7 +40,7 @@ final class CcmAead implements Aead {
             output.put(out, 0, length);
             return length;
         } catch (InvalidCipherTextException e) {
-            throw new InternalError(suite + " encryption failed", e);
+            throw new InternalErrorAlert(suite + " encryption failed", e);
         }
     }
 

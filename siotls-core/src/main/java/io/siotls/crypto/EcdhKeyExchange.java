@@ -1,7 +1,7 @@
 package io.siotls.crypto;
 
 import io.siotls.alerts.IllegalParameter;
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.iana.NamedGroup;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -38,7 +38,7 @@ final class EcdhKeyExchange implements KeyExchange {
             generator.initialize(new ECGenParameterSpec(group.ianaName()));
             this.parameters = ((ECPublicKey) generator.generateKeyPair().getPublic()).getParams();
         } catch (GeneralSecurityException e) {
-            throw new InternalError(group + " is not available from JCA", e);
+            throw new InternalErrorAlert(group + " is not available from JCA", e);
         }
         this.fieldSize = (parameters.getCurve().getField().getFieldSize() + 7) / 8;
     }
@@ -56,7 +56,7 @@ final class EcdhKeyExchange implements KeyExchange {
             java.security.KeyPair pair = generator.generateKeyPair();
             return new KeyPair(pair.getPrivate(), encode(((ECPublicKey) pair.getPublic()).getW()));
         } catch (GeneralSecurityException e) {
-            throw new InternalError(group + " key generation failed", e);
+            throw new InternalErrorAlert(group + " key generation failed", e);
         }
     }
 

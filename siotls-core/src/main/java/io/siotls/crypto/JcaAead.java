@@ -1,7 +1,7 @@
 package io.siotls.crypto;
 
 import io.siotls.alerts.BadRecordMac;
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.iana.CipherSuite;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -34,7 +34,7 @@ final class JcaAead implements Aead {
         try {
             this.cipher = newCipher(chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
-            throw new InternalError(suite + " is not available from JCA", e);
+            throw new InternalErrorAlert(suite + " is not available from JCA", e);
         }
     }
 
@@ -70,7 +70,7 @@ final class JcaAead implements Aead {
             cipher.updateAAD(aad);
             return cipher.doFinal(plaintext, output);
         } catch (GeneralSecurityException e) {
-            throw new InternalError(suite + " encryption failed", e);
+            throw new InternalErrorAlert(suite + " encryption failed", e);
         }
     }
 
@@ -82,7 +82,7 @@ final class JcaAead implements Aead {
             int written = cipher.update(content, output);
             return written + cipher.doFinal(trailer, output);
         } catch (GeneralSecurityException e) {
-            throw new InternalError(suite + " encryption failed", e);
+            throw new InternalErrorAlert(suite + " encryption failed", e);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.siotls.crypto;
 
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
@@ -75,7 +75,7 @@ public final class JcaCryptoProvider implements CryptoProvider {
             mac.init(new SecretKeySpec(key, algorithm));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
-            throw new InternalError(algorithm + " is not available", e);
+            throw new InternalErrorAlert(algorithm + " is not available", e);
         }
     }
 
@@ -84,7 +84,7 @@ public final class JcaCryptoProvider implements CryptoProvider {
         try {
             return MessageDigest.getInstance(hashAlgorithm);
         } catch (GeneralSecurityException e) {
-            throw new InternalError(hashAlgorithm + " is not available", e);
+            throw new InternalErrorAlert(hashAlgorithm + " is not available", e);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.siotls.crypto;
 
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.iana.SignatureScheme;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -105,7 +105,7 @@ final class JcaSignatures {
             signature.update(message);
             return signature.sign();
         } catch (GeneralSecurityException e) {
-            throw new InternalError("signing with " + scheme + " failed", e);
+            throw new InternalErrorAlert("signing with " + scheme + " failed", e);
         }
     }
 

@@ -3,7 +3,7 @@ package io.siotls.handshake;
 import io.siotls.ConnectionOptions;
 import io.siotls.Side;
 import io.siotls.TLSConfiguration;
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.extensions.CertificateAuthoritiesExtension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
@@ -74,7 +74,7 @@ final class ClientCredentials {
                 entries.add(new CertificateEntry(certificate.getEncoded(),
                         entries.isEmpty() ? leafExtensions : ExtensionBlock.empty()));
             } catch (CertificateEncodingException e) {
-                throw new InternalError("cannot encode our own certificate", e);
+                throw new InternalErrorAlert("cannot encode our own certificate", e);
             }
         }
         return entries;

@@ -180,7 +180,7 @@ public abstract class Handshake {
 
     /** Applies the peer's record_size_limit to what this side sends, and this side's to what it receives. */
     protected final void applyRecordSizeLimits(int peerLimit) {
-        maxFragmentLength = RecordLimits.plaintextFor(peerLimit);
+        maxFragmentLength = RecordSizeLimit.plaintextFor(peerLimit);
         transport.limitRecordPlaintext(maxFragmentLength);
         transport.limitReceivedRecords(ownRecordSizeLimit());
     }

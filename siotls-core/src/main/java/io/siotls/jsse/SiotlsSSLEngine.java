@@ -2,10 +2,10 @@ package io.siotls.jsse;
 
 import io.siotls.ClientAuthentication;
 import io.siotls.ConnectionOptions;
-import io.siotls.RecordStep;
+import io.siotls.connection.RecordStep;
 import io.siotls.Side;
 import io.siotls.TLSConfiguration;
-import io.siotls.TLSConnection;
+import io.siotls.connection.TLSConnection;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.TLSException;
 import io.siotls.iana.CipherSuite;

@@ -75,11 +75,11 @@ public final class HandshakeReassembler {
     }
 
     /** The next complete message, or null when none is complete yet. */
-    public HandshakeMessage next() {
-        if (end - start < HandshakeMessage.HEADER_LENGTH) {
+    public EncodedHandshakeMessage next() {
+        if (end - start < EncodedHandshakeMessage.HEADER_LENGTH) {
             return null;
         }
-        int total = HandshakeMessage.HEADER_LENGTH + bodyLength(start);
+        int total = EncodedHandshakeMessage.HEADER_LENGTH + bodyLength(start);
         if (end - start < total) {
             return null;
         }
@@ -90,7 +90,7 @@ public final class HandshakeReassembler {
             end = 0;
             buffer = EMPTY;
         }
-        return new HandshakeMessage(message);
+        return new EncodedHandshakeMessage(message);
     }
 
     /**
@@ -109,7 +109,7 @@ public final class HandshakeReassembler {
     /** Walks the buffered headers, checking each declared length; returns where complete messages end. */
     private int endOfCompleteMessages() {
         int position = start;
-        while (end - position >= HandshakeMessage.HEADER_LENGTH) {
+        while (end - position >= EncodedHandshakeMessage.HEADER_LENGTH) {
             int type = buffer[position] & 0xff;
             int bodyLength = bodyLength(position);
             int wireMaximum = HandshakeBodyBounds.of(type);
@@ -121,10 +121,10 @@ public final class HandshakeReassembler {
                 throw new IllegalParameter("handshake message type " + type + " declares "
                         + bodyLength + " bytes, more than the " + maxMessageLength + " accepted");
             }
-            if (end - position - HandshakeMessage.HEADER_LENGTH < bodyLength) {
+            if (end - position - EncodedHandshakeMessage.HEADER_LENGTH < bodyLength) {
                 break;
             }
-            position += HandshakeMessage.HEADER_LENGTH + bodyLength;
+            position += EncodedHandshakeMessage.HEADER_LENGTH + bodyLength;
         }
         return position;
     }

@@ -1,6 +1,6 @@
 package io.siotls.record;
 
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.crypto.Aead;
 import io.siotls.iana.ContentType;
 import java.nio.ByteBuffer;
@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  * <p>Each record's nonce is the IV XORed with the sequence number left-padded to the IV length;
  * the additional data is the TLSCiphertext header. Both are computed into arrays owned by this
  * object, so protecting a record allocates nothing. The sequence number never wraps: once
- * 2^64 records were processed, every further call raises {@link InternalError} (the connection
+ * 2^64 records were processed, every further call raises {@link InternalErrorAlert} (the connection
  * must update its keys well before, RFC 8446 §5.5). Not thread-safe.
  */
 public final class RecordProtection {
@@ -66,7 +66,7 @@ public final class RecordProtection {
      * header, both inputs and the tag.
      *
      * @return the number of bytes written to {@code dst}
-     * @throws InternalError when the sequence number is exhausted
+     * @throws InternalErrorAlert when the sequence number is exhausted
      */
     public int seal(ByteBuffer content, ByteBuffer trailer, ByteBuffer dst) {
         checkNotExhausted();
@@ -92,7 +92,7 @@ public final class RecordProtection {
      * @param legacyRecordVersion the legacy_record_version of the received header
      * @return the number of TLSInnerPlaintext bytes written to {@code dst}
      * @throws io.siotls.alerts.BadRecordMac when authentication fails
-     * @throws InternalError when the sequence number is exhausted
+     * @throws InternalErrorAlert when the sequence number is exhausted
      */
     public int open(int legacyRecordVersion, ByteBuffer ciphertext, ByteBuffer dst) {
         checkNotExhausted();
@@ -118,7 +118,7 @@ public final class RecordProtection {
 
     void checkNotExhausted() {
         if (exhausted) {
-            throw new InternalError("the 64-bit record sequence number is exhausted: the keys must be"
+            throw new InternalErrorAlert("the 64-bit record sequence number is exhausted: the keys must be"
                     + " updated before it wraps (RFC 8446 §5.3)");
         }
     }

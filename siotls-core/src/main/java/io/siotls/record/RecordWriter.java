@@ -119,7 +119,7 @@ public final class RecordWriter {
      * content; empty application_data content gives one empty record.
      *
      * @throws IllegalArgumentException when the type is null or heartbeat, or the range is invalid
-     * @throws io.siotls.alerts.InternalError when the sequence number is exhausted
+     * @throws io.siotls.alerts.InternalErrorAlert when the sequence number is exhausted
      */
     public void write(ContentType type, byte[] data, int off, int len) {
         Arguments.requireRecordType(type);
@@ -204,7 +204,7 @@ public final class RecordWriter {
      *
      * @return this writer's reused result object
      * @throws IllegalArgumentException when an argument is null, or the type is heartbeat
-     * @throws io.siotls.alerts.InternalError when the sequence number is exhausted
+     * @throws io.siotls.alerts.InternalErrorAlert when the sequence number is exhausted
      */
     public RecordResult seal(ContentType type, ByteBuffer src, ByteBuffer dst) {
         Arguments.requireRecordType(type);

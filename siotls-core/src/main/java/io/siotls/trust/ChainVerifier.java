@@ -4,7 +4,7 @@ import io.siotls.alerts.BadCertificate;
 import io.siotls.alerts.CertificateExpired;
 import io.siotls.alerts.CertificateRequired;
 import io.siotls.alerts.DecodeError;
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.alerts.UnknownCA;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -59,7 +59,7 @@ final class ChainVerifier {
 
     void verify(List<X509Certificate> chain, Purpose purpose, Instant now) {
         if (purpose == null || now == null) {
-            throw new InternalError("certificate verification needs a purpose and a time");
+            throw new InternalErrorAlert("certificate verification needs a purpose and a time");
         }
         checkNotEmpty(chain, purpose);
         X509Certificate leaf = chain.get(0);
@@ -108,7 +108,7 @@ final class ChainVerifier {
         } catch (CertPathBuilderException e) {
             diagnose(chain, now, e);
         } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
-            throw new InternalError("the JDK's PKIX implementation is unavailable", e);
+            throw new InternalErrorAlert("the JDK's PKIX implementation is unavailable", e);
         } catch (RuntimeException e) {
             throw new BadCertificate("the certificate chain cannot be processed: " + e.getMessage(), e);
         }
@@ -132,7 +132,7 @@ final class ChainVerifier {
         } catch (CertificateException | RuntimeException e) {
             throw new BadCertificate("the certificate chain cannot be processed: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
-            throw new InternalError("the JDK's PKIX implementation is unavailable", e);
+            throw new InternalErrorAlert("the JDK's PKIX implementation is unavailable", e);
         }
         throw new UnknownCA("no valid certification path from " + Certificates.describe(chain.get(0))
                 + " to a trust anchor: " + buildFailure.getMessage(), buildFailure);

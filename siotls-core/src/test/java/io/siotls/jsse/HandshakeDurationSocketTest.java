@@ -79,7 +79,7 @@ class HandshakeDurationSocketTest {
     }
 
     private static byte[] clientHello() {
-        io.siotls.TLSConnection client = new io.siotls.TLSConnection(Configs.clientTrusting(SERVER).build(), "localhost");
+        io.siotls.connection.TLSConnection client = new io.siotls.connection.TLSConnection(Configs.clientTrusting(SERVER).build(), "localhost");
         client.initiateConnection();
         return client.dataToSend();
     }

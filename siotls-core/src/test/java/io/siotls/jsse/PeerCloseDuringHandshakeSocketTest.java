@@ -3,7 +3,7 @@ package io.siotls.jsse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.Limits;
-import io.siotls.TLSConnection;
+import io.siotls.connection.TLSConnection;
 import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;

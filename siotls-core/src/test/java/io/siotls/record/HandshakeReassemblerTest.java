@@ -31,7 +31,7 @@ class HandshakeReassemblerTest {
         assertThat(reassembler.next()).isNull();
         reassembler.add(certificate, 16_384, certificate.length - 16_384);
 
-        HandshakeMessage message = reassembler.next();
+        EncodedHandshakeMessage message = reassembler.next();
         assertThat(message.type()).isEqualTo(11);
         assertThat(message.knownType()).isEqualTo(HandshakeType.CERTIFICATE);
         assertThat(message.bodyLength()).isEqualTo(40_000);
@@ -78,7 +78,7 @@ class HandshakeReassemblerTest {
 
         reassembler.add(message(200, 1));
 
-        HandshakeMessage message = reassembler.next();
+        EncodedHandshakeMessage message = reassembler.next();
         assertThat(message.type()).isEqualTo(200);
         assertThat(message.knownType()).isNull();
     }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siotls.alerts.BadRecordMac;
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.crypto.Aead;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.CipherSuite;
@@ -61,9 +61,9 @@ class RecordProtectionTest {
         protection.seal(ByteBuffer.wrap(new byte[] {1, 23}), ByteBuffer.allocate(0), dst);
 
         assertThatThrownBy(() -> protection.seal(ByteBuffer.wrap(new byte[] {1, 23}), ByteBuffer.allocate(0), dst))
-                .isInstanceOf(InternalError.class).hasMessageContaining("sequence number");
+                .isInstanceOf(InternalErrorAlert.class).hasMessageContaining("sequence number");
         assertThatThrownBy(() -> protection.open(0x0303, ByteBuffer.allocate(17), dst))
-                .isInstanceOf(InternalError.class);
+                .isInstanceOf(InternalErrorAlert.class);
     }
 
     @Test

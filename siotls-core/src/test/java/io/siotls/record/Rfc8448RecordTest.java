@@ -140,7 +140,7 @@ class Rfc8448RecordTest {
         assertThat(reassembler.next().bytes()).isEqualTo(ENCRYPTED_EXTENSIONS);
         assertThat(reassembler.next().bytes()).isEqualTo(CERTIFICATE);
         assertThat(reassembler.next().bytes()).isEqualTo(CERTIFICATE_VERIFY);
-        HandshakeMessage finished = reassembler.next();
+        EncodedHandshakeMessage finished = reassembler.next();
         assertThat(finished.type()).isEqualTo(20);
         assertThat(finished.bytes()).isEqualTo(FINISHED);
         assertThat(reassembler.isEmpty()).isTrue();

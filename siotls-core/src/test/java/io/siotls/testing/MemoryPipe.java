@@ -1,6 +1,6 @@
 package io.siotls.testing;
 
-import io.siotls.TLSConnection;
+import io.siotls.connection.TLSConnection;
 
 /** Moves bytes between two in-memory connections until both have finished their handshake. */
 public final class MemoryPipe {

@@ -1,7 +1,7 @@
 package io.siotls.testing;
 
 import io.siotls.TLSConfiguration;
-import io.siotls.TLSConnection;
+import io.siotls.connection.TLSConnection;
 import io.siotls.iana.AlertDescription;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ContentType;

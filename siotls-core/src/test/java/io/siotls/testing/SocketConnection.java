@@ -1,7 +1,7 @@
 package io.siotls.testing;
 
 import io.siotls.TLSConfiguration;
-import io.siotls.TLSConnection;
+import io.siotls.connection.TLSConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,7 +10,7 @@ import io.siotls.alerts.CertificateRequired;
 import io.siotls.alerts.CertificateRevoked;
 import io.siotls.alerts.CertificateUnknown;
 import io.siotls.alerts.DecodeError;
-import io.siotls.alerts.InternalError;
+import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.alerts.UnknownCA;
 import io.siotls.iana.AlertDescription;
 import io.siotls.testing.CertificateAuthority;
@@ -154,8 +154,8 @@ class TrustStoreTest {
     @Test
     void rejectsMissingPurposeOrTimeAsAnInternalError() {
         List<X509Certificate> chain = TestPki.server(KeyType.EC_P256).chain();
-        assertThatThrownBy(() -> STORE.verify(chain, null, Instant.now())).isInstanceOf(InternalError.class);
-        assertThatThrownBy(() -> STORE.verify(chain, Purpose.SERVER_AUTH, null)).isInstanceOf(InternalError.class);
+        assertThatThrownBy(() -> STORE.verify(chain, null, Instant.now())).isInstanceOf(InternalErrorAlert.class);
+        assertThatThrownBy(() -> STORE.verify(chain, Purpose.SERVER_AUTH, null)).isInstanceOf(InternalErrorAlert.class);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.siotls.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
-import io.siotls.TLSConnection;
+import io.siotls.connection.TLSConnection;
 import io.siotls.spring.autoconfigure.devcerts.DevelopmentCertificates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package io.siotls.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
-import io.siotls.TLSConnection;
+import io.siotls.connection.TLSConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

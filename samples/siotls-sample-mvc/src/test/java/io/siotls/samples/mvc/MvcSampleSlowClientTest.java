@@ -3,7 +3,7 @@ package io.siotls.samples.mvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
-import io.siotls.TLSConnection;
+import io.siotls.connection.TLSConnection;
 import io.siotls.testing.PeerCommand;
 import java.io.IOException;
 import java.io.InputStream;

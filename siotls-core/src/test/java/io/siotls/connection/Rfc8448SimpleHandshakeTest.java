@@ -1,0 +1,169 @@
+package io.siotls.connection;
+
+import io.siotls.TLSConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siotls.crypto.CryptoProvider;
+import io.siotls.crypto.KeyExchange;
+import io.siotls.crypto.KeyExchangeKeyPair;
+import io.siotls.handshake.Entropy;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
+import io.siotls.messages.ClientHello;
+import io.siotls.testing.PssSalt;
+import io.siotls.testing.Rfc8448;
+import io.siotls.trust.TrustStores;
+import io.siotls.wire.TLSReader;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPrivateKeySpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 8448 §3, byte for byte: the server's flight and the client's Finished, with the trace's
+ * randoms, ephemeral keys and PSS salt injected.
+ */
+class Rfc8448SimpleHandshakeTest {
+
+    private static final Clock WHEN = Clock.fixed(Instant.parse("2018-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final List<CipherSuite> SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
+            CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
+
+    /** Entropy that replays the trace: fixed hello random, ephemeral key and signature randomness. */
+    private static final class ReplayedEntropy extends Entropy {
+        private final byte[] helloRandom;
+        private final byte[] ephemeralPrivateKey;
+
+        ReplayedEntropy(byte[] helloRandom, byte[] ephemeralPrivateKey, byte[] signingBytes) {
+            super(new FixedBytes(signingBytes));
+            this.helloRandom = helloRandom;
+            this.ephemeralPrivateKey = ephemeralPrivateKey;
+        }
+
+        @Override
+        public byte[] helloRandom() {
+            return helloRandom.clone();
+        }
+
+        @Override
+        public byte[] legacySessionId() {
+            return new byte[0];
+        }
+
+        @Override
+        public KeyExchangeKeyPair ephemeralKeyPair(KeyExchange exchange) {
+            assertThat(exchange.group()).isEqualTo(NamedGroup.X25519);
+            return exchange.fromPrivateKey(ephemeralPrivateKey);
+        }
+    }
+
+    /** A SecureRandom that hands out given bytes (here: the trace's PSS salt). */
+    private static final class FixedBytes extends SecureRandom {
+        private final byte[] bytes;
+
+        FixedBytes(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void nextBytes(byte[] out) {
+            assertThat(out.length).isEqualTo(bytes.length);
+            System.arraycopy(bytes, 0, out, 0, out.length);
+        }
+    }
+
+    private static X509Certificate certificate() throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Rfc8448.get("server_certificate")));
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Test
+    void serverSendsTheTracesFlightByteForByte() throws Exception {
+        X509Certificate certificate = certificate();
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateKeySpec(
+                new BigInteger(1, Rfc8448.get("server_rsa_modulus")),
+                new BigInteger(1, Rfc8448.get("server_rsa_private_exponent"))));
+        byte[] salt = PssSalt.recover((RSAPublicKey) certificate.getPublicKey(),
+                Rfc8448.get("certificate_verify_signature"), "SHA-256", 32);
+        TLSConfiguration config = TLSConfiguration.server().alwaysSendSupportedGroups(true)
+                .privateKey(key)
+                .certificateChain(certificate)
+                .cipherSuites(SUITES)
+                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1,
+                        NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096, NamedGroup.FFDHE6144,
+                        NamedGroup.FFDHE8192)
+                .build();
+        TLSConnection server = new TLSConnection(config, null,
+                new ReplayedEntropy(Rfc8448.get("server_random"), Rfc8448.get("server_x25519_private"), salt),
+                WHEN, hello -> hello);
+
+        server.initiateConnection();
+        server.receiveData(Rfc8448.get("client_hello_record"));
+
+        assertThat(hex(server.dataToSend()))
+                .isEqualTo(hex(Rfc8448.get("server_hello_record")) + hex(Rfc8448.get("server_encrypted_flight_record")));
+        server.receiveData(Rfc8448.get("client_finished_record"));
+        assertThat(server.isConnected()).isTrue();
+        assertThat(server.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256);
+        assertThat(server.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519);
+        assertThat(server.nconfig().signatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
+        assertThat(server.nconfig().serverName()).isEqualTo("server");
+    }
+
+    @Test
+    void clientSendsTheTracesHelloAndFinishedByteForByte() throws Exception {
+        X509Certificate certificate = certificate();
+        byte[] helloRecord = Rfc8448.get("client_hello_record");
+        ClientHello tracedHello = ClientHello.parse(new TLSReader(helloRecord, 9, helloRecord.length - 9));
+        TLSConfiguration config = TLSConfiguration.client()
+                .truststore(TrustStores.fromCertificates(List.of(certificate)))
+                .cipherSuites(SUITES)
+                .build();
+        TLSConnection client = new TLSConnection(config, null,
+                new ReplayedEntropy(Rfc8448.get("client_random"), Rfc8448.get("client_x25519_private"), new byte[0]),
+                WHEN, built -> tracedHello);
+
+        client.initiateConnection();
+        assertThat(hex(client.dataToSend())).isEqualTo(hex(helloRecord));
+        byte[] serverFlight = concat(Rfc8448.get("server_hello_record"), Rfc8448.get("server_encrypted_flight_record"));
+        client.receiveData(serverFlight);
+
+        assertThat(hex(client.dataToSend())).isEqualTo(hex(Rfc8448.get("client_finished_record")));
+        assertThat(client.isConnected()).isTrue();
+        assertThat(client.nconfig().peerCertificateChain()).containsExactly(certificate);
+        assertThat(client.nconfig().peerSignatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
+    }
+
+    @Test
+    void theTracesEphemeralKeysGiveItsSharedSecret() {
+        KeyExchange x25519 = CryptoProvider.getDefault().keyExchange(NamedGroup.X25519);
+        KeyExchangeKeyPair client = x25519.fromPrivateKey(Rfc8448.get("client_x25519_private"));
+        KeyExchangeKeyPair server = x25519.fromPrivateKey(Rfc8448.get("server_x25519_private"));
+        assertThat(client.sharedSecret(server.publicShare())).isEqualTo(Rfc8448.get("ecdhe_shared_secret"));
+        assertThat(server.sharedSecret(client.publicShare())).isEqualTo(Rfc8448.get("ecdhe_shared_secret"));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
