@@ -4,7 +4,6 @@ import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.IanaCode;
 import io.siotls.iana.SignatureScheme;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -12,16 +11,11 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /** Checks a {@link TLSConfiguration.Builder}'s settings, failing with a message naming the option. */
 final class ConfigurationValidator {
-
-    /** Key pairs already proven to match, by private key; entries go with their keys. */
-    private static final Map<PrivateKey, Set<ByteBuffer>> MATCHED_PAIRS = new WeakHashMap<>();
 
     private static final byte[] PROBE = "siotls key pair probe".getBytes(StandardCharsets.US_ASCII);
 
@@ -34,16 +28,17 @@ final class ConfigurationValidator {
     }
 
     void validate() {
-        requireSupported("cipher_suites", builder.cipherSuites(), crypto::supports);
-        requireSupported("key_exchanges", builder.keyExchanges(), crypto::supports);
-        requireSupported("signature_algorithms", builder.signatureAlgorithms(), crypto::supports);
+        requireSupported("cipher_suites", builder.cipherSuites(), crypto::supports, crypto);
+        requireSupported("key_exchanges", builder.keyExchanges(), crypto::supports, crypto);
+        requireSupported("signature_algorithms", builder.signatureAlgorithms(), crypto::supports, crypto);
         requireAllowedInHandshake("signature_algorithms", builder.signatureAlgorithms());
         requireAllowedInHandshake("private_key_signature_algorithms", builder.privateKeySignatureAlgorithms());
         validateAlpn(builder.alpn());
         validateKeyMaterial();
     }
 
-    private <T extends IanaCode> void requireSupported(String option, List<T> values, Predicate<T> supported) {
+    /** {@code values}, copied, when it is neither empty nor lists a value twice. */
+    static <T extends IanaCode> List<T> distinctNonEmpty(String option, List<T> values) {
         if (values.isEmpty()) {
             throw new TLSConfigurationException(option + " must not be empty");
         }
@@ -52,6 +47,14 @@ final class ConfigurationValidator {
             if (!seen.add(value)) {
                 throw new TLSConfigurationException(option + " lists " + value.ianaName() + " twice");
             }
+        }
+        return List.copyOf(values);
+    }
+
+    static <T extends IanaCode> void requireSupported(String option, List<T> values, Predicate<T> supported,
+            CryptoProvider crypto) {
+        distinctNonEmpty(option, values);
+        for (T value : values) {
             if (!supported.test(value)) {
                 throw new TLSConfigurationException(option + ": " + value.ianaName()
                         + " is not supported by the crypto backend " + crypto.getClass().getSimpleName());
@@ -59,7 +62,7 @@ final class ConfigurationValidator {
         }
     }
 
-    private static void requireAllowedInHandshake(String option, List<SignatureScheme> schemes) {
+    static void requireAllowedInHandshake(String option, List<SignatureScheme> schemes) {
         for (SignatureScheme scheme : schemes) {
             if (!scheme.allowedInCertificateVerify()) {
                 throw new TLSConfigurationException(option + ": " + scheme.ianaName()
@@ -68,7 +71,7 @@ final class ConfigurationValidator {
         }
     }
 
-    private static void validateAlpn(List<String> protocols) {
+    static void validateAlpn(List<String> protocols) {
         Set<String> seen = new HashSet<>();
         for (String protocol : protocols) {
             if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(protocol)) {
@@ -125,16 +128,18 @@ final class ConfigurationValidator {
         if (builder.side() == Side.CLIENT) {
             throw new TLSConfigurationException("client_authentication is a server-side option");
         }
-        if (policy != ClientAuthentication.NONE && !builder.hasTrustMaterial()) {
+        requireTrustForClients(policy, builder.hasTrustMaterial());
+    }
+
+    /** Client authentication other than NONE needs a truststore or trusted public keys. */
+    static void requireTrustForClients(ClientAuthentication policy, boolean hasTrustMaterial) {
+        if (policy != ClientAuthentication.NONE && !hasTrustMaterial) {
             throw new TLSConfigurationException("client_authentication=" + policy.name().toLowerCase(Locale.ROOT)
                     + " needs a truststore or trusted_public_keys to verify clients with");
         }
     }
 
-    /**
-     * Signs a probe with {@code privateKey} and checks it with {@code publicKey}; a pair that
-     * matched once is not probed again (integrations build a configuration per connection).
-     */
+    /** Signs a probe with {@code privateKey} and checks it with {@code publicKey}. */
     private void requireMatch(PrivateKey privateKey, PublicKey publicKey, String what) {
         SignatureScheme scheme = builder.privateKeySignatureAlgorithms().stream()
                 .filter(s -> crypto.supports(s) && crypto.keyFits(s, privateKey))
@@ -142,18 +147,9 @@ final class ConfigurationValidator {
                 .orElseThrow(() -> new TLSConfigurationException("private_key: a " + privateKey.getAlgorithm()
                         + " key can sign with none of private_key_signature_algorithms "
                         + builder.privateKeySignatureAlgorithms()));
-        ByteBuffer publicEncoding = ByteBuffer.wrap(publicKey.getEncoded());
-        synchronized (MATCHED_PAIRS) {
-            if (MATCHED_PAIRS.getOrDefault(privateKey, Set.of()).contains(publicEncoding)) {
-                return;
-            }
-        }
         byte[] signature = crypto.sign(scheme, privateKey, PROBE, new SecureRandom());
         if (!crypto.verify(scheme, publicKey, PROBE, signature)) {
             throw new TLSConfigurationException("private_key does not match " + what);
-        }
-        synchronized (MATCHED_PAIRS) {
-            MATCHED_PAIRS.computeIfAbsent(privateKey, key -> new HashSet<>()).add(publicEncoding);
         }
     }
 }

@@ -1,14 +1,21 @@
 package io.siotls;
 
+import io.siotls.alerts.TLSConfigurationException;
+import io.siotls.crypto.CryptoProvider;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
 import io.siotls.trust.TrustStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What one connection may decide differently from its {@link TLSConfiguration}: the names it
- * uses, and integration hooks (a JSSE trust manager or ALPN selector) that need per-connection
- * context. Immutable; build with {@link #builder()}.
+ * What one connection may decide differently from its {@link TLSConfiguration}, which stays
+ * validated and frozen: the names it uses, what JSSE lets each engine change (suites, groups,
+ * schemes, ALPN, client authentication, packet size), and integration hooks that need the
+ * connection (a JSSE trust manager, key manager or ALPN selector bound to its engine). An option
+ * left unset ({@code null}) keeps the configuration's value. Immutable; build with {@link #builder()}.
  */
 public final class ConnectionOptions {
 
@@ -19,6 +26,13 @@ public final class ConnectionOptions {
     private final TrustStore truststore;
     private final Function<List<String>, String> applicationProtocolSelector;
     private final int maxRecordPlaintext;
+    private final List<CipherSuite> cipherSuites;
+    private final List<NamedGroup> keyExchanges;
+    private final List<SignatureScheme> signatureAlgorithms;
+    private final List<SignatureScheme> privateKeySignatureAlgorithms;
+    private final List<String> alpn;
+    private final ClientAuthentication clientAuthentication;
+    private final SigningChainSelector signingChainSelector;
 
     private ConnectionOptions(Builder builder) {
         this.serverName = builder.serverName;
@@ -26,6 +40,13 @@ public final class ConnectionOptions {
         this.truststore = builder.truststore;
         this.applicationProtocolSelector = builder.applicationProtocolSelector;
         this.maxRecordPlaintext = builder.maxRecordPlaintext;
+        this.cipherSuites = builder.cipherSuites;
+        this.keyExchanges = builder.keyExchanges;
+        this.signatureAlgorithms = builder.signatureAlgorithms;
+        this.privateKeySignatureAlgorithms = builder.privateKeySignatureAlgorithms;
+        this.alpn = builder.alpn;
+        this.clientAuthentication = builder.clientAuthentication;
+        this.signingChainSelector = builder.signingChainSelector;
     }
 
     /** No override at all. */
@@ -74,6 +95,72 @@ public final class ConnectionOptions {
         return maxRecordPlaintext;
     }
 
+    /** Replaces the configuration's cipher_suites for this connection, or {@code null}. */
+    public List<CipherSuite> cipherSuites() {
+        return cipherSuites;
+    }
+
+    /** Replaces the configuration's key_exchanges (supported_groups, RFC 8446 §4.2.7), or {@code null}. */
+    public List<NamedGroup> keyExchanges() {
+        return keyExchanges;
+    }
+
+    /** Replaces the schemes accepted from the peer (signature_algorithms, RFC 8446 §4.2.3), or {@code null}. */
+    public List<SignatureScheme> signatureAlgorithms() {
+        return signatureAlgorithms;
+    }
+
+    /** Replaces the schemes this side may sign its CertificateVerify with, or {@code null}. */
+    public List<SignatureScheme> privateKeySignatureAlgorithms() {
+        return privateKeySignatureAlgorithms;
+    }
+
+    /** Replaces the configuration's ALPN protocols (RFC 7301), or {@code null}. */
+    public List<String> alpn() {
+        return alpn;
+    }
+
+    /** Server-side: replaces the configuration's client authentication, or {@code null}. */
+    public ClientAuthentication clientAuthentication() {
+        return clientAuthentication;
+    }
+
+    /** Replaces how this side's chain is chosen (a JSSE key manager bound to its engine), or {@code null}. */
+    public SigningChainSelector signingChainSelector() {
+        return signingChainSelector;
+    }
+
+    /**
+     * Checks these options against the configuration they are used with: each algorithm they
+     * name must be supported by its crypto backend, and client authentication needs something to
+     * verify clients with.
+     *
+     * @throws TLSConfigurationException naming the option at fault
+     */
+    public void checkAgainst(TLSConfiguration config) {
+        CryptoProvider crypto = config.crypto();
+        if (cipherSuites != null) {
+            ConfigurationValidator.requireSupported("cipher_suites", cipherSuites, crypto::supports, crypto);
+        }
+        if (keyExchanges != null) {
+            ConfigurationValidator.requireSupported("key_exchanges", keyExchanges, crypto::supports, crypto);
+        }
+        if (signatureAlgorithms != null) {
+            ConfigurationValidator.requireSupported("signature_algorithms", signatureAlgorithms, crypto::supports, crypto);
+        }
+        if (privateKeySignatureAlgorithms != null) {
+            ConfigurationValidator.requireSupported("private_key_signature_algorithms", privateKeySignatureAlgorithms,
+                    crypto::supports, crypto);
+        }
+        if (clientAuthentication != null && config.side() == Side.CLIENT) {
+            throw new TLSConfigurationException("client_authentication is a server-side option");
+        }
+        if (clientAuthentication != null) {
+            ConfigurationValidator.requireTrustForClients(clientAuthentication,
+                    truststore != null || config.truststore() != null || !config.trustedPublicKeys().isEmpty());
+        }
+    }
+
     /** Collects options; every one is optional. */
     public static final class Builder {
         private String serverName;
@@ -81,8 +168,57 @@ public final class ConnectionOptions {
         private TrustStore truststore;
         private Function<List<String>, String> applicationProtocolSelector;
         private int maxRecordPlaintext = 1 << 14;
+        private List<CipherSuite> cipherSuites;
+        private List<NamedGroup> keyExchanges;
+        private List<SignatureScheme> signatureAlgorithms;
+        private List<SignatureScheme> privateKeySignatureAlgorithms;
+        private List<String> alpn;
+        private ClientAuthentication clientAuthentication;
+        private SigningChainSelector signingChainSelector;
 
         private Builder() {
+        }
+
+        public Builder cipherSuites(List<CipherSuite> suites) {
+            this.cipherSuites = ConfigurationValidator.distinctNonEmpty("cipher_suites", suites);
+            return this;
+        }
+
+        public Builder keyExchanges(List<NamedGroup> groups) {
+            this.keyExchanges = ConfigurationValidator.distinctNonEmpty("key_exchanges", groups);
+            return this;
+        }
+
+        /** Only schemes TLS 1.3 allows in CertificateVerify (RFC 8446 §4.2.3). */
+        public Builder signatureAlgorithms(List<SignatureScheme> schemes) {
+            ConfigurationValidator.requireAllowedInHandshake("signature_algorithms", schemes);
+            this.signatureAlgorithms = ConfigurationValidator.distinctNonEmpty("signature_algorithms", schemes);
+            return this;
+        }
+
+        /** Only schemes TLS 1.3 allows in CertificateVerify (RFC 8446 §4.2.3). */
+        public Builder privateKeySignatureAlgorithms(List<SignatureScheme> schemes) {
+            ConfigurationValidator.requireAllowedInHandshake("private_key_signature_algorithms", schemes);
+            this.privateKeySignatureAlgorithms =
+                    ConfigurationValidator.distinctNonEmpty("private_key_signature_algorithms", schemes);
+            return this;
+        }
+
+        /** Protocols in preference order; an empty list offers or accepts none. */
+        public Builder alpn(List<String> protocols) {
+            ConfigurationValidator.validateAlpn(protocols);
+            this.alpn = List.copyOf(protocols);
+            return this;
+        }
+
+        public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
+            this.clientAuthentication = Objects.requireNonNull(clientAuthentication, "client_authentication");
+            return this;
+        }
+
+        public Builder signingChainSelector(SigningChainSelector selector) {
+            this.signingChainSelector = selector;
+            return this;
         }
 
         public Builder serverName(String serverName) {
@@ -124,6 +260,14 @@ public final class ConnectionOptions {
         return "ConnectionOptions{serverName=" + serverName + ", verificationHostname=" + verificationHostname
                 + (truststore == null ? "" : ", truststore=" + truststore)
                 + (applicationProtocolSelector == null ? "" : ", applicationProtocolSelector")
+                + (cipherSuites == null ? "" : ", cipherSuites=" + cipherSuites)
+                + (keyExchanges == null ? "" : ", keyExchanges=" + keyExchanges)
+                + (signatureAlgorithms == null ? "" : ", signatureAlgorithms=" + signatureAlgorithms)
+                + (privateKeySignatureAlgorithms == null ? ""
+                        : ", privateKeySignatureAlgorithms=" + privateKeySignatureAlgorithms)
+                + (alpn == null ? "" : ", alpn=" + alpn)
+                + (clientAuthentication == null ? "" : ", clientAuthentication=" + clientAuthentication)
+                + (signingChainSelector == null ? "" : ", signingChainSelector")
                 + ", maxRecordPlaintext=" + maxRecordPlaintext + "}";
     }
 
@@ -133,11 +277,17 @@ public final class ConnectionOptions {
                 && Objects.equals(verificationHostname, that.verificationHostname)
                 && Objects.equals(truststore, that.truststore)
                 && applicationProtocolSelector == that.applicationProtocolSelector
-                && maxRecordPlaintext == that.maxRecordPlaintext;
+                && maxRecordPlaintext == that.maxRecordPlaintext
+                && Objects.equals(cipherSuites, that.cipherSuites) && Objects.equals(keyExchanges, that.keyExchanges)
+                && Objects.equals(signatureAlgorithms, that.signatureAlgorithms)
+                && Objects.equals(privateKeySignatureAlgorithms, that.privateKeySignatureAlgorithms)
+                && Objects.equals(alpn, that.alpn) && clientAuthentication == that.clientAuthentication
+                && signingChainSelector == that.signingChainSelector;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(serverName, verificationHostname, truststore);
+        return Objects.hash(serverName, verificationHostname, truststore, cipherSuites, keyExchanges, alpn,
+                clientAuthentication);
     }
 }

@@ -12,6 +12,7 @@ import io.siotls.alerts.TLSException;
 import io.siotls.alerts.UnexpectedMessage;
 import io.siotls.alerts.UserCanceled;
 import io.siotls.handshake.ClientHandshake;
+import io.siotls.handshake.ConnectionPolicy;
 import io.siotls.handshake.Entropy;
 import io.siotls.handshake.Handshake;
 import io.siotls.handshake.ServerHandshake;
@@ -123,9 +124,10 @@ public final class TLSConnection {
         this.limits = new ReceiveLimits(config.limits());
         this.channel = new RecordChannel(config.side() == Side.CLIENT, writer, reader, reassembler,
                 config.logKeys() ? KeyLog.to(config.keyLogFile()) : null, config.crypto());
+        ConnectionPolicy policy = new ConnectionPolicy(config, options);
         this.handshake = config.side() == Side.CLIENT
-                ? new ClientHandshake(config, options, entropy, channel, clock, helloOverride)
-                : new ServerHandshake(config, options, entropy, channel, clock);
+                ? new ClientHandshake(policy, entropy, channel, clock, helloOverride)
+                : new ServerHandshake(policy, entropy, channel, clock);
         writer.setMaxFragmentLength(options.maxRecordPlaintext());
         if (config.insecureNoPeerVerification()) {
             warnInsecure(serverHostname);

@@ -1,8 +1,6 @@
 package io.siotls.handshake;
 
-import io.siotls.ConnectionOptions;
 import io.siotls.Side;
-import io.siotls.TLSConfiguration;
 import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.extensions.CertificateAuthoritiesExtension;
 import io.siotls.extensions.ExtensionBlock;
@@ -26,32 +24,30 @@ import javax.security.auth.x500.X500Principal;
  */
 final class ClientCredentials {
 
-    private final TLSConfiguration config;
-    private final ConnectionOptions options;
+    private final ConnectionPolicy policy;
 
-    ClientCredentials(TLSConfiguration config, ConnectionOptions options) {
-        this.config = config;
-        this.options = options;
+    ClientCredentials(ConnectionPolicy policy) {
+        this.policy = policy;
     }
 
     void answer(CertificateRequest request, CertificateType type, ClientHandshake handshake) {
         List<Integer> accepted = request.extensions()
                 .get(ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithmsExtension.class).schemes();
         if (type == CertificateType.RAW_PUBLIC_KEY) {
-            SignatureScheme scheme = new CredentialSelector(config).schemeFor(config.privateKey(), accepted);
+            SignatureScheme scheme = new CredentialSelector(policy).schemeFor(policy.config().privateKey(), accepted);
             if (scheme == null) {
                 handshake.sendClientCredential(new CertificateMessage(request.requestContext(), List.of()), null, null);
             } else {
-                handshake.sendClientCredential(handshake.rawPublicKeyCertificate(), scheme, config.privateKey());
+                handshake.sendClientCredential(handshake.rawPublicKeyCertificate(), scheme, policy.config().privateKey());
             }
             return;
         }
         CertificateAuthoritiesExtension authorities =
                 request.extensions().get(ExtensionType.CERTIFICATE_AUTHORITIES, CertificateAuthoritiesExtension.class);
         List<X500Principal> names = authorities == null ? List.of() : authorities.authorities();
-        CredentialSelector selector = new CredentialSelector(config);
-        CredentialSelector.Choice choice = config.signingChainSelector() != null
-                ? selector.fromHook(config.signingChainSelector(), Side.CLIENT, null, accepted, names)
+        CredentialSelector selector = new CredentialSelector(policy);
+        CredentialSelector.Choice choice = policy.signingChainSelector() != null
+                ? selector.fromHook(policy.signingChainSelector(), Side.CLIENT, null, accepted, names)
                 : selector.forClient(names, accepted);
         if (choice == null) {
             handshake.sendClientCredential(new CertificateMessage(request.requestContext(), List.of()), null, null);

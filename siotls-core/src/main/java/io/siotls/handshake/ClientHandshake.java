@@ -1,7 +1,5 @@
 package io.siotls.handshake;
 
-import io.siotls.ConnectionOptions;
-import io.siotls.TLSConfiguration;
 import io.siotls.alerts.DecodeError;
 import io.siotls.alerts.IllegalParameter;
 import io.siotls.alerts.MissingExtension;
@@ -84,17 +82,17 @@ public final class ClientHandshake extends Handshake {
     private byte[] serverHandshakeSecret;
 
     /**
-     * @param options the name sent with SNI (unless it is an IP literal) and the one checked
+     * @param policy holds the name sent with SNI (unless it is an IP literal) and the one checked
      *        against the server's certificate; either may be null
      * @param helloOverride replaces each ClientHello this side built, the first and the one after a
      *        HelloRetryRequest (tests replaying RFC 8448),
      *        normally {@link UnaryOperator#identity()}
      */
-    public ClientHandshake(TLSConfiguration config, ConnectionOptions options, Entropy entropy,
-            HandshakeTransport transport, Clock clock, UnaryOperator<ClientHello> helloOverride) {
-        super(config, options, entropy, transport);
-        this.hostname = options.verificationHostname();
-        this.sniName = options.serverName();
+    public ClientHandshake(ConnectionPolicy policy, Entropy entropy, HandshakeTransport transport, Clock clock,
+            UnaryOperator<ClientHello> helloOverride) {
+        super(policy, entropy, transport);
+        this.hostname = policy.verificationHostname();
+        this.sniName = policy.serverName();
         this.clock = clock;
         this.helloOverride = helloOverride;
     }
@@ -123,7 +121,7 @@ public final class ClientHandshake extends Handshake {
         if (state != State.START) {
             throw new IllegalStateException("the handshake already started");
         }
-        NamedGroup group = config.keyExchanges().get(0);
+        NamedGroup group = policy.keyExchanges().get(0);
         offeredGroup = group;
         keyPair = entropy.ephemeralKeyPair(crypto.keyExchange(group));
         clientHello = helloOverride.apply(buildClientHello(entropy.helloRandom(), entropy.legacySessionId(),
@@ -140,22 +138,22 @@ public final class ClientHandshake extends Handshake {
             extensions.add(new ServerNameExtension(stripTrailingDot(sniName)));
         }
         extensions.add(SupportedVersionsExtension.offered(List.of(TLSVersion.TLS_1_3.code())));
-        extensions.add(new SupportedGroupsExtension(codes(config.keyExchanges())));
+        extensions.add(new SupportedGroupsExtension(codes(policy.keyExchanges())));
         extensions.add(KeyShareExtension.clientShares(List.of(share)));
-        extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(config.signatureAlgorithms())));
-        if (config.truststore() != null) {
+        extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(policy.signatureAlgorithms())));
+        if (policy.truststore() != null) {
             extensions.add(SignatureAlgorithmsExtension.forCertificates(codes(certificateSignatureSchemes())));
         }
-        if (!config.alpn().isEmpty()) {
-            extensions.add(new ALPNExtension(config.alpn()));
+        if (!policy.alpn().isEmpty()) {
+            extensions.add(new ALPNExtension(policy.alpn()));
         }
-        if (config.certificateTypes().contains(CertificateType.RAW_PUBLIC_KEY)) {
+        if (policy.certificateTypes().contains(CertificateType.RAW_PUBLIC_KEY)) {
             extensions.add(CertificateTypeExtension.offered(ExtensionType.CLIENT_CERTIFICATE_TYPE,
-                    codes(config.certificateTypes())));
+                    codes(policy.certificateTypes())));
         }
-        if (config.peerCertificateTypes().contains(CertificateType.RAW_PUBLIC_KEY)) {
+        if (policy.peerCertificateTypes().contains(CertificateType.RAW_PUBLIC_KEY)) {
             extensions.add(CertificateTypeExtension.offered(ExtensionType.SERVER_CERTIFICATE_TYPE,
-                    codes(config.peerCertificateTypes())));
+                    codes(policy.peerCertificateTypes())));
         }
         if (config.requestOcspStapling()) {
             extensions.add(StatusRequestExtension.request());
@@ -169,7 +167,7 @@ public final class ClientHandshake extends Handshake {
         if (cookie != null) {
             extensions.add(cookie);
         }
-        List<Integer> suites = codes(config.cipherSuites());
+        List<Integer> suites = codes(policy.cipherSuites());
         return new ClientHello(TLSVersion.TLS_1_2.code(), random, sessionId, suites, new byte[] {0},
                 ExtensionBlock.of(extensions));
     }
@@ -180,7 +178,7 @@ public final class ClientHandshake extends Handshake {
      * other scheme the backend verifies, rsa_pkcs1_* included; never SHA-1.
      */
     private List<SignatureScheme> certificateSignatureSchemes() {
-        List<SignatureScheme> schemes = new ArrayList<>(config.signatureAlgorithms());
+        List<SignatureScheme> schemes = new ArrayList<>(policy.signatureAlgorithms());
         for (SignatureScheme scheme : SignatureScheme.values()) {
             if (!schemes.contains(scheme) && !SHA1_SCHEMES.contains(scheme) && crypto.supports(scheme)) {
                 schemes.add(scheme);
@@ -357,7 +355,7 @@ public final class ClientHandshake extends Handshake {
                 .entries().get(0);
         if (keyShare != null) {
             NamedGroup group = NamedGroup.fromCode(keyShare.selectedGroup());
-            if (group == null || !config.keyExchanges().contains(group)) {
+            if (group == null || !policy.keyExchanges().contains(group)) {
                 throw new IllegalParameter("the HelloRetryRequest asks for group " + keyShare.selectedGroup()
                         + ", which was not offered");
             }
@@ -392,7 +390,7 @@ public final class ClientHandshake extends Handshake {
         ALPNExtension selected = block.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ALPNExtension.class);
         if (selected != null) {
             String protocol = selected.protocols().get(0);
-            if (!config.alpn().contains(protocol)) {
+            if (!policy.alpn().contains(protocol)) {
                 throw new IllegalParameter("the server selected application protocol '" + protocol
                         + "', which was not offered");
             }
@@ -403,8 +401,8 @@ public final class ClientHandshake extends Handshake {
             serverName = sni.hostName();
         }
         notePeerHeartbeat(block.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
-        serverCertificateType = selectedType(block, ExtensionType.SERVER_CERTIFICATE_TYPE, config.peerCertificateTypes());
-        clientCertificateType = selectedType(block, ExtensionType.CLIENT_CERTIFICATE_TYPE, config.certificateTypes());
+        serverCertificateType = selectedType(block, ExtensionType.SERVER_CERTIFICATE_TYPE, policy.peerCertificateTypes());
+        clientCertificateType = selectedType(block, ExtensionType.CLIENT_CERTIFICATE_TYPE, policy.certificateTypes());
         RecordSizeLimitExtension limit = block.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
         MaxFragmentLengthExtension fragment =
                 block.get(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLengthExtension.class);
@@ -492,7 +490,7 @@ public final class ClientHandshake extends Handshake {
         transport.logSecret("EXPORTER_SECRET", clientRandom, keySchedule.exporterMasterSecret(serverFinishedHash));
 
         if (certificateRequest != null) {
-            new ClientCredentials(config, options).answer(certificateRequest, clientCertificateType, this);
+            new ClientCredentials(policy).answer(certificateRequest, clientCertificateType, this);
         }
         sendFinished(clientHandshakeSecret);
         transport.switchWriteKeys(cipherSuite, clientApplicationSecret);

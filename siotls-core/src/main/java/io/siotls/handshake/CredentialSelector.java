@@ -25,11 +25,13 @@ final class CredentialSelector {
     record Choice(SigningChain chain, SignatureScheme scheme) {
     }
 
+    private final ConnectionPolicy policy;
     private final TLSConfiguration config;
     private final CryptoProvider crypto;
 
-    CredentialSelector(TLSConfiguration config) {
-        this.config = config;
+    CredentialSelector(ConnectionPolicy policy) {
+        this.policy = policy;
+        this.config = policy.config();
         this.crypto = config.crypto();
     }
 
@@ -101,7 +103,7 @@ final class CredentialSelector {
 
     /** The first of this side's private key schemes that the peer accepts and that fits {@code key}. */
     SignatureScheme schemeFor(PrivateKey key, List<Integer> acceptedSchemes) {
-        for (SignatureScheme scheme : config.privateKeySignatureAlgorithms()) {
+        for (SignatureScheme scheme : policy.privateKeySignatureAlgorithms()) {
             if (acceptedSchemes.contains(scheme.code()) && crypto.supports(scheme) && crypto.keyFits(scheme, key)) {
                 return scheme;
             }

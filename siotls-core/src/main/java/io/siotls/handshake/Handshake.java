@@ -1,6 +1,5 @@
 package io.siotls.handshake;
 
-import io.siotls.ConnectionOptions;
 import io.siotls.TLSConfiguration;
 import io.siotls.TLSNegotiatedConfiguration;
 import io.siotls.alerts.DecryptError;
@@ -24,7 +23,6 @@ import io.siotls.messages.HandshakeMessage;
 import io.siotls.messages.KeyUpdate;
 import io.siotls.messages.NewSessionTicket;
 import io.siotls.trust.Purpose;
-import io.siotls.trust.TrustStore;
 import io.siotls.wire.TLSReader;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -43,7 +41,7 @@ public abstract class Handshake {
     private static final byte[] SIGNATURE_PADDING = " ".repeat(64).getBytes(StandardCharsets.US_ASCII);
 
     protected final TLSConfiguration config;
-    protected final ConnectionOptions options;
+    protected final ConnectionPolicy policy;
     protected final CryptoProvider crypto;
     protected final Entropy entropy;
     protected final HandshakeTransport transport;
@@ -71,10 +69,9 @@ public abstract class Handshake {
     private boolean complete;
     private TLSNegotiatedConfiguration negotiated;
 
-    protected Handshake(TLSConfiguration config, ConnectionOptions options, Entropy entropy,
-            HandshakeTransport transport) {
-        this.config = config;
-        this.options = options;
+    protected Handshake(ConnectionPolicy policy, Entropy entropy, HandshakeTransport transport) {
+        this.config = policy.config();
+        this.policy = policy;
         this.crypto = config.crypto();
         this.entropy = entropy;
         this.transport = transport;
@@ -195,8 +192,7 @@ public abstract class Handshake {
     /** The peer's Certificate message authenticated as this side's configuration says. */
     protected final void acceptPeerCredential(CertificateMessage certificate, CertificateType type, Purpose purpose,
             String hostname, Clock clock) {
-        TrustStore truststore = options.truststore() != null ? options.truststore() : config.truststore();
-        PeerCredential credential = PeerCredential.authenticate(config, truststore, certificate, type, purpose,
+        PeerCredential credential = PeerCredential.authenticate(policy, certificate, type, purpose,
                 hostname, clock);
         peerCertificateChain = credential.chain();
         peerPublicKey = credential.publicKey();
@@ -223,7 +219,7 @@ public abstract class Handshake {
     protected final void verifyCertificateVerify(byte[] message) {
         CertificateVerify verify = CertificateVerify.parse(body(message));
         SignatureScheme scheme = SignatureScheme.fromCode(verify.algorithm());
-        if (scheme == null || !config.signatureAlgorithms().contains(scheme)) {
+        if (scheme == null || !policy.signatureAlgorithms().contains(scheme)) {
             throw new IllegalParameter("the peer signed with " + (scheme == null ? verify.algorithm() : scheme.ianaName())
                     + ", which was not offered in signature_algorithms");
         }

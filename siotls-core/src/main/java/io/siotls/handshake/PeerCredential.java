@@ -7,7 +7,6 @@ import io.siotls.alerts.UnsupportedCertificate;
 import io.siotls.iana.CertificateType;
 import io.siotls.messages.CertificateMessage;
 import io.siotls.trust.Purpose;
-import io.siotls.trust.TrustStore;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -23,11 +22,12 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  */
 record PeerCredential(List<X509Certificate> chain, PublicKey publicKey) {
 
-    static PeerCredential authenticate(TLSConfiguration config, TrustStore truststore, CertificateMessage message,
+    static PeerCredential authenticate(ConnectionPolicy policy, CertificateMessage message,
             CertificateType type, Purpose purpose, String hostname, Clock clock) {
-        if (!config.peerCertificateTypes().contains(type)) {
+        TLSConfiguration config = policy.config();
+        if (!policy.peerCertificateTypes().contains(type)) {
             throw new UnsupportedCertificate("the peer sent a " + type.ianaName() + " credential, this side accepts "
-                    + config.peerCertificateTypes());
+                    + policy.peerCertificateTypes());
         }
         if (type == CertificateType.X509) {
             int maxChain = config.limits().maxCertificateChainLength();
@@ -36,7 +36,7 @@ record PeerCredential(List<X509Certificate> chain, PublicKey publicKey) {
                         + " certificates, more than limits.max_certificate_chain_length (" + maxChain + ")");
             }
             List<X509Certificate> chain = PeerCertificates.decode(message);
-            PeerCertificates.authenticate(truststore, chain, purpose, hostname, clock);
+            PeerCertificates.authenticate(policy.truststore(), chain, purpose, hostname, clock);
             return new PeerCredential(chain, chain.get(0).getPublicKey());
         }
         if (message.entries().size() != 1) {

@@ -1,9 +1,7 @@
 package io.siotls.handshake;
 
 import io.siotls.ClientAuthentication;
-import io.siotls.ConnectionOptions;
 import io.siotls.Side;
-import io.siotls.TLSConfiguration;
 import io.siotls.alerts.CertificateRequired;
 import io.siotls.alerts.HandshakeFailure;
 import io.siotls.alerts.IllegalParameter;
@@ -87,9 +85,8 @@ public final class ServerHandshake extends Handshake {
     private byte[] clientApplicationSecret;
     private byte[] serverApplicationSecret;
 
-    public ServerHandshake(TLSConfiguration config, ConnectionOptions options, Entropy entropy,
-            HandshakeTransport transport, Clock clock) {
-        super(config, options, entropy, transport);
+    public ServerHandshake(ConnectionPolicy policy, Entropy entropy, HandshakeTransport transport, Clock clock) {
+        super(policy, entropy, transport);
         this.clock = clock;
     }
 
@@ -182,10 +179,10 @@ public final class ServerHandshake extends Handshake {
         peerWantOcspStapling = statusRequest != null && statusRequest.statusType() == StatusRequestExtension.OCSP;
         notePeerHeartbeat(extensions.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
         serverCertificateType = chooseCertificateType(extensions, ExtensionType.SERVER_CERTIFICATE_TYPE,
-                config.certificateTypes(), "this server can present");
-        if (config.clientAuthentication() != ClientAuthentication.NONE) {
+                policy.certificateTypes(), "this server can present");
+        if (policy.clientAuthentication() != ClientAuthentication.NONE) {
             clientCertificateType = chooseCertificateType(extensions, ExtensionType.CLIENT_CERTIFICATE_TYPE,
-                    config.peerCertificateTypes(), "this server accepts from clients");
+                    policy.peerCertificateTypes(), "this server accepts from clients");
         }
         CredentialSelector.Choice credential = chooseCredential(signatureAlgorithms.schemes());
         alpn = chooseApplicationProtocol(extensions.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION,
@@ -213,7 +210,7 @@ public final class ServerHandshake extends Handshake {
         transport.switchReadKeys(suite, clientHandshakeSecret);
 
         send(new EncryptedExtensions(ExtensionBlock.of(encryptedExtensions(extensions))));
-        if (config.clientAuthentication() != ClientAuthentication.NONE) {
+        if (policy.clientAuthentication() != ClientAuthentication.NONE) {
             send(certificateRequest());
         }
         if (serverCertificateType == CertificateType.RAW_PUBLIC_KEY) {
@@ -234,7 +231,7 @@ public final class ServerHandshake extends Handshake {
         transport.logSecret("SERVER_TRAFFIC_SECRET_0", clientRandom, serverApplicationSecret);
         transport.logSecret("EXPORTER_SECRET", clientRandom, keySchedule.exporterMasterSecret(serverFinishedHash));
         transport.switchWriteKeys(suite, serverApplicationSecret);
-        state = config.clientAuthentication() != ClientAuthentication.NONE ? State.WAIT_CERTIFICATE : State.WAIT_FINISHED;
+        state = policy.clientAuthentication() != ClientAuthentication.NONE ? State.WAIT_CERTIFICATE : State.WAIT_FINISHED;
     }
 
     /**
@@ -307,18 +304,18 @@ public final class ServerHandshake extends Handshake {
 
     /** The first of the server's cipher suites the client offers. */
     private CipherSuite chooseCipherSuite(ClientHello hello) {
-        for (CipherSuite suite : config.cipherSuites()) {
+        for (CipherSuite suite : policy.cipherSuites()) {
             if (hello.cipherSuites().contains(suite.code())) {
                 return suite;
             }
         }
         throw new HandshakeFailure("no cipher suite in common: the client offers " + hello.cipherSuites()
-                + ", this server accepts " + config.cipherSuites());
+                + ", this server accepts " + policy.cipherSuites());
     }
 
     /** The first of the server's groups that the client both supports and sent a share for. */
     private KeyShareEntry chooseKeyShare(List<Integer> clientGroups, List<KeyShareEntry> shares) {
-        for (NamedGroup group : config.keyExchanges()) {
+        for (NamedGroup group : policy.keyExchanges()) {
             if (!clientGroups.contains(group.code())) {
                 continue;
             }
@@ -335,13 +332,13 @@ public final class ServerHandshake extends Handshake {
         if (firstHello != null) {
             throw new IllegalParameter("the second ClientHello has no share for the group the HelloRetryRequest asked for");
         }
-        for (NamedGroup group : config.keyExchanges()) {
+        for (NamedGroup group : policy.keyExchanges()) {
             if (clientGroups.contains(group.code())) {
                 return group;
             }
         }
         throw new HandshakeFailure("no key exchange group in common: the client supports " + clientGroups
-                + ", this server accepts " + config.keyExchanges());
+                + ", this server accepts " + policy.keyExchanges());
     }
 
     /** HelloRetryRequest, RFC 8446 §4.1.4, asking for a share of {@code group}. */
@@ -449,21 +446,21 @@ public final class ServerHandshake extends Handshake {
      * with; with a raw public key, the configured private key.
      */
     private CredentialSelector.Choice chooseCredential(List<Integer> clientSchemes) {
-        CredentialSelector selector = new CredentialSelector(config);
+        CredentialSelector selector = new CredentialSelector(policy);
         if (serverCertificateType == CertificateType.RAW_PUBLIC_KEY) {
             SignatureScheme scheme = selector.schemeFor(config.privateKey(), clientSchemes);
             if (scheme == null) {
                 throw new HandshakeFailure("no signature scheme in common: the client accepts " + clientSchemes
-                        + ", this server's key can sign with " + config.privateKeySignatureAlgorithms());
+                        + ", this server's key can sign with " + policy.privateKeySignatureAlgorithms());
             }
             return new CredentialSelector.Choice(null, scheme);
         }
-        CredentialSelector.Choice choice = config.signingChainSelector() != null
-                ? selector.fromHook(config.signingChainSelector(), Side.SERVER, serverName, clientSchemes, List.of())
+        CredentialSelector.Choice choice = policy.signingChainSelector() != null
+                ? selector.fromHook(policy.signingChainSelector(), Side.SERVER, serverName, clientSchemes, List.of())
                 : selector.forServer(serverName, clientSchemes);
         if (choice == null) {
             throw new HandshakeFailure("no signature scheme in common: the client accepts " + clientSchemes
-                    + ", this server's keys can sign with " + config.privateKeySignatureAlgorithms());
+                    + ", this server's keys can sign with " + policy.privateKeySignatureAlgorithms());
         }
         return choice;
     }
@@ -474,10 +471,10 @@ public final class ServerHandshake extends Handshake {
      */
     private CertificateRequest certificateRequest() {
         List<Extension> extensions = new ArrayList<>();
-        extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(config.signatureAlgorithms())));
-        if (config.truststore() != null && config.sendCertificateAuthorities()) {
+        extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(policy.signatureAlgorithms())));
+        if (policy.truststore() != null && config.sendCertificateAuthorities()) {
             CertificateAuthoritiesExtension authorities =
-                    new CertificateAuthoritiesExtension(config.truststore().trustAnchorSubjects());
+                    new CertificateAuthoritiesExtension(policy.truststore().trustAnchorSubjects());
             if (!authorities.authorities().isEmpty() && authorities.encodedLength() <= MAX_AUTHORITIES_LENGTH) {
                 extensions.add(authorities);
             }
@@ -496,24 +493,24 @@ public final class ServerHandshake extends Handshake {
 
     /** RFC 7301 §3.2: the first of the server's protocols the client offers. */
     private String chooseApplicationProtocol(ALPNExtension offered) {
-        if (offered != null && options.applicationProtocolSelector() != null) {
-            String chosen = options.applicationProtocolSelector().apply(offered.protocols());
+        if (offered != null && policy.applicationProtocolSelector() != null) {
+            String chosen = policy.applicationProtocolSelector().apply(offered.protocols());
             if (chosen == null || (!chosen.isEmpty() && !offered.protocols().contains(chosen))) {
                 throw new NoApplicationProtocol("the application protocol selector accepted none of "
                         + offered.protocols());
             }
             return chosen.isEmpty() ? null : chosen;
         }
-        if (offered == null || config.alpn().isEmpty()) {
+        if (offered == null || policy.alpn().isEmpty()) {
             return null;
         }
-        for (String protocol : config.alpn()) {
+        for (String protocol : policy.alpn()) {
             if (offered.protocols().contains(protocol)) {
                 return protocol;
             }
         }
         throw new NoApplicationProtocol("no application protocol in common: the client offers " + offered.protocols()
-                + ", this server accepts " + config.alpn());
+                + ", this server accepts " + policy.alpn());
     }
 
     /**
@@ -523,8 +520,8 @@ public final class ServerHandshake extends Handshake {
      */
     private List<Extension> encryptedExtensions(ExtensionBlock clientExtensions) {
         List<Extension> extensions = new ArrayList<>();
-        if (config.alwaysSendSupportedGroups() || keyExchange != config.keyExchanges().get(0)) {
-            extensions.add(new SupportedGroupsExtension(codes(config.keyExchanges())));
+        if (config.alwaysSendSupportedGroups() || keyExchange != policy.keyExchanges().get(0)) {
+            extensions.add(new SupportedGroupsExtension(codes(policy.keyExchanges())));
         }
         RecordSizeLimitExtension limit =
                 clientExtensions.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
@@ -551,7 +548,7 @@ public final class ServerHandshake extends Handshake {
                     serverCertificateType.code()));
         }
         if (clientExtensions.contains(ExtensionType.CLIENT_CERTIFICATE_TYPE)
-                && config.clientAuthentication() != ClientAuthentication.NONE) {
+                && policy.clientAuthentication() != ClientAuthentication.NONE) {
             extensions.add(CertificateTypeExtension.selected(ExtensionType.CLIENT_CERTIFICATE_TYPE,
                     clientCertificateType.code()));
         }
@@ -569,7 +566,7 @@ public final class ServerHandshake extends Handshake {
             throw new IllegalParameter("the client's Certificate must echo the empty certificate_request_context");
         }
         if (certificate.entries().isEmpty()) {
-            if (config.clientAuthentication() == ClientAuthentication.REQUIRED) {
+            if (policy.clientAuthentication() == ClientAuthentication.REQUIRED) {
                 throw new CertificateRequired("the client sent no certificate and this server requires one");
             }
             transcript.update(message);
