@@ -32,16 +32,18 @@ final class ContextState {
 
     private final X509ExtendedKeyManager keyManager;
     private final X509TrustManager trustManager;
+    private final boolean usesManagers;
     private volatile TLSConfiguration clientConfig;
     private volatile TLSConfiguration serverConfig;
     private final List<HandshakeListener> listeners = new CopyOnWriteArrayList<>();
     final SSLSessionContext clientSessions = new SessionContext();
     final SSLSessionContext serverSessions = new SessionContext();
 
-    private ContextState(X509ExtendedKeyManager keyManager, X509TrustManager trustManager,
+    private ContextState(X509ExtendedKeyManager keyManager, X509TrustManager trustManager, boolean usesManagers,
             TLSConfiguration clientConfig, TLSConfiguration serverConfig) {
         this.keyManager = keyManager;
         this.trustManager = trustManager;
+        this.usesManagers = usesManagers;
         this.clientConfig = clientConfig;
         this.serverConfig = serverConfig;
     }
@@ -68,7 +70,27 @@ final class ContextState {
             factory.init((KeyStore) null);
             trustManager = firstX509(factory.getTrustManagers());
         }
-        return new ContextState(keyManager, trustManager, null, null);
+        return new ContextState(keyManager, trustManager, true, managersConfiguration(Side.CLIENT, keyManager, trustManager),
+                keyManager == null ? null : managersConfiguration(Side.SERVER, keyManager, trustManager));
+    }
+
+    /**
+     * The configuration a context of managers gives every engine of one side, built once: the
+     * managers called without an engine. Each engine binds them to itself through its
+     * {@link io.siotls.ConnectionOptions}, for the JSSE callbacks that take the engine. A server
+     * asks for no client certificate unless its engine does (JSSE's default).
+     */
+    private static TLSConfiguration managersConfiguration(Side side, X509ExtendedKeyManager keyManager,
+            X509TrustManager trustManager) {
+        TLSConfiguration.Builder builder = TLSConfiguration.builder(side)
+                .truststore(new TrustManagerTrustStore(trustManager, null, null));
+        if (keyManager != null) {
+            builder.signingChainSelector(new KeyManagerChains(keyManager, null, null));
+        }
+        if (side == Side.SERVER) {
+            builder.clientAuthentication(ClientAuthentication.NONE);
+        }
+        return builder.build();
     }
 
     private static X509TrustManager firstX509(TrustManager[] trustManagers) {
@@ -84,7 +106,7 @@ final class ContextState {
 
     /** From siotls configurations; either may be null when the context serves only one side. */
     static ContextState fromConfigurations(TLSConfiguration clientConfig, TLSConfiguration serverConfig) {
-        return new ContextState(null, null, clientConfig, serverConfig);
+        return new ContextState(null, null, false, clientConfig, serverConfig);
     }
 
     /**
@@ -92,7 +114,7 @@ final class ContextState {
      * from now on; those already created keep theirs.
      */
     void replace(TLSConfiguration config) {
-        if (usesManagers()) {
+        if (usesManagers) {
             throw new IllegalStateException("this SSLContext was made from key and trust managers");
         }
         if (config.side() == Side.CLIENT) {
@@ -140,7 +162,7 @@ final class ContextState {
     }
 
     boolean usesManagers() {
-        return clientConfig == null && serverConfig == null;
+        return usesManagers;
     }
 
     X509ExtendedKeyManager keyManager() {
@@ -151,21 +173,19 @@ final class ContextState {
         return trustManager;
     }
 
-    /** The configuration an engine of {@code client} side starts from, before its SSLParameters. */
+    /** The configuration every engine of {@code client} side shares; its SSLParameters travel as options. */
     TLSConfiguration baseConfiguration(boolean client) {
         TLSConfiguration config = client ? clientConfig : serverConfig;
         if (config == null) {
-            throw new IllegalStateException("this SSLContext was made without a "
-                    + (client ? "client" : "server") + "-side TLSConfiguration");
+            throw new IllegalStateException(usesManagers
+                    ? "this SSLContext was initialised without a key manager: a server has no certificate to present"
+                    : "this SSLContext was made without a " + (client ? "client" : "server") + "-side TLSConfiguration");
         }
         return config;
     }
 
     /** The cipher suites an engine enables by default. */
     List<CipherSuite> defaultCipherSuites(boolean client) {
-        if (usesManagers()) {
-            return TLSConfiguration.DEFAULT_CIPHER_SUITES;
-        }
         TLSConfiguration config = client ? clientConfig : serverConfig;
         return config != null ? config.cipherSuites()
                 : (client ? serverConfig : clientConfig).cipherSuites();

@@ -23,6 +23,11 @@ final class KeyManagerChains implements SigningChainSelector {
     private final SSLEngine engine;
     private final SiotlsSession handshakeSession;
 
+    /**
+     * @param engine the engine the key manager is asked for, or {@code null} for a context's
+     *        engine-less configuration
+     * @param handshakeSession the session to record the chosen chain and SNI name in, or {@code null}
+     */
     KeyManagerChains(X509ExtendedKeyManager keyManager, SSLEngine engine, SiotlsSession handshakeSession) {
         this.keyManager = keyManager;
         this.engine = engine;
@@ -31,7 +36,7 @@ final class KeyManagerChains implements SigningChainSelector {
 
     @Override
     public SigningChain select(Request request) {
-        if (request.side() == Side.SERVER) {
+        if (request.side() == Side.SERVER && handshakeSession != null) {
             handshakeSession.requestedServerName(request.serverName());
         }
         Set<String> keyTypes = new LinkedHashSet<>();
@@ -47,8 +52,10 @@ final class KeyManagerChains implements SigningChainSelector {
                     ? keyManager.chooseEngineServerAlias(keyType, issuers, engine)
                     : keyManager.chooseEngineClientAlias(new String[] {keyType}, issuers, engine);
             SigningChain chain = alias == null ? null : chainOf(alias);
-            if (chain != null) {
+            if (chain != null && handshakeSession != null) {
                 handshakeSession.localCertificates(chain.chain());
+            }
+            if (chain != null) {
                 return chain;
             }
         }

@@ -98,9 +98,11 @@ public final class SiotlsSSLEngine extends SSLEngine {
         }
         try {
             handshakeStart = System.nanoTime();
-            TLSConfiguration config = configuration();
-            session.signatureSchemes(config.signatureAlgorithms(), List.of());
-            connection = new TLSConnection(config, connectionOptions());
+            TLSConfiguration config = context.baseConfiguration(clientMode);
+            ConnectionOptions options = connectionOptions();
+            session.signatureSchemes(options.signatureAlgorithms() != null ? options.signatureAlgorithms()
+                    : config.signatureAlgorithms(), List.of());
+            connection = new TLSConnection(config, options);
             connection.initiateConnection();
         } catch (TLSException | IllegalArgumentException | IllegalStateException e) {
             SSLHandshakeException failure = new SSLHandshakeException("cannot start the TLS 1.3 handshake: "
@@ -120,55 +122,6 @@ public final class SiotlsSSLEngine extends SSLEngine {
         Side side = Boolean.TRUE.equals(clientMode) ? Side.CLIENT : Side.SERVER;
         Duration duration = Duration.ofNanos(System.nanoTime() - handshakeStart);
         context.publish(new HandshakeEvent(side, duration, failure == null ? connection.nconfig() : null, failure));
-    }
-
-    /**
-     * This engine's configuration: the context's, with its SSLParameters applied. An engine that
-     * changed none of them shares the context's configuration instead of building its own.
-     */
-    private TLSConfiguration configuration() {
-        boolean client = clientMode;
-        List<NamedGroup> groups = namedGroups != null
-                ? JsseNames.knownNamedGroups(namedGroups)
-                : ContextState.namedGroupsProperty();
-        List<SignatureScheme> schemes = signatureSchemes != null
-                ? JsseNames.signatureSchemes(signatureSchemes, "SSLParameters.setSignatureSchemes")
-                : ContextState.signatureSchemesProperty(client);
-        boolean clientAuthApplies = !client && (clientAuthChosen || context.usesManagers());
-        boolean engineSettings = cipherSuitesChosen || applicationProtocols.length > 0 || groups != null
-                || schemes != null || clientAuthApplies;
-        if (!context.usesManagers() && !engineSettings) {
-            return context.baseConfiguration(client);
-        }
-        TLSConfiguration.Builder builder;
-        if (context.usesManagers()) {
-            builder = client ? TLSConfiguration.client() : TLSConfiguration.server();
-            builder.truststore(new TrustManagerTrustStore(context.trustManager(), this, plainTrustManagerHost()));
-            if (context.keyManager() != null) {
-                builder.signingChainSelector(new KeyManagerChains(context.keyManager(), this, session));
-            }
-        } else {
-            builder = context.baseConfiguration(client).toBuilder();
-        }
-        if (cipherSuitesChosen || context.usesManagers()) {
-            builder.cipherSuites(getEnabledCipherSuiteList());
-        }
-        if (applicationProtocols.length > 0) {
-            builder.alpn(Arrays.asList(applicationProtocols));
-        }
-        if (groups != null) {
-            builder.keyExchanges(groups);
-        }
-        if (schemes != null) {
-            builder.signatureAlgorithms(schemes.stream().filter(SignatureScheme::allowedInCertificateVerify).toList());
-            builder.privateKeySignatureAlgorithms(schemes.stream()
-                    .filter(SignatureScheme::allowedInCertificateVerify).toList());
-        }
-        if (clientAuthApplies) {
-            builder.clientAuthentication(needClientAuth ? ClientAuthentication.REQUIRED
-                    : wantClientAuth ? ClientAuthentication.OPTIONAL : ClientAuthentication.NONE);
-        }
-        return builder.build();
     }
 
     /** For a trust manager that is not extended, the host endpoint identification checks; else null. */
@@ -196,15 +149,51 @@ public final class SiotlsSSLEngine extends SSLEngine {
         return sni != null ? sni : getPeerHost();
     }
 
+    /**
+     * What this engine's SSLParameters and its managers change for its connection; the context's
+     * configuration itself is shared by every engine, never copied.
+     */
     private ConnectionOptions connectionOptions() {
+        boolean client = clientMode;
         ConnectionOptions.Builder options = ConnectionOptions.builder();
-        if (clientMode) {
+        if (client) {
             String sni = sniName();
             options.serverName(sni);
             session.requestedServerName(sni);
             if (!context.usesManagers() && getPeerHost() != null) {
                 options.verificationHostname(endpointHost());
             }
+        }
+        if (context.usesManagers()) {
+            options.truststore(new TrustManagerTrustStore(context.trustManager(), this, plainTrustManagerHost()));
+            if (context.keyManager() != null) {
+                options.signingChainSelector(new KeyManagerChains(context.keyManager(), this, session));
+            }
+        }
+        if (cipherSuitesChosen) {
+            options.cipherSuites(enabledCipherSuites);
+        }
+        if (applicationProtocols.length > 0) {
+            options.alpn(Arrays.asList(applicationProtocols));
+        }
+        List<NamedGroup> groups = namedGroups != null
+                ? JsseNames.knownNamedGroups(namedGroups)
+                : ContextState.namedGroupsProperty();
+        if (groups != null) {
+            options.keyExchanges(groups);
+        }
+        List<SignatureScheme> schemes = signatureSchemes != null
+                ? JsseNames.signatureSchemes(signatureSchemes, "SSLParameters.setSignatureSchemes")
+                : ContextState.signatureSchemesProperty(client);
+        if (schemes != null) {
+            List<SignatureScheme> handshakeSchemes = schemes.stream()
+                    .filter(SignatureScheme::allowedInCertificateVerify).toList();
+            options.signatureAlgorithms(handshakeSchemes);
+            options.privateKeySignatureAlgorithms(handshakeSchemes);
+        }
+        if (!client && (clientAuthChosen || context.usesManagers())) {
+            options.clientAuthentication(needClientAuth ? ClientAuthentication.REQUIRED
+                    : wantClientAuth ? ClientAuthentication.OPTIONAL : ClientAuthentication.NONE);
         }
         if (protocolSelector != null) {
             BiFunction<SSLEngine, List<String>, String> selector = protocolSelector;

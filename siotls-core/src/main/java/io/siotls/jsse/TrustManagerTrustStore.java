@@ -38,6 +38,8 @@ final class TrustManagerTrustStore implements TrustStore {
     private final String endpointHost;
 
     /**
+     * @param engine the engine the trust manager is told about, or {@code null} for a context's
+     *        engine-less configuration
      * @param endpointHost for a plain (not extended) trust manager, the host to check when the
      *        engine asks for endpoint identification, else {@code null}
      */
