@@ -11,6 +11,7 @@ import io.siotls.iana.SignatureScheme;
 import io.siotls.messages.CertificateEntry;
 import io.siotls.messages.CertificateMessage;
 import io.siotls.messages.CertificateRequest;
+import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -24,23 +25,26 @@ import javax.security.auth.x500.X500Principal;
  */
 final class ClientCredentials {
 
-    private final ConnectionPolicy policy;
-
-    ClientCredentials(ConnectionPolicy policy) {
-        this.policy = policy;
+    /** The Certificate to send and, with a credential, the scheme and key its CertificateVerify signs with. */
+    record Answer(CertificateMessage certificate, SignatureScheme scheme, PrivateKey key) {
     }
 
-    void answer(CertificateRequest request, CertificateType type, ClientHandshake handshake) {
+    private final Context context;
+    private final ConnectionPolicy policy;
+
+    ClientCredentials(Context context) {
+        this.context = context;
+        this.policy = context.policy();
+    }
+
+    Answer answer(CertificateRequest request, CertificateType type) {
         List<Integer> accepted = request.extensions()
                 .get(ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithmsExtension.class).schemes();
+        Answer none = new Answer(new CertificateMessage(request.requestContext(), List.of()), null, null);
         if (type == CertificateType.RAW_PUBLIC_KEY) {
             SignatureScheme scheme = new CredentialSelector(policy).schemeFor(policy.config().privateKey(), accepted);
-            if (scheme == null) {
-                handshake.sendClientCredential(new CertificateMessage(request.requestContext(), List.of()), null, null);
-            } else {
-                handshake.sendClientCredential(handshake.rawPublicKeyCertificate(), scheme, policy.config().privateKey());
-            }
-            return;
+            return scheme == null ? none
+                    : new Answer(Authentication.rawPublicKeyCertificate(context), scheme, policy.config().privateKey());
         }
         CertificateAuthoritiesExtension authorities =
                 request.extensions().get(ExtensionType.CERTIFICATE_AUTHORITIES, CertificateAuthoritiesExtension.class);
@@ -50,10 +54,9 @@ final class ClientCredentials {
                 ? selector.fromHook(policy.signingChainSelector(), Side.CLIENT, null, accepted, names)
                 : selector.forClient(names, accepted);
         if (choice == null) {
-            handshake.sendClientCredential(new CertificateMessage(request.requestContext(), List.of()), null, null);
-            return;
+            return none;
         }
-        handshake.sendClientCredential(new CertificateMessage(request.requestContext(), entries(choice.chain().chain())),
+        return new Answer(new CertificateMessage(request.requestContext(), entries(choice.chain().chain())),
                 choice.scheme(), choice.chain().privateKey());
     }
 

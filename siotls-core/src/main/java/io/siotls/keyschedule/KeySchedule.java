@@ -3,11 +3,15 @@ package io.siotls.keyschedule;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.CipherSuite;
 import java.security.MessageDigest;
-import java.util.Arrays;
 
 /**
- * The TLS 1.3 key schedule of one connection, RFC 8446 §7.1, without PSK: early secret,
- * handshake secret and master secret, and the traffic secrets derived from them.
+ * The TLS 1.3 key schedule of one cipher suite, RFC 8446 §7.1, without PSK. The handshake walks
+ * it by phase: {@link #earlySecretWithoutPsk} gives an {@link EarlySecret}, which gives a
+ * {@link HandshakeSecret}, which gives a {@link MasterSecret}; each consumes (zeroes) the one
+ * before. This class also holds the suite's derivations that need no phase secret: Finished
+ * (§4.4.4), KeyUpdate (§7.2) and traffic keys (§7.3). The stepwise methods
+ * ({@link #startWithoutPsk} .. {@link #forgetHandshakeSecrets}) walk the same phases for
+ * known-answer tests.
  */
 public final class KeySchedule {
 
@@ -15,9 +19,9 @@ public final class KeySchedule {
     private final CipherSuite suite;
     private final Hkdf hkdf;
     private final byte[] emptyHash;
-    private byte[] earlySecret;
-    private byte[] handshakeSecret;
-    private byte[] masterSecret;
+    private EarlySecret earlySecret;
+    private HandshakeSecret handshakeSecret;
+    private MasterSecret masterSecret;
 
     public KeySchedule(CryptoProvider crypto, CipherSuite suite) {
         this.crypto = crypto;
@@ -27,44 +31,58 @@ public final class KeySchedule {
     }
 
     /** Early Secret = HKDF-Extract(0, 0): a full handshake without PSK. */
-    public void startWithoutPsk() {
-        earlySecret = hkdf.extract(null, new byte[hkdf.hashLength()]);
+    public EarlySecret earlySecretWithoutPsk() {
+        return new EarlySecret(this, hkdf.extract(null, new byte[hkdf.hashLength()]));
     }
 
-    /** Handshake Secret = HKDF-Extract(Derive-Secret(Early Secret, "derived", ""), (EC)DHE). */
+    public CipherSuite suite() {
+        return suite;
+    }
+
+    Hkdf hkdf() {
+        return hkdf;
+    }
+
+    /** Transcript-Hash(""), the context of Derive-Secret(., "derived", ""). */
+    byte[] emptyHash() {
+        return emptyHash;
+    }
+
+    /** Starts the stepwise walk at the early secret. */
+    public void startWithoutPsk() {
+        earlySecret = earlySecretWithoutPsk();
+    }
+
     public void deriveHandshakeSecret(byte[] sharedSecret) {
-        require(earlySecret, "the early secret");
-        handshakeSecret = hkdf.extract(hkdf.deriveSecret(earlySecret, "derived", emptyHash), sharedSecret);
+        handshakeSecret = require(earlySecret, "the early secret").handshakeSecret(sharedSecret);
     }
 
     public byte[] clientHandshakeTrafficSecret(byte[] helloHash) {
-        return hkdf.deriveSecret(require(handshakeSecret, "the handshake secret"), "c hs traffic", helloHash);
+        return require(handshakeSecret, "the handshake secret").clientTrafficSecret(helloHash);
     }
 
     public byte[] serverHandshakeTrafficSecret(byte[] helloHash) {
-        return hkdf.deriveSecret(require(handshakeSecret, "the handshake secret"), "s hs traffic", helloHash);
+        return require(handshakeSecret, "the handshake secret").serverTrafficSecret(helloHash);
     }
 
-    /** Master Secret = HKDF-Extract(Derive-Secret(Handshake Secret, "derived", ""), 0). */
     public void deriveMasterSecret() {
-        byte[] salt = hkdf.deriveSecret(require(handshakeSecret, "the handshake secret"), "derived", emptyHash);
-        masterSecret = hkdf.extract(salt, new byte[hkdf.hashLength()]);
+        masterSecret = require(handshakeSecret, "the handshake secret").masterSecret();
     }
 
     public byte[] clientApplicationTrafficSecret(byte[] serverFinishedHash) {
-        return hkdf.deriveSecret(require(masterSecret, "the master secret"), "c ap traffic", serverFinishedHash);
+        return require(masterSecret, "the master secret").derive("c ap traffic", serverFinishedHash);
     }
 
     public byte[] serverApplicationTrafficSecret(byte[] serverFinishedHash) {
-        return hkdf.deriveSecret(require(masterSecret, "the master secret"), "s ap traffic", serverFinishedHash);
+        return require(masterSecret, "the master secret").derive("s ap traffic", serverFinishedHash);
     }
 
     public byte[] exporterMasterSecret(byte[] serverFinishedHash) {
-        return hkdf.deriveSecret(require(masterSecret, "the master secret"), "exp master", serverFinishedHash);
+        return require(masterSecret, "the master secret").exporterMasterSecret(serverFinishedHash);
     }
 
     public byte[] resumptionMasterSecret(byte[] clientFinishedHash) {
-        return hkdf.deriveSecret(require(masterSecret, "the master secret"), "res master", clientFinishedHash);
+        return require(masterSecret, "the master secret").resumptionMasterSecret(clientFinishedHash);
     }
 
     /** verify_data = HMAC(finished_key, Transcript-Hash), RFC 8446 §4.4.4. */
@@ -90,39 +108,34 @@ public final class KeySchedule {
     }
 
     /**
-     * Zeroes and drops the early, handshake and master secrets once the handshake is over: only
-     * the application traffic secrets, which the caller keeps, are needed after it (RFC 8446
-     * §7.2 derives the next ones from them alone). Later derivations from a forgotten secret fail.
+     * Zeroes and drops the stepwise walk's secrets (the early and handshake ones were consumed
+     * already); later derivations from them fail.
      */
     public void forgetHandshakeSecrets() {
-        earlySecret = zeroed(earlySecret);
-        handshakeSecret = zeroed(handshakeSecret);
-        masterSecret = zeroed(masterSecret);
-    }
-
-    private static byte[] zeroed(byte[] secret) {
-        if (secret != null) {
-            Arrays.fill(secret, (byte) 0);
+        if (masterSecret != null) {
+            masterSecret.forget();
         }
-        return null;
+        earlySecret = null;
+        handshakeSecret = null;
+        masterSecret = null;
     }
 
     /** The early secret, or null before {@link #startWithoutPsk}; for known-answer tests. */
     byte[] earlySecret() {
-        return earlySecret;
+        return earlySecret == null ? null : earlySecret.raw();
     }
 
     /** The handshake secret, or null before {@link #deriveHandshakeSecret}; for known-answer tests. */
     byte[] handshakeSecret() {
-        return handshakeSecret;
+        return handshakeSecret == null ? null : handshakeSecret.raw();
     }
 
     /** The master secret, or null before {@link #deriveMasterSecret}; for known-answer tests. */
     byte[] masterSecret() {
-        return masterSecret;
+        return masterSecret == null ? null : masterSecret.raw();
     }
 
-    private static byte[] require(byte[] secret, String name) {
+    private static <T extends Secret> T require(T secret, String name) {
         if (secret == null) {
             throw new IllegalStateException(name + " is not derived yet");
         }

@@ -1,0 +1,77 @@
+package io.siotls.handshake;
+
+import io.siotls.TLSNegotiatedConfiguration;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.HandshakeType;
+import io.siotls.keyschedule.KeySchedule;
+import io.siotls.keyschedule.TrafficSecrets;
+import io.siotls.messages.KeyUpdate;
+import io.siotls.messages.NewSessionTicket;
+import java.util.Arrays;
+
+/**
+ * After the handshake, RFC 8446 §4.6: only the application traffic secrets live on, and
+ * KeyUpdate (§7.2) replaces each with the next, zeroing the old one. No handshake or master
+ * secret, and no transcript, is reachable from here.
+ */
+final class Connected implements State {
+
+    private final HandshakeTransport transport;
+    private final boolean client;
+    private final CipherSuite suite;
+    private final KeySchedule schedule;
+    private final TLSNegotiatedConfiguration negotiated;
+    private byte[] readSecret;
+    private byte[] writeSecret;
+
+    Connected(Context context, KeySchedule schedule, TrafficSecrets application, Negotiation negotiation) {
+        this.transport = context.transport();
+        this.client = context.client();
+        this.suite = schedule.suite();
+        this.schedule = schedule;
+        this.negotiated = negotiation.toConfiguration();
+        this.readSecret = application.read(client);
+        this.writeSecret = application.write(client);
+    }
+
+    TLSNegotiatedConfiguration negotiated() {
+        return negotiated;
+    }
+
+    @Override
+    public boolean acceptsChangeCipherSpec() {
+        return false;
+    }
+
+    /** KeyUpdate, and NewSessionTicket on a client (parsed, then dropped: this engine does not resume). */
+    @Override
+    public State handle(int type, byte[] message) {
+        if (type == HandshakeType.KEY_UPDATE.code()) {
+            KeyUpdate update = KeyUpdate.parse(Expect.body(message));
+            readSecret = next(readSecret);
+            transport.switchReadKeys(suite, readSecret);
+            if (update.updateRequested()) {
+                updateWriteKeys(false);
+            }
+        } else if (type == HandshakeType.NEW_SESSION_TICKET.code() && client) {
+            NewSessionTicket.parse(Expect.body(message));
+        } else {
+            throw Expect.unexpected(type, "connected");
+        }
+        return this;
+    }
+
+    /** Sends a KeyUpdate and moves the sending direction to the next secret, RFC 8446 §4.6.3. */
+    void updateWriteKeys(boolean requestPeerUpdate) {
+        transport.sendHandshake(new KeyUpdate(requestPeerUpdate).toBytes());
+        writeSecret = next(writeSecret);
+        transport.switchWriteKeys(suite, writeSecret);
+    }
+
+    /** application_traffic_secret_N+1 (RFC 8446 §7.2); the old one is zeroed. */
+    private byte[] next(byte[] secret) {
+        byte[] next = schedule.nextApplicationTrafficSecret(secret);
+        Arrays.fill(secret, (byte) 0);
+        return next;
+    }
+}

@@ -1,0 +1,40 @@
+package io.siotls.handshake;
+
+import io.siotls.iana.HandshakeType;
+import io.siotls.keyschedule.KeySchedule;
+import io.siotls.keyschedule.TrafficSecrets;
+import io.siotls.keyschedule.TranscriptHash;
+import java.util.Arrays;
+
+/**
+ * The client's Finished, RFC 8446 §4.4.4, keyed by the client handshake traffic secret: the
+ * server then reads with the client's application traffic secret and the handshake is complete.
+ */
+final class ExpectClientFinished extends Expect {
+
+    private final Context context;
+    private final TranscriptHash transcript;
+    private final KeySchedule schedule;
+    private final byte[] clientHandshakeSecret;
+    private final TrafficSecrets application;
+    private final Negotiation negotiation;
+
+    ExpectClientFinished(Context context, TranscriptHash transcript, KeySchedule schedule,
+            byte[] clientHandshakeSecret, TrafficSecrets application, Negotiation negotiation) {
+        super(HandshakeType.FINISHED);
+        this.context = context;
+        this.transcript = transcript;
+        this.schedule = schedule;
+        this.clientHandshakeSecret = clientHandshakeSecret;
+        this.application = application;
+        this.negotiation = negotiation;
+    }
+
+    @Override
+    State on(byte[] message) {
+        Authentication.verifyFinished(transcript, schedule, message, clientHandshakeSecret);
+        Arrays.fill(clientHandshakeSecret, (byte) 0);
+        context.transport().switchReadKeys(schedule.suite(), application.client());
+        return new Connected(context, schedule, application, negotiation);
+    }
+}

@@ -1,0 +1,228 @@
+package io.siotls.handshake;
+
+import io.siotls.ClientAuthentication;
+import io.siotls.crypto.KeyExchangeKeyPair;
+import io.siotls.extensions.ALPNExtension;
+import io.siotls.extensions.CertificateAuthoritiesExtension;
+import io.siotls.extensions.CertificateTypeExtension;
+import io.siotls.extensions.Extension;
+import io.siotls.extensions.ExtensionBlock;
+import io.siotls.extensions.KeyShareEntry;
+import io.siotls.extensions.KeyShareExtension;
+import io.siotls.extensions.MaxFragmentLengthExtension;
+import io.siotls.extensions.RecordSizeLimitExtension;
+import io.siotls.extensions.ServerNameExtension;
+import io.siotls.extensions.SignatureAlgorithmsExtension;
+import io.siotls.extensions.StatusRequestExtension;
+import io.siotls.extensions.SupportedGroupsExtension;
+import io.siotls.extensions.SupportedVersionsExtension;
+import io.siotls.iana.CertificateType;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.ExtensionType;
+import io.siotls.iana.IanaCode;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.TLSVersion;
+import io.siotls.keyschedule.HandshakeSecret;
+import io.siotls.keyschedule.KeySchedule;
+import io.siotls.keyschedule.TrafficSecrets;
+import io.siotls.keyschedule.TranscriptHash;
+import io.siotls.messages.CertificateMessage;
+import io.siotls.messages.CertificateRequest;
+import io.siotls.messages.ClientHello;
+import io.siotls.messages.EncryptedExtensions;
+import io.siotls.messages.ServerHello;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The server's answer to an acceptable ClientHello, RFC 8446 §2: ServerHello through Finished,
+ * one step per message, then the state waiting for the client's second flight.
+ */
+final class ServerFirstFlight {
+
+    /** Above this many bytes of names, certificate_authorities is left out (a system trust store). */
+    private static final int MAX_AUTHORITIES_LENGTH = 8192;
+
+    private final Context context;
+    private final TranscriptHash transcript;
+    private final ClientHello hello;
+    private final CipherSuite suite;
+    private final KeyShareEntry clientShare;
+    private final NamedGroup group;
+    private final boolean firstServerMessage;
+    private final KeySchedule schedule;
+    private final Negotiation negotiation = new Negotiation();
+
+    /** @param firstServerMessage whether no HelloRetryRequest came before (RFC 8446 §D.4's one change_cipher_spec) */
+    ServerFirstFlight(Context context, TranscriptHash transcript, ClientHello hello, CipherSuite suite,
+            KeyShareEntry clientShare, boolean firstServerMessage) {
+        this.context = context;
+        this.transcript = transcript;
+        this.hello = hello;
+        this.suite = suite;
+        this.clientShare = clientShare;
+        this.group = NamedGroup.fromCode(clientShare.group());
+        this.firstServerMessage = firstServerMessage;
+        this.schedule = new KeySchedule(context.crypto(), suite);
+    }
+
+    /** Sends the flight and returns the state waiting for the client's Certificate or Finished. */
+    State send() {
+        ServerParameters parameters = ServerParameters.negotiate(context.policy(), hello);
+        record(parameters);
+        HandshakeSecret handshakeSecret = sendServerHello();
+        TrafficSecrets handshakeTraffic = switchToHandshakeKeys(handshakeSecret);
+        sendEncryptedExtensions(parameters);
+        boolean requestClientCertificate = context.policy().clientAuthentication() != ClientAuthentication.NONE;
+        if (requestClientCertificate) {
+            sendCertificateRequest();
+        }
+        sendCertificate(parameters);
+        sendCertificateVerify(parameters);
+        Authentication.sendFinished(context, transcript, schedule, handshakeTraffic.server());
+        Arrays.fill(handshakeTraffic.server(), (byte) 0);
+        TrafficSecrets application = switchToApplicationWriteKeys(handshakeSecret);
+        ExpectClientFinished finished = new ExpectClientFinished(context, transcript, schedule,
+                handshakeTraffic.client(), application, negotiation);
+        return requestClientCertificate
+                ? new ExpectClientCertificate(context, transcript, parameters.clientCertificateType(), negotiation,
+                        finished)
+                : finished;
+    }
+
+    private void record(ServerParameters parameters) {
+        negotiation.cipherSuite = suite;
+        negotiation.keyExchange = group;
+        negotiation.serverName = parameters.serverName();
+        negotiation.peerWantOcspStapling = parameters.peerWantOcspStapling();
+        negotiation.canSendHeartbeat = parameters.canSendHeartbeat();
+        negotiation.serverCertificateType = parameters.serverCertificateType();
+        negotiation.clientCertificateType = parameters.clientCertificateType();
+        negotiation.alpn = parameters.alpn();
+        negotiation.signatureAlgorithm = parameters.credential().scheme();
+    }
+
+    /**
+     * ServerHello with the server's key share, RFC 8446 §4.1.3 and §4.2.8, then the one
+     * change_cipher_spec of middlebox compatibility mode (§D.4); returns the Handshake Secret
+     * of the (EC)DHE shared secret (§7.1).
+     */
+    private HandshakeSecret sendServerHello() {
+        KeyExchangeKeyPair keyPair = context.entropy().ephemeralKeyPair(context.crypto().keyExchange(group));
+        byte[] sharedSecret = keyPair.sharedSecret(clientShare.keyExchange());
+        context.send(transcript, new ServerHello(TLSVersion.TLS_1_2.code(), context.entropy().helloRandom(),
+                hello.legacySessionId(), suite.code(), 0, ExtensionBlock.of(List.of(
+                        KeyShareExtension.serverShare(new KeyShareEntry(clientShare.group(), keyPair.publicShare())),
+                        SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code())))));
+        if (firstServerMessage && hello.legacySessionId().length > 0) {
+            context.transport().sendChangeCipherSpec();
+        }
+        return schedule.earlySecretWithoutPsk().handshakeSecret(sharedSecret);
+    }
+
+    /** The handshake traffic secrets protect both directions from here on, RFC 8446 §7.1 and §7.3. */
+    private TrafficSecrets switchToHandshakeKeys(HandshakeSecret handshakeSecret) {
+        TrafficSecrets secrets = context.handshakeTrafficSecrets(handshakeSecret, transcript.current(), hello.random());
+        context.transport().switchWriteKeys(suite, secrets.server());
+        context.transport().switchReadKeys(suite, secrets.client());
+        return secrets;
+    }
+
+    /**
+     * EncryptedExtensions, RFC 8446 §4.3.1. supported_groups (§4.2.7) only when the group used is
+     * not this server's first choice: the client may then offer that one in its next key_share,
+     * and otherwise the list would tell it nothing.
+     */
+    private void sendEncryptedExtensions(ServerParameters parameters) {
+        ExtensionBlock offered = hello.extensions();
+        ConnectionPolicy policy = context.policy();
+        List<Extension> extensions = new ArrayList<>();
+        if (context.config().alwaysSendSupportedGroups() || group != policy.keyExchanges().get(0)) {
+            extensions.add(new SupportedGroupsExtension(codes(policy.keyExchanges())));
+        }
+        RecordSizeLimitExtension limit = offered.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);
+        MaxFragmentLengthExtension fragment =
+                offered.get(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLengthExtension.class);
+        if (limit != null) {
+            negotiation.maxFragmentLength = context.applyRecordSizeLimits(limit.limit());
+            extensions.add(new RecordSizeLimitExtension(context.ownRecordSizeLimit()));
+        } else if (fragment != null) {
+            negotiation.maxFragmentLength = context.applyMaxFragmentLength(fragment.length());
+            extensions.add(fragment);
+        }
+        if (parameters.serverName() != null) {
+            extensions.add(ServerNameExtension.acknowledgement());
+        }
+        if (parameters.alpn() != null) {
+            extensions.add(new ALPNExtension(List.of(parameters.alpn())));
+        }
+        if (offered.contains(ExtensionType.HEARTBEAT)) {
+            extensions.add(Context.ownHeartbeatMode());
+        }
+        if (offered.contains(ExtensionType.SERVER_CERTIFICATE_TYPE)) {
+            extensions.add(CertificateTypeExtension.selected(ExtensionType.SERVER_CERTIFICATE_TYPE,
+                    parameters.serverCertificateType().code()));
+        }
+        if (offered.contains(ExtensionType.CLIENT_CERTIFICATE_TYPE)
+                && policy.clientAuthentication() != ClientAuthentication.NONE) {
+            extensions.add(CertificateTypeExtension.selected(ExtensionType.CLIENT_CERTIFICATE_TYPE,
+                    parameters.clientCertificateType().code()));
+        }
+        context.send(transcript, new EncryptedExtensions(ExtensionBlock.of(extensions)));
+    }
+
+    /**
+     * CertificateRequest, RFC 8446 §4.3.2: the schemes this server accepts and, when the trust
+     * store is small enough to list, its certificate authorities (§4.2.4).
+     */
+    private void sendCertificateRequest() {
+        ConnectionPolicy policy = context.policy();
+        List<Extension> extensions = new ArrayList<>();
+        extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(policy.signatureAlgorithms())));
+        if (policy.truststore() != null && context.config().sendCertificateAuthorities()) {
+            CertificateAuthoritiesExtension authorities =
+                    new CertificateAuthoritiesExtension(policy.truststore().trustAnchorSubjects());
+            if (!authorities.authorities().isEmpty() && authorities.encodedLength() <= MAX_AUTHORITIES_LENGTH) {
+                extensions.add(authorities);
+            }
+        }
+        context.send(transcript, new CertificateRequest(new byte[0], ExtensionBlock.of(extensions)));
+    }
+
+    /** Certificate, RFC 8446 §4.4.2: the chain, its end-entity with the OCSP response when asked for. */
+    private void sendCertificate(ServerParameters parameters) {
+        if (parameters.serverCertificateType() == CertificateType.RAW_PUBLIC_KEY) {
+            context.send(transcript, Authentication.rawPublicKeyCertificate(context));
+            return;
+        }
+        byte[] response = context.config().ocspResponse();
+        ExtensionBlock stapled = !parameters.peerWantOcspStapling() || response == null ? ExtensionBlock.empty()
+                : ExtensionBlock.of(List.of(StatusRequestExtension.response(response)));
+        context.send(transcript, new CertificateMessage(new byte[0],
+                ClientCredentials.entries(parameters.credential().chain().chain(), stapled)));
+    }
+
+    /** CertificateVerify, RFC 8446 §4.4.3, with the chain's key or the raw public key's. */
+    private void sendCertificateVerify(ServerParameters parameters) {
+        CredentialSelector.Choice credential = parameters.credential();
+        Authentication.sendCertificateVerify(context, transcript, credential.scheme(),
+                parameters.serverCertificateType() == CertificateType.RAW_PUBLIC_KEY
+                        ? context.config().privateKey() : credential.chain().privateKey());
+    }
+
+    /**
+     * The Master Secret and the application traffic secrets after the server's Finished (RFC
+     * 8446 §7.1); the server writes with its own at once (§2, 0.5-RTT data).
+     */
+    private TrafficSecrets switchToApplicationWriteKeys(HandshakeSecret handshakeSecret) {
+        TrafficSecrets application = context.applicationTrafficSecrets(handshakeSecret.masterSecret(),
+                transcript.current(), hello.random());
+        context.transport().switchWriteKeys(suite, application.server());
+        return application;
+    }
+
+    private static List<Integer> codes(List<? extends IanaCode> values) {
+        return values.stream().map(IanaCode::code).toList();
+    }
+}

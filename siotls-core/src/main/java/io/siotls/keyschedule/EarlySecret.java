@@ -1,0 +1,25 @@
+package io.siotls.keyschedule;
+
+/** The Early Secret, RFC 8446 §7.1: the first phase of the key schedule. */
+public final class EarlySecret extends Secret {
+
+    EarlySecret(KeySchedule schedule, byte[] secret) {
+        super(schedule, secret);
+    }
+
+    /**
+     * Handshake Secret = HKDF-Extract(Derive-Secret(Early Secret, "derived", ""), (EC)DHE).
+     * Consumes this secret.
+     */
+    public HandshakeSecret handshakeSecret(byte[] sharedSecret) {
+        Hkdf hkdf = schedule.hkdf();
+        byte[] next = hkdf.extract(hkdf.deriveSecret(bytes(), "derived", schedule.emptyHash()), sharedSecret);
+        consume();
+        return new HandshakeSecret(schedule, next);
+    }
+
+    @Override
+    String name() {
+        return "the early secret";
+    }
+}
