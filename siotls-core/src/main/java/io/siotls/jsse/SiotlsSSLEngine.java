@@ -5,7 +5,7 @@ import io.siotls.ConnectionOptions;
 import io.siotls.connection.RecordStep;
 import io.siotls.Side;
 import io.siotls.TLSConfiguration;
-import io.siotls.connection.TLSConnection;
+import io.siotls.connection.RecordConnection;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.TLSException;
 import io.siotls.iana.CipherSuite;
@@ -33,7 +33,7 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The JSSE {@link SSLEngine} on top of a siotls {@link TLSConnection}: one record per wrap and per
+ * The JSSE {@link SSLEngine} on top of a siotls {@link RecordConnection}: one record per wrap and per
  * unwrap, sealed into and opened from the caller's buffers, handshake status reported as Tomcat,
  * Netty and the JDK's HttpClient expect it (FINISHED once, in a result). Thread-safe: every
  * method is synchronized, as hosts poll the status from other threads. TLS 1.3 only.
@@ -63,7 +63,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
     private String[] namedGroups;
     private String[] signatureSchemes;
 
-    private TLSConnection connection;
+    private RecordConnection connection;
     private boolean finishedReported;
     private boolean outcomePublished;
     private long handshakeStart;
@@ -100,7 +100,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
             handshakeStart = System.nanoTime();
             TLSConfiguration config = configuration();
             session.signatureSchemes(config.signatureAlgorithms(), List.of());
-            connection = new TLSConnection(config, connectionOptions());
+            connection = new RecordConnection(config, connectionOptions());
             connection.initiateConnection();
         } catch (TLSException | IllegalArgumentException | IllegalStateException e) {
             SSLHandshakeException failure = new SSLHandshakeException("cannot start the TLS 1.3 handshake: "
