@@ -11,6 +11,8 @@ import io.siotls.alerts.TLSException;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
+import io.siotls.record.RecordHeader;
+import io.siotls.record.RecordLimits;
 import io.siotls.trust.HostnameVerifier;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -42,7 +44,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /** Header, content type and the largest AEAD tag around a record's plaintext. */
-    private static final int RECORD_OVERHEAD = 5 + 1 + 16;
+    private static final int RECORD_OVERHEAD = RecordLimits.HEADER_LENGTH + 1 + 16;
 
     private final ContextState context;
     private final SiotlsSession session;
@@ -327,15 +329,15 @@ public final class SiotlsSSLEngine extends SSLEngine {
                 first = dsts[i];
             }
         }
-        int recordLength = src.remaining() >= 5 ? (src.get(src.position() + 3) & 0xff) << 8
-                | (src.get(src.position() + 4) & 0xff) : 0;
-        if (first != null && (length == 1 || first.remaining() >= recordLength)) {
+        int at = src.position();
+        int fragmentLength = RecordHeader.isAvailable(src, at) ? RecordHeader.length(src, at) : 0;
+        if (first != null && (length == 1 || first.remaining() >= fragmentLength)) {
             return first;
         }
         if (!connection.isHandshakeComplete()) {
             return first != null ? first : EMPTY;
         }
-        if (room < recordLength) {
+        if (room < fragmentLength) {
             return room == 0 && length == 1 ? dsts[offset] : null;
         }
         if (scatterBuffer == null) {
