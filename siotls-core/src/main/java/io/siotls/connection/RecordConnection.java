@@ -5,7 +5,6 @@ import io.siotls.TLSConfiguration;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.handshake.Entropy;
 import io.siotls.iana.ContentType;
-import io.siotls.messages.ClientHello;
 import io.siotls.record.RecordLimits;
 import io.siotls.record.RecordResult;
 import java.nio.ByteBuffer;
@@ -41,12 +40,6 @@ public final class RecordConnection extends ConnectionCore {
     /** As {@link TLSConnection#TLSConnection(TLSConfiguration, ConnectionOptions)}. */
     public RecordConnection(TLSConfiguration config, ConnectionOptions options) {
         super(config, options, Entropy.secure(), Clock.systemUTC(), UnaryOperator.identity());
-    }
-
-    /** For tests that replay published traces: fixed entropy, clock and ClientHello. */
-    RecordConnection(TLSConfiguration config, String serverHostname, Entropy entropy, Clock clock,
-            UnaryOperator<ClientHello> helloOverride) {
-        super(config, ConnectionOptions.forHost(serverHostname), entropy, clock, helloOverride);
     }
 
     /**
