@@ -1,20 +1,20 @@
 package io.siotls.connection;
 
+import io.siotls.record.RecordHeader;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /** Records waiting to be sent, handed out whole: an SSLEngine never splits a record across wraps. */
 final class PendingRecords {
 
-    private static final int HEADER = 5;
-
-    private static final byte[] EMPTY = new byte[0];
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     /**
-     * Emptied by {@link #moveWholeRecords} (the SSLEngine path, which only sees handshake flights,
-     * alerts and key updates here), so that an idle connection keeps no buffer.
+     * A heap buffer, read by absolute index only. Emptied by {@link #moveWholeRecords} (the
+     * SSLEngine path, which only sees handshake flights, alerts and key updates here), so that an
+     * idle connection keeps no buffer.
      */
-    private byte[] buffer = EMPTY;
+    private ByteBuffer buffer = EMPTY;
     private int start;
     private int end;
 
@@ -22,14 +22,14 @@ final class PendingRecords {
         if (records.length == 0) {
             return;
         }
-        if (end + records.length > buffer.length) {
-            byte[] grown = new byte[Math.max(end - start + records.length, buffer.length * 2)];
-            System.arraycopy(buffer, start, grown, 0, end - start);
+        if (end + records.length > buffer.capacity()) {
+            byte[] grown = new byte[Math.max(end - start + records.length, buffer.capacity() * 2)];
+            System.arraycopy(buffer.array(), start, grown, 0, end - start);
             end -= start;
             start = 0;
-            buffer = grown;
+            buffer = ByteBuffer.wrap(grown);
         }
-        System.arraycopy(records, 0, buffer, end, records.length);
+        System.arraycopy(records, 0, buffer.array(), end, records.length);
         end += records.length;
     }
 
@@ -39,7 +39,7 @@ final class PendingRecords {
 
     /** The size of the first whole record, header included. */
     int nextRecordLength() {
-        return HEADER + ((buffer[start + 3] & 0xff) << 8 | (buffer[start + 4] & 0xff));
+        return RecordHeader.recordLength(buffer, start);
     }
 
     /** Moves as many whole records as fit into {@code dst}; returns the bytes moved. */
@@ -47,7 +47,7 @@ final class PendingRecords {
         int moved = 0;
         while (size() > 0 && nextRecordLength() <= dst.remaining()) {
             int length = nextRecordLength();
-            dst.put(buffer, start, length);
+            dst.put(buffer.array(), start, length);
             start += length;
             moved += length;
         }
@@ -61,7 +61,7 @@ final class PendingRecords {
 
     /** Everything, as bytes. */
     byte[] takeAll() {
-        byte[] all = Arrays.copyOfRange(buffer, start, end);
+        byte[] all = Arrays.copyOfRange(buffer.array(), start, end);
         start = 0;
         end = 0;
         return all;

@@ -1,7 +1,7 @@
 package io.siotls.connection;
 
 /**
- * The outcome of one {@link TLSConnection#wrap} or {@link TLSConnection#unwrap} step, the unit of
+ * The outcome of one {@link RecordConnection#wrap} or {@link RecordConnection#unwrap} step, the unit of
  * work of a JSSE {@code SSLEngine}.
  *
  * @param status what happened

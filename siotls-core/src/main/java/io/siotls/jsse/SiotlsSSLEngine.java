@@ -5,12 +5,14 @@ import io.siotls.ConnectionOptions;
 import io.siotls.connection.RecordStep;
 import io.siotls.Side;
 import io.siotls.TLSConfiguration;
-import io.siotls.connection.TLSConnection;
+import io.siotls.connection.RecordConnection;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.TLSException;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
+import io.siotls.record.RecordHeader;
+import io.siotls.record.RecordLimits;
 import io.siotls.trust.HostnameVerifier;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -33,7 +35,7 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The JSSE {@link SSLEngine} on top of a siotls {@link TLSConnection}: one record per wrap and per
+ * The JSSE {@link SSLEngine} on top of a siotls {@link RecordConnection}: one record per wrap and per
  * unwrap, sealed into and opened from the caller's buffers, handshake status reported as Tomcat,
  * Netty and the JDK's HttpClient expect it (FINISHED once, in a result). Thread-safe: every
  * method is synchronized, as hosts poll the status from other threads. TLS 1.3 only.
@@ -42,7 +44,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /** Header, content type and the largest AEAD tag around a record's plaintext. */
-    private static final int RECORD_OVERHEAD = 5 + 1 + 16;
+    private static final int RECORD_OVERHEAD = RecordLimits.HEADER_LENGTH + 1 + 16;
 
     private final ContextState context;
     private final SiotlsSession session;
@@ -63,7 +65,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
     private String[] namedGroups;
     private String[] signatureSchemes;
 
-    private TLSConnection connection;
+    private RecordConnection connection;
     private boolean finishedReported;
     private boolean outcomePublished;
     private long handshakeStart;
@@ -102,7 +104,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
             ConnectionOptions options = connectionOptions();
             session.signatureSchemes(options.signatureAlgorithms() != null ? options.signatureAlgorithms()
                     : config.signatureAlgorithms(), List.of());
-            connection = new TLSConnection(config, options);
+            connection = new RecordConnection(config, options);
             connection.initiateConnection();
         } catch (TLSException | IllegalArgumentException | IllegalStateException e) {
             SSLHandshakeException failure = new SSLHandshakeException("cannot start the TLS 1.3 handshake: "
@@ -316,15 +318,15 @@ public final class SiotlsSSLEngine extends SSLEngine {
                 first = dsts[i];
             }
         }
-        int recordLength = src.remaining() >= 5 ? (src.get(src.position() + 3) & 0xff) << 8
-                | (src.get(src.position() + 4) & 0xff) : 0;
-        if (first != null && (length == 1 || first.remaining() >= recordLength)) {
+        int at = src.position();
+        int fragmentLength = RecordHeader.isAvailable(src, at) ? RecordHeader.length(src, at) : 0;
+        if (first != null && (length == 1 || first.remaining() >= fragmentLength)) {
             return first;
         }
         if (!connection.isHandshakeComplete()) {
             return first != null ? first : EMPTY;
         }
-        if (room < recordLength) {
+        if (room < fragmentLength) {
             return room == 0 && length == 1 ? dsts[offset] : null;
         }
         if (scatterBuffer == null) {

@@ -54,12 +54,6 @@ public final class RecordReader {
     private ByteBuffer plaintextView;
 
     /**
-     * Removes the protection of every following record with {@code aead} and {@code iv},
-     * starting at sequence number 0 (RFC 8446 §5.3).
-     *
-     * @throws IllegalArgumentException when an argument is null or the IV shorter than 8 bytes
-     */
-    /**
      * Lowers the largest TLSInnerPlaintext (content, content type and padding) accepted in a
      * protected record to the limit this side announced with record_size_limit (RFC 8449 §4) or
      * max_fragment_length (RFC 6066 §4, plus one byte for the content type); a larger record is
@@ -73,6 +67,12 @@ public final class RecordReader {
         this.maxInnerPlaintextLength = length;
     }
 
+    /**
+     * Removes the protection of every following record with {@code aead} and {@code iv},
+     * starting at sequence number 0 (RFC 8446 §5.3).
+     *
+     * @throws IllegalArgumentException when an argument is null or the IV shorter than 8 bytes
+     */
     public void setProtection(Aead aead, byte[] iv) {
         this.protection = new RecordProtection(aead, iv);
     }
@@ -193,17 +193,16 @@ public final class RecordReader {
         Arguments.requireNonNull(src, "src");
         Arguments.requireNonNull(dst, "dst");
         int start = src.position();
-        if (src.remaining() < RecordLimits.HEADER_LENGTH) {
+        if (!RecordHeader.isAvailable(src, start)) {
             return result.needMoreInput(RecordLimits.HEADER_LENGTH);
         }
-        int typeCode = src.get(start) & 0xff;
-        int version = (src.get(start + 1) & 0xff) << 8 | (src.get(start + 2) & 0xff);
-        int length = (src.get(start + 3) & 0xff) << 8 | (src.get(start + 4) & 0xff);
+        int version = RecordHeader.legacyVersion(src, start);
+        int length = RecordHeader.length(src, start);
         checkVersion(version, src, start);
-        ContentType outerType = checkOuterType(typeCode);
+        ContentType outerType = checkOuterType(RecordHeader.contentType(src, start));
         boolean protectedRecord = protection != null && outerType == ContentType.APPLICATION_DATA;
         checkLength(outerType, length, protectedRecord);
-        int recordLength = RecordLimits.HEADER_LENGTH + length;
+        int recordLength = RecordHeader.recordLength(src, start);
         if (src.remaining() < recordLength) {
             return result.needMoreInput(recordLength);
         }

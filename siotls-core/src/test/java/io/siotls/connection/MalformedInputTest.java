@@ -375,7 +375,7 @@ class MalformedInputTest {
         TLSConnection server = new TLSConnection(Configs.server(IDENTITY).build());
         MemoryPipe.handshake(client, server);
         byte[] secondHello = Records.firstFragment(client().dataToSend());
-        java.lang.reflect.Field channelField = TLSConnection.class.getDeclaredField("channel");
+        java.lang.reflect.Field channelField = ConnectionCore.class.getDeclaredField("channel");
         channelField.setAccessible(true);
         RecordChannel channel = (RecordChannel) channelField.get(client);
         channel.sendHandshake(secondHello);

@@ -18,7 +18,7 @@ class RecordStepApiTest {
     private static final Identity IDENTITY = TestPki.server(KeyType.EC_P256);
 
     /** Moves every pending record of {@code from} into {@code wire}. */
-    private static void wrapAll(TLSConnection from, ByteBuffer wire) {
+    private static void wrapAll(RecordConnection from, ByteBuffer wire) {
         ByteBuffer empty = ByteBuffer.allocate(0);
         RecordStep step;
         do {
@@ -28,7 +28,7 @@ class RecordStepApiTest {
     }
 
     /** Unwraps every whole record in {@code wire} into {@code app}. */
-    private static void unwrapAll(TLSConnection to, ByteBuffer wire, ByteBuffer app) {
+    private static void unwrapAll(RecordConnection to, ByteBuffer wire, ByteBuffer app) {
         wire.flip();
         while (wire.hasRemaining()) {
             RecordStep step = to.unwrap(wire, app);
@@ -39,9 +39,9 @@ class RecordStepApiTest {
         wire.compact();
     }
 
-    private static TLSConnection[] handshake(ByteBuffer toServer, ByteBuffer toClient) {
-        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
-        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).build());
+    private static RecordConnection[] handshake(ByteBuffer toServer, ByteBuffer toClient) {
+        RecordConnection client = new RecordConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
+        RecordConnection server = new RecordConnection(Configs.server(IDENTITY).build());
         client.initiateConnection();
         server.initiateConnection();
         ByteBuffer app = ByteBuffer.allocate(1 << 15);
@@ -52,14 +52,14 @@ class RecordStepApiTest {
             unwrapAll(client, toClient, app);
         }
         assertThat(app.position()).isZero();
-        return new TLSConnection[] {client, server};
+        return new RecordConnection[] {client, server};
     }
 
     @Test
     void handshakeAndDataOneRecordAtATime() {
         ByteBuffer toServer = ByteBuffer.allocate(1 << 16);
         ByteBuffer toClient = ByteBuffer.allocate(1 << 16);
-        TLSConnection[] pair = handshake(toServer, toClient);
+        RecordConnection[] pair = handshake(toServer, toClient);
         assertThat(pair[0].isHandshakeComplete()).isTrue();
         assertThat(pair[1].isHandshakeComplete()).isTrue();
         assertThat(pair[0].hasDataToSend()).isFalse();
@@ -86,7 +86,7 @@ class RecordStepApiTest {
     void reportsWhatIsMissing() {
         ByteBuffer toServer = ByteBuffer.allocate(1 << 16);
         ByteBuffer toClient = ByteBuffer.allocate(1 << 16);
-        TLSConnection[] pair = handshake(toServer, toClient);
+        RecordConnection[] pair = handshake(toServer, toClient);
         pair[0].wrap(ByteBuffer.wrap(new byte[1000]), toServer);
         toServer.flip();
         ByteBuffer partial = toServer.slice().limit(100);
@@ -108,7 +108,7 @@ class RecordStepApiTest {
     void closeNotifyClosesEachDirection() {
         ByteBuffer toServer = ByteBuffer.allocate(1 << 16);
         ByteBuffer toClient = ByteBuffer.allocate(1 << 16);
-        TLSConnection[] pair = handshake(toServer, toClient);
+        RecordConnection[] pair = handshake(toServer, toClient);
         pair[0].closeSendingEnd();
         assertThat(pair[0].hasDataToSend()).isTrue();
         wrapAll(pair[0], toServer);
@@ -123,7 +123,7 @@ class RecordStepApiTest {
     void aTamperedRecordFailsAndTheAlertIsWrappedNext() {
         ByteBuffer toServer = ByteBuffer.allocate(1 << 16);
         ByteBuffer toClient = ByteBuffer.allocate(1 << 16);
-        TLSConnection[] pair = handshake(toServer, toClient);
+        RecordConnection[] pair = handshake(toServer, toClient);
         pair[0].wrap(ByteBuffer.wrap(new byte[10]), toServer);
         toServer.put(toServer.position() - 1, (byte) (toServer.get(toServer.position() - 1) ^ 1));
         toServer.flip();
@@ -147,7 +147,7 @@ class RecordStepApiTest {
     void aTamperedRecordReleasesNothingAndTheGenuineRecordAfterItIsRefused() {
         ByteBuffer toServer = ByteBuffer.allocate(1 << 16);
         ByteBuffer toClient = ByteBuffer.allocate(1 << 16);
-        TLSConnection[] pair = handshake(toServer, toClient);
+        RecordConnection[] pair = handshake(toServer, toClient);
         byte[] secret = new byte[300];
         java.util.Arrays.fill(secret, (byte) 's');
         pair[0].wrap(ByteBuffer.wrap(secret), toServer);

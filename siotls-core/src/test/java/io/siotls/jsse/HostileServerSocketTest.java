@@ -3,7 +3,7 @@ package io.siotls.jsse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.Limits;
-import io.siotls.connection.TLSConnection;
+import io.siotls.connection.RecordConnection;
 import io.siotls.iana.AlertDescription;
 import io.siotls.testing.Configs;
 import io.siotls.testing.HostileServer;
@@ -166,7 +166,7 @@ class HostileServerSocketTest {
             Object engine = engineField.get(socket);
             Field connectionField = SiotlsSSLEngine.class.getDeclaredField("connection");
             connectionField.setAccessible(true);
-            TLSConnection connection = (TLSConnection) connectionField.get(engine);
+            RecordConnection connection = (RecordConnection) connectionField.get(engine);
             synchronized (engine) {
                 connection.closeReceivingEnd();
             }
