@@ -4,6 +4,8 @@ import static io.siotls.spring.autoconfigure.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import java.io.IOException;
 import java.net.URL;
@@ -142,7 +144,8 @@ class SiotlsFailureAnalyzerTest {
     @Test
     void coreExceptionOutsideABeanIsStillExplained() {
         FailureAnalysis analysis = analyzer.analyze(new BeanCreationException("somethingElse", "failed",
-                new TLSConfigurationException("cipher_suites must not be empty")));
+                new TLSConfigurationException(ConfigurationOption.CIPHER_SUITES,
+                        ConfigurationProblem.EMPTY, "cipher_suites must not be empty")));
         assertThat(analysis.getDescription()).contains("Property: siotls.cipher-suites");
         assertThat(analyzer.analyze(new IllegalStateException("unrelated"))).isNull();
     }
