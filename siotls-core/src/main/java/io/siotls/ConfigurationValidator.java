@@ -1,5 +1,7 @@
 package io.siotls;
 
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.IanaCode;
@@ -28,44 +30,52 @@ final class ConfigurationValidator {
     }
 
     void validate() {
-        requireSupported("cipher_suites", builder.cipherSuites(), crypto::supports, crypto);
-        requireSupported("key_exchanges", builder.keyExchanges(), crypto::supports, crypto);
-        requireSupported("signature_algorithms", builder.signatureAlgorithms(), crypto::supports, crypto);
-        requireAllowedInHandshake("signature_algorithms", builder.signatureAlgorithms());
-        requireAllowedInHandshake("private_key_signature_algorithms", builder.privateKeySignatureAlgorithms());
-        validateAlpn(builder.alpn());
+        try {
+            requireSupported(ConfigurationOption.CIPHER_SUITES, builder.cipherSuites(), crypto::supports, crypto);
+            requireSupported(ConfigurationOption.KEY_EXCHANGES, builder.keyExchanges(), crypto::supports, crypto);
+            requireSupported(ConfigurationOption.SIGNATURE_ALGORITHMS, builder.signatureAlgorithms(), crypto::supports,
+                    crypto);
+            requireAllowedInHandshake(ConfigurationOption.SIGNATURE_ALGORITHMS, builder.signatureAlgorithms());
+            requireAllowedInHandshake(ConfigurationOption.PRIVATE_KEY_SIGNATURE_ALGORITHMS,
+                    builder.privateKeySignatureAlgorithms());
+            validateAlpn(builder.alpn());
+        } catch (InvalidConfigurationException e) {
+            throw e;
+        } catch (TLSConfigurationException e) {
+            throw new InvalidConfigurationException(builder.side(), e);
+        }
         validateKeyMaterial();
     }
 
     /** {@code values}, copied, when it is neither empty nor lists a value twice. */
-    static <T extends IanaCode> List<T> distinctNonEmpty(String option, List<T> values) {
+    static <T extends IanaCode> List<T> distinctNonEmpty(ConfigurationOption option, List<T> values) {
         if (values.isEmpty()) {
-            throw new TLSConfigurationException(option + " must not be empty");
+            throw new TLSConfigurationException(option, ConfigurationProblem.EMPTY, option + " must not be empty");
         }
         Set<T> seen = new HashSet<>();
         for (T value : values) {
             if (!seen.add(value)) {
-                throw new TLSConfigurationException(option + " lists " + value.ianaName() + " twice");
+                throw new TLSConfigurationException(option, ConfigurationProblem.DUPLICATE, option + " lists " + value.ianaName() + " twice");
             }
         }
         return List.copyOf(values);
     }
 
-    static <T extends IanaCode> void requireSupported(String option, List<T> values, Predicate<T> supported,
-            CryptoProvider crypto) {
+    static <T extends IanaCode> void requireSupported(ConfigurationOption option, List<T> values,
+            Predicate<T> supported, CryptoProvider crypto) {
         distinctNonEmpty(option, values);
         for (T value : values) {
             if (!supported.test(value)) {
-                throw new TLSConfigurationException(option + ": " + value.ianaName()
+                throw new TLSConfigurationException(option, ConfigurationProblem.UNSUPPORTED, option + ": " + value.ianaName()
                         + " is not supported by the crypto backend " + crypto.getClass().getSimpleName());
             }
         }
     }
 
-    static void requireAllowedInHandshake(String option, List<SignatureScheme> schemes) {
+    static void requireAllowedInHandshake(ConfigurationOption option, List<SignatureScheme> schemes) {
         for (SignatureScheme scheme : schemes) {
             if (!scheme.allowedInCertificateVerify()) {
-                throw new TLSConfigurationException(option + ": " + scheme.ianaName()
+                throw new TLSConfigurationException(option, ConfigurationProblem.NOT_ALLOWED_IN_HANDSHAKE, option + ": " + scheme.ianaName()
                         + " is only allowed in certificates, TLS 1.3 forbids it in CertificateVerify (RFC 8446 §4.2.3)");
             }
         }
@@ -75,13 +85,16 @@ final class ConfigurationValidator {
         Set<String> seen = new HashSet<>();
         for (String protocol : protocols) {
             if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(protocol)) {
-                throw new TLSConfigurationException("alpn: protocol '" + protocol + "' is not a byte string");
+                throw new TLSConfigurationException(ConfigurationOption.ALPN, ConfigurationProblem.MALFORMED,
+                        "alpn: protocol '" + protocol + "' is not a byte string");
             }
             if (protocol.isEmpty() || protocol.length() > 255) {
-                throw new TLSConfigurationException("alpn: protocol '" + protocol + "' must be 1 to 255 bytes long");
+                throw new TLSConfigurationException(ConfigurationOption.ALPN, ConfigurationProblem.OUT_OF_RANGE,
+                        "alpn: protocol '" + protocol + "' must be 1 to 255 bytes long");
             }
             if (!seen.add(protocol)) {
-                throw new TLSConfigurationException("alpn lists '" + protocol + "' twice");
+                throw new TLSConfigurationException(ConfigurationOption.ALPN, ConfigurationProblem.DUPLICATE,
+                        "alpn lists '" + protocol + "' twice");
             }
         }
     }
@@ -93,30 +106,38 @@ final class ConfigurationValidator {
         List<SigningChain> chains = builder.allSigningChains();
         if (builder.side() == Side.SERVER && chains.isEmpty() && builder.signingChainSelectorOption() == null
                 && (privateKey == null || publicKey == null)) {
-            throw new TLSConfigurationException("private_key is mandatory server-side (with certificate_chain or public_key)");
+            throw failure(ConfigurationOption.PRIVATE_KEY, ConfigurationProblem.MISSING,
+                    "private_key is mandatory server-side (with certificate_chain or public_key)");
         }
         if (privateKey == null && (hasChain || publicKey != null)) {
-            throw new TLSConfigurationException((hasChain ? "certificate_chain" : "public_key")
-                    + " is set but private_key is not: this side could not prove it owns it");
+            ConfigurationOption option = hasChain ? ConfigurationOption.CERTIFICATE_CHAIN
+                    : ConfigurationOption.PUBLIC_KEY;
+            throw failure(option, ConfigurationProblem.INCOMPLETE,
+                    option + " is set but private_key is not: this side could not prove it owns it");
         }
         if (privateKey != null && !hasChain && publicKey == null) {
-            throw new TLSConfigurationException("private_key is set but neither certificate_chain nor public_key is");
+            throw failure(ConfigurationOption.PRIVATE_KEY, ConfigurationProblem.INCOMPLETE,
+                    "private_key is set but neither certificate_chain nor public_key is");
         }
         for (int i = 0; i < chains.size(); i++) {
             SigningChain chain = chains.get(i);
-            String name = i == 0 && hasChain ? "certificate_chain[0]" : "signing chain " + chain;
-            requireMatch(chain.privateKey(), chain.leaf().getPublicKey(), "the public key of " + name + " ("
+            boolean main = i == 0 && hasChain;
+            String name = main ? "certificate_chain[0]" : "signing chain " + chain;
+            requireMatch(main ? ConfigurationOption.CERTIFICATE_CHAIN : ConfigurationOption.SIGNING_CHAIN,
+                    chain.privateKey(), chain.leaf().getPublicKey(), "the public key of " + name + " ("
                     + chain.leaf().getSubjectX500Principal().getName() + ")");
         }
         if (publicKey != null) {
-            requireMatch(privateKey, publicKey, "public_key");
+            requireMatch(ConfigurationOption.PUBLIC_KEY, privateKey, publicKey, "public_key");
         }
         validateClientAuthentication();
         if (builder.ocspResponseOption() != null && builder.side() != Side.SERVER) {
-            throw new TLSConfigurationException("ocsp_response is a server-side option");
+            throw failure(ConfigurationOption.OCSP_RESPONSE, ConfigurationProblem.WRONG_SIDE,
+                    "ocsp_response is a server-side option");
         }
         if (builder.requestOcspStaplingOption() && builder.side() != Side.CLIENT) {
-            throw new TLSConfigurationException("request_ocsp_stapling is a client-side option");
+            throw failure(ConfigurationOption.REQUEST_OCSP_STAPLING, ConfigurationProblem.WRONG_SIDE,
+                    "request_ocsp_stapling is a client-side option");
         }
     }
 
@@ -126,7 +147,8 @@ final class ConfigurationValidator {
             return;
         }
         if (builder.side() == Side.CLIENT) {
-            throw new TLSConfigurationException("client_authentication is a server-side option");
+            throw failure(ConfigurationOption.CLIENT_AUTHENTICATION, ConfigurationProblem.WRONG_SIDE,
+                    "client_authentication is a server-side option");
         }
         requireTrustForClients(policy, builder.hasTrustMaterial());
     }
@@ -134,22 +156,33 @@ final class ConfigurationValidator {
     /** Client authentication other than NONE needs a truststore or trusted public keys. */
     static void requireTrustForClients(ClientAuthentication policy, boolean hasTrustMaterial) {
         if (policy != ClientAuthentication.NONE && !hasTrustMaterial) {
-            throw new TLSConfigurationException("client_authentication=" + policy.name().toLowerCase(Locale.ROOT)
+            throw new TLSConfigurationException(ConfigurationOption.CLIENT_AUTHENTICATION, ConfigurationProblem.INCOMPLETE,
+                    "client_authentication=" + policy.name().toLowerCase(Locale.ROOT)
                     + " needs a truststore or trusted_public_keys to verify clients with");
         }
     }
 
-    /** Signs a probe with {@code privateKey} and checks it with {@code publicKey}. */
-    private void requireMatch(PrivateKey privateKey, PublicKey publicKey, String what) {
+    /**
+     * Signs a probe with {@code privateKey} and checks it with {@code publicKey}.
+     *
+     * @param option the option holding {@code publicKey}
+     */
+    private void requireMatch(ConfigurationOption option, PrivateKey privateKey, PublicKey publicKey, String what) {
         SignatureScheme scheme = builder.privateKeySignatureAlgorithms().stream()
                 .filter(s -> crypto.supports(s) && crypto.keyFits(s, privateKey))
                 .findFirst()
-                .orElseThrow(() -> new TLSConfigurationException("private_key: a " + privateKey.getAlgorithm()
+                .orElseThrow(() -> failure(ConfigurationOption.PRIVATE_KEY, ConfigurationProblem.KEY_CANNOT_SIGN,
+                        "private_key: a " + privateKey.getAlgorithm()
                         + " key can sign with none of private_key_signature_algorithms "
                         + builder.privateKeySignatureAlgorithms()));
         byte[] signature = crypto.sign(scheme, privateKey, PROBE, new SecureRandom());
         if (!crypto.verify(scheme, publicKey, PROBE, signature)) {
-            throw new TLSConfigurationException("private_key does not match " + what);
+            throw failure(option, ConfigurationProblem.KEY_MISMATCH, "private_key does not match " + what);
         }
+    }
+
+    private InvalidConfigurationException failure(ConfigurationOption option, ConfigurationProblem problem,
+            String message) {
+        return new InvalidConfigurationException(builder.side(), option, problem, message);
     }
 }

@@ -1,14 +1,18 @@
 package io.siotls;
 
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.CipherSuite;
+import io.siotls.iana.IanaCode;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.trust.TrustStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What one connection may decide differently from its {@link TLSConfiguration}, which stays
@@ -139,25 +143,25 @@ public final class ConnectionOptions {
      */
     public void checkAgainst(TLSConfiguration config) {
         CryptoProvider crypto = config.crypto();
-        if (cipherSuites != null) {
-            ConfigurationValidator.requireSupported("cipher_suites", cipherSuites, crypto::supports, crypto);
-        }
-        if (keyExchanges != null) {
-            ConfigurationValidator.requireSupported("key_exchanges", keyExchanges, crypto::supports, crypto);
-        }
-        if (signatureAlgorithms != null) {
-            ConfigurationValidator.requireSupported("signature_algorithms", signatureAlgorithms, crypto::supports, crypto);
-        }
-        if (privateKeySignatureAlgorithms != null) {
-            ConfigurationValidator.requireSupported("private_key_signature_algorithms", privateKeySignatureAlgorithms,
-                    crypto::supports, crypto);
-        }
+        requireSupported(ConfigurationOption.CIPHER_SUITES, cipherSuites, crypto::supports, crypto);
+        requireSupported(ConfigurationOption.KEY_EXCHANGES, keyExchanges, crypto::supports, crypto);
+        requireSupported(ConfigurationOption.SIGNATURE_ALGORITHMS, signatureAlgorithms, crypto::supports, crypto);
+        requireSupported(ConfigurationOption.PRIVATE_KEY_SIGNATURE_ALGORITHMS, privateKeySignatureAlgorithms,
+                crypto::supports, crypto);
         if (clientAuthentication != null && config.side() == Side.CLIENT) {
-            throw new TLSConfigurationException("client_authentication is a server-side option");
+            throw new TLSConfigurationException(ConfigurationOption.CLIENT_AUTHENTICATION, ConfigurationProblem.WRONG_SIDE,
+                    "client_authentication is a server-side option");
         }
         if (clientAuthentication != null) {
             ConfigurationValidator.requireTrustForClients(clientAuthentication,
                     truststore != null || config.truststore() != null || !config.trustedPublicKeys().isEmpty());
+        }
+    }
+
+    private static <T extends IanaCode> void requireSupported(ConfigurationOption option, List<T> values,
+            Predicate<T> supported, CryptoProvider crypto) {
+        if (values != null) {
+            ConfigurationValidator.requireSupported(option, values, supported, crypto);
         }
     }
 
@@ -180,27 +184,29 @@ public final class ConnectionOptions {
         }
 
         public Builder cipherSuites(List<CipherSuite> suites) {
-            this.cipherSuites = ConfigurationValidator.distinctNonEmpty("cipher_suites", suites);
+            this.cipherSuites = ConfigurationValidator.distinctNonEmpty(ConfigurationOption.CIPHER_SUITES, suites);
             return this;
         }
 
         public Builder keyExchanges(List<NamedGroup> groups) {
-            this.keyExchanges = ConfigurationValidator.distinctNonEmpty("key_exchanges", groups);
+            this.keyExchanges = ConfigurationValidator.distinctNonEmpty(ConfigurationOption.KEY_EXCHANGES, groups);
             return this;
         }
 
         /** Only schemes TLS 1.3 allows in CertificateVerify (RFC 8446 §4.2.3). */
         public Builder signatureAlgorithms(List<SignatureScheme> schemes) {
-            ConfigurationValidator.requireAllowedInHandshake("signature_algorithms", schemes);
-            this.signatureAlgorithms = ConfigurationValidator.distinctNonEmpty("signature_algorithms", schemes);
+            ConfigurationValidator.requireAllowedInHandshake(ConfigurationOption.SIGNATURE_ALGORITHMS, schemes);
+            this.signatureAlgorithms =
+                    ConfigurationValidator.distinctNonEmpty(ConfigurationOption.SIGNATURE_ALGORITHMS, schemes);
             return this;
         }
 
         /** Only schemes TLS 1.3 allows in CertificateVerify (RFC 8446 §4.2.3). */
         public Builder privateKeySignatureAlgorithms(List<SignatureScheme> schemes) {
-            ConfigurationValidator.requireAllowedInHandshake("private_key_signature_algorithms", schemes);
+            ConfigurationValidator.requireAllowedInHandshake(ConfigurationOption.PRIVATE_KEY_SIGNATURE_ALGORITHMS,
+                    schemes);
             this.privateKeySignatureAlgorithms =
-                    ConfigurationValidator.distinctNonEmpty("private_key_signature_algorithms", schemes);
+                    ConfigurationValidator.distinctNonEmpty(ConfigurationOption.PRIVATE_KEY_SIGNATURE_ALGORITHMS, schemes);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.siotls;
 
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import java.time.Duration;
 
@@ -41,23 +43,25 @@ public record Limits(int maxHandshakeMessageLength, int maxCertificateChainLengt
 
     /** Checks every bound; a wrong one fails naming it. */
     public Limits {
-        within(maxHandshakeMessageLength, 1024, 0xffffff, "max_handshake_message_length");
-        within(maxCertificateChainLength, 1, 1000, "max_certificate_chain_length");
-        within(maxBufferedApplicationData, 1 << 14, Integer.MAX_VALUE, "max_buffered_application_data");
-        within(maxEmptyRecords, 0, 1_000_000, "max_empty_records");
-        within(maxWarningAlerts, 0, 1_000_000, "max_warning_alerts");
-        within(maxChangeCipherSpecRecords, 0, 1_000_000, "max_change_cipher_spec_records");
-        within(maxKeyUpdates, 0, 1_000_000, "max_key_updates");
+        within(maxHandshakeMessageLength, 1024, 0xffffff, ConfigurationOption.LIMITS_MAX_HANDSHAKE_MESSAGE_LENGTH);
+        within(maxCertificateChainLength, 1, 1000, ConfigurationOption.LIMITS_MAX_CERTIFICATE_CHAIN_LENGTH);
+        within(maxBufferedApplicationData, 1 << 14, Integer.MAX_VALUE,
+                ConfigurationOption.LIMITS_MAX_BUFFERED_APPLICATION_DATA);
+        within(maxEmptyRecords, 0, 1_000_000, ConfigurationOption.LIMITS_MAX_EMPTY_RECORDS);
+        within(maxWarningAlerts, 0, 1_000_000, ConfigurationOption.LIMITS_MAX_WARNING_ALERTS);
+        within(maxChangeCipherSpecRecords, 0, 1_000_000, ConfigurationOption.LIMITS_MAX_CHANGE_CIPHER_SPEC_RECORDS);
+        within(maxKeyUpdates, 0, 1_000_000, ConfigurationOption.LIMITS_MAX_KEY_UPDATES);
         if (maxHandshakeDuration == null || maxHandshakeDuration.isNegative() || maxHandshakeDuration.isZero()) {
-            throw new TLSConfigurationException("limits.max_handshake_duration must be a positive duration, got "
-                    + maxHandshakeDuration);
+            throw new TLSConfigurationException(ConfigurationOption.LIMITS_MAX_HANDSHAKE_DURATION,
+                    ConfigurationProblem.OUT_OF_RANGE,
+                    "limits.max_handshake_duration must be a positive duration, got " + maxHandshakeDuration);
         }
     }
 
-    private static void within(int value, int min, int max, String option) {
+    private static void within(int value, int min, int max, ConfigurationOption option) {
         if (value < min || value > max) {
-            throw new TLSConfigurationException("limits." + option + " must be within [" + min + ", " + max
-                    + "], got " + value);
+            throw new TLSConfigurationException(option, ConfigurationProblem.OUT_OF_RANGE,
+                    option + " must be within [" + min + ", " + max + "], got " + value);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.siotls;
 
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.pem.CertificateLoader;
 import io.siotls.pem.PrivateKeyLoader;
@@ -35,7 +37,9 @@ public final class SigningChain {
      */
     public SigningChain(List<X509Certificate> chain, PrivateKey privateKey) {
         if (chain == null || chain.isEmpty() || chain.stream().anyMatch(Objects::isNull)) {
-            throw new TLSConfigurationException("a signing chain needs at least one certificate and no null");
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
+                    chain == null || chain.isEmpty() ? ConfigurationProblem.EMPTY : ConfigurationProblem.NULL,
+                    "a signing chain needs at least one certificate and no null");
         }
         this.chain = List.copyOf(chain);
         this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
@@ -59,24 +63,28 @@ public final class SigningChain {
         try {
             Key key = keyStore.getKey(alias, keyPassword);
             if (!(key instanceof PrivateKey privateKey)) {
-                throw new TLSConfigurationException("key store entry '" + alias + "' "
-                        + (key == null ? "does not exist" : "is not a private key"));
+                throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
+                        key == null ? ConfigurationProblem.MISSING : ConfigurationProblem.WRONG_KIND,
+                        "key store entry '" + alias + "' " + (key == null ? "does not exist" : "is not a private key"));
             }
             Certificate[] certificates = keyStore.getCertificateChain(alias);
             if (certificates == null || certificates.length == 0) {
-                throw new TLSConfigurationException("key store entry '" + alias + "' has no certificate chain");
+                throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.MISSING,
+                        "key store entry '" + alias + "' has no certificate chain");
             }
             List<X509Certificate> chain = new ArrayList<>();
             for (Certificate certificate : certificates) {
                 if (!(certificate instanceof X509Certificate x509)) {
-                    throw new TLSConfigurationException("key store entry '" + alias + "' holds a "
+                    throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
+                            ConfigurationProblem.UNSUPPORTED, "key store entry '" + alias + "' holds a "
                             + certificate.getType() + " certificate, not X.509");
                 }
                 chain.add(x509);
             }
             return new SigningChain(chain, privateKey);
         } catch (GeneralSecurityException e) {
-            throw new TLSConfigurationException("cannot read key store entry '" + alias + "': " + e.getMessage(), e);
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.UNREADABLE,
+                    "cannot read key store entry '" + alias + "': " + e.getMessage(), e);
         }
     }
 
@@ -88,7 +96,8 @@ public final class SigningChain {
             String chosen = alias != null ? alias : onlyKeyAlias(keyStore, file);
             return fromKeyStore(keyStore, chosen, password);
         } catch (IOException | GeneralSecurityException e) {
-            throw new TLSConfigurationException(file + ": cannot read PKCS#12 key store: " + e.getMessage(), e);
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.UNREADABLE,
+                    String.valueOf(file), file + ": cannot read PKCS#12 key store: " + e.getMessage(), e);
         }
     }
 
@@ -100,8 +109,9 @@ public final class SigningChain {
             }
         }
         if (aliases.size() != 1) {
-            throw new TLSConfigurationException(file + ": holds " + aliases.size()
-                    + " key entries " + aliases + ", name the alias to use");
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
+                    aliases.isEmpty() ? ConfigurationProblem.MISSING : ConfigurationProblem.AMBIGUOUS, file.toString(),
+                    file + ": holds " + aliases.size() + " key entries " + aliases + ", name the alias to use", null);
         }
         return aliases.get(0);
     }

@@ -1,5 +1,7 @@
 package io.siotls;
 
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.CertificateType;
@@ -466,7 +468,7 @@ public final class TLSConfiguration {
         }
 
         public Builder cipherSuites(List<CipherSuite> suites) {
-            this.cipherSuites = copy(suites, "cipher_suites");
+            this.cipherSuites = copy(suites, ConfigurationOption.CIPHER_SUITES);
             return this;
         }
 
@@ -475,7 +477,7 @@ public final class TLSConfiguration {
         }
 
         public Builder keyExchanges(List<NamedGroup> groups) {
-            this.keyExchanges = copy(groups, "key_exchanges");
+            this.keyExchanges = copy(groups, ConfigurationOption.KEY_EXCHANGES);
             return this;
         }
 
@@ -484,7 +486,7 @@ public final class TLSConfiguration {
         }
 
         public Builder signatureAlgorithms(List<SignatureScheme> schemes) {
-            this.signatureAlgorithms = copy(schemes, "signature_algorithms");
+            this.signatureAlgorithms = copy(schemes, ConfigurationOption.SIGNATURE_ALGORITHMS);
             return this;
         }
 
@@ -510,7 +512,7 @@ public final class TLSConfiguration {
          * the peer must authenticate with one of them; X.509 certificates are refused.
          */
         public Builder trustedPublicKeys(Collection<? extends PublicKey> keys) {
-            this.trustedPublicKeys = copy(keys, "trusted_public_keys");
+            this.trustedPublicKeys = copy(keys, ConfigurationOption.TRUSTED_PUBLIC_KEYS);
             return this;
         }
 
@@ -518,7 +520,7 @@ public final class TLSConfiguration {
         public Builder trustedPublicKeys(Path... files) {
             List<PublicKey> keys = new ArrayList<>();
             for (Path file : files) {
-                keys.add(PublicKeyLoader.loadPublicKey(file));
+                keys.add(PublicKeyLoader.loadPublicKey(file, ConfigurationOption.TRUSTED_PUBLIC_KEYS));
             }
             return trustedPublicKeys(keys);
         }
@@ -543,7 +545,7 @@ public final class TLSConfiguration {
         }
 
         public Builder privateKeySignatureAlgorithms(List<SignatureScheme> schemes) {
-            this.privateKeySignatureAlgorithms = copy(schemes, "private_key_signature_algorithms");
+            this.privateKeySignatureAlgorithms = copy(schemes, ConfigurationOption.PRIVATE_KEY_SIGNATURE_ALGORITHMS);
             return this;
         }
 
@@ -566,7 +568,7 @@ public final class TLSConfiguration {
         }
 
         public Builder certificateChain(List<X509Certificate> chain) {
-            this.certificateChain = copy(chain, "certificate_chain");
+            this.certificateChain = copy(chain, ConfigurationOption.CERTIFICATE_CHAIN);
             return this;
         }
 
@@ -671,7 +673,7 @@ public final class TLSConfiguration {
         }
 
         public Builder alpn(List<String> protocols) {
-            this.alpn = copy(protocols, "alpn");
+            this.alpn = copy(protocols, ConfigurationOption.ALPN);
             return this;
         }
 
@@ -707,9 +709,20 @@ public final class TLSConfiguration {
         /**
          * Validates the settings and returns the configuration.
          *
-         * @throws TLSConfigurationException naming the option at fault
+         * @throws InvalidConfigurationException naming the option at fault
          */
         public TLSConfiguration build() {
+            try {
+                return validated();
+            } catch (InvalidConfigurationException e) {
+                throw e;
+            } catch (TLSConfigurationException e) {
+                throw new InvalidConfigurationException(side, e);
+            }
+        }
+
+        /** The configuration, once the settings are checked; the trust store and key log file fail without a side. */
+        private TLSConfiguration validated() {
             if (cipherSuites == null) {
                 cipherSuites = DEFAULT_CIPHER_SUITES.stream().filter(crypto::supports).toList();
             }
@@ -725,7 +738,8 @@ public final class TLSConfiguration {
                 effectiveTruststore = TrustStores.system();
             }
             if (insecureNoPeerVerification && side == Side.SERVER) {
-                throw new TLSConfigurationException("insecure_no_peer_verification is a client-side option; "
+                throw new InvalidConfigurationException(side, ConfigurationOption.INSECURE_NO_PEER_VERIFICATION,
+                        ConfigurationProblem.WRONG_SIDE, "insecure_no_peer_verification is a client-side option; "
                         + "a server authenticates clients only when given a truststore or trusted_public_keys");
             }
             new ConfigurationValidator(this).validate();
@@ -820,14 +834,16 @@ public final class TLSConfiguration {
             return hasTrustMaterial() ? ClientAuthentication.REQUIRED : ClientAuthentication.NONE;
         }
 
-        private static <T> List<T> copy(Collection<? extends T> values, String option) {
+        private <T> List<T> copy(Collection<? extends T> values, ConfigurationOption option) {
             if (values == null) {
-                throw new TLSConfigurationException(option + " must not be null");
+                throw new InvalidConfigurationException(side, option, ConfigurationProblem.NULL,
+                        option + " must not be null");
             }
             List<T> list = new ArrayList<>(values.size());
             for (T value : values) {
                 if (value == null) {
-                    throw new TLSConfigurationException(option + " must not contain null");
+                    throw new InvalidConfigurationException(side, option, ConfigurationProblem.NULL,
+                            option + " must not contain null");
                 }
                 list.add(value);
             }

@@ -1,5 +1,7 @@
 package io.siotls.keylog;
 
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -59,8 +61,10 @@ public final class KeyLog {
         Path parent = file.toAbsolutePath().getParent();
         if (Files.isDirectory(file) || (parent != null && !Files.isDirectory(parent))
                 || (Files.exists(file) && !Files.isWritable(file))) {
-            throw new TLSConfigurationException("key_log_file " + file + " cannot be written: "
-                    + (Files.isDirectory(file) ? "it is a directory" : "its folder does not exist or it is read-only"));
+            throw new TLSConfigurationException(ConfigurationOption.KEY_LOG_FILE, ConfigurationProblem.UNWRITABLE,
+                    file.toString(), "key_log_file " + file + " cannot be written: "
+                    + (Files.isDirectory(file) ? "it is a directory" : "its folder does not exist or it is read-only"),
+                    null);
         }
     }
 }

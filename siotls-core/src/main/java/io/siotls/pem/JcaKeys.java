@@ -1,5 +1,7 @@
 package io.siotls.pem;
 
+import static io.siotls.alerts.ConfigurationProblem.MALFORMED;
+
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -17,22 +19,22 @@ final class JcaKeys {
     }
 
     /** The JDK private key for a PKCS#8 {@code PrivateKeyInfo} (RFC 5208, RFC 5958). */
-    static PrivateKey privateKey(PrivateKeyInfo info, String source) {
+    static PrivateKey privateKey(PrivateKeyInfo info, Source source) {
         String algorithm = KeyAlgorithms.keyFactoryAlgorithm(info.getPrivateKeyAlgorithm(), source);
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            throw Sources.error(source, "holds a malformed " + algorithm + " private key", e);
+            throw source.error(MALFORMED, "holds a malformed " + algorithm + " private key", e);
         }
     }
 
     /** The JDK public key for a {@code SubjectPublicKeyInfo} (RFC 5280 §4.1.2.7). */
-    static PublicKey publicKey(SubjectPublicKeyInfo info, String source) {
+    static PublicKey publicKey(SubjectPublicKeyInfo info, Source source) {
         String algorithm = KeyAlgorithms.keyFactoryAlgorithm(info.getAlgorithm(), source);
         try {
             return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(info.getEncoded()));
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            throw Sources.error(source, "holds a malformed " + algorithm + " public key", e);
+            throw source.error(MALFORMED, "holds a malformed " + algorithm + " public key", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.siotls.pem;
 
+import io.siotls.alerts.ConfigurationProblem;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Null;
@@ -38,12 +39,12 @@ final class KeyAlgorithms {
     }
 
     /** The JCA {@code KeyFactory} algorithm for a key of {@code algorithm}, or an error naming the unsupported type. */
-    static String keyFactoryAlgorithm(AlgorithmIdentifier algorithm, String source) {
+    static String keyFactoryAlgorithm(AlgorithmIdentifier algorithm, Source source) {
         ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
         String keyFactory = KEY_FACTORIES.get(oid);
         if (keyFactory == null) {
             String name = UNSUPPORTED.getOrDefault(oid, "with algorithm OID " + oid.getId());
-            throw Sources.error(source, "unsupported key type " + name
+            throw source.error(ConfigurationProblem.UNSUPPORTED, "unsupported key type " + name
                     + "; supported: RSA, RSASSA-PSS, EC (P-256, P-384, P-521), Ed25519, Ed448");
         }
         if ("EC".equals(keyFactory)) {
@@ -52,17 +53,19 @@ final class KeyAlgorithms {
         return keyFactory;
     }
 
-    private static void checkCurve(ASN1Encodable parameters, String source) {
+    private static void checkCurve(ASN1Encodable parameters, Source source) {
         if (parameters == null || parameters instanceof ASN1Null) {
-            throw Sources.error(source, "unsupported EC key: it names no curve, expected P-256, P-384 or P-521");
+            throw source.error(ConfigurationProblem.UNSUPPORTED,
+                    "unsupported EC key: it names no curve, expected P-256, P-384 or P-521");
         }
         if (!(parameters instanceof ASN1ObjectIdentifier curve)) {
-            throw Sources.error(source, "unsupported EC key: explicit curve parameters, expected a named curve "
-                    + "(P-256, P-384 or P-521)");
+            throw source.error(ConfigurationProblem.UNSUPPORTED,
+                    "unsupported EC key: explicit curve parameters, expected a named curve (P-256, P-384 or P-521)");
         }
         if (!CURVES.containsKey(curve)) {
             String name = ECNamedCurveTable.getName(curve);
-            throw Sources.error(source, "unsupported EC curve " + (name != null ? name : curve.getId())
+            throw source.error(ConfigurationProblem.UNSUPPORTED,
+                    "unsupported EC curve " + (name != null ? name : curve.getId())
                     + "; supported: P-256, P-384, P-521");
         }
     }

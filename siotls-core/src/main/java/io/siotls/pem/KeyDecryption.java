@@ -1,5 +1,9 @@
 package io.siotls.pem;
 
+import static io.siotls.alerts.ConfigurationProblem.MALFORMED;
+import static io.siotls.alerts.ConfigurationProblem.PASSWORD_REQUIRED;
+import static io.siotls.alerts.ConfigurationProblem.WRONG_PASSWORD;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -36,7 +40,7 @@ final class KeyDecryption {
     }
 
     /** The {@code PrivateKeyInfo} in {@code block}, decrypted with {@code password} when the block is encrypted. */
-    static PrivateKeyInfo privateKeyInfo(PemBlock block, char[] password, String source) {
+    static PrivateKeyInfo privateKeyInfo(PemBlock block, char[] password, Source source) {
         return switch (block.label()) {
             case "PRIVATE KEY" -> plainPkcs8(block, source);
             case "ENCRYPTED PRIVATE KEY" -> encryptedPkcs8(block, password, source);
@@ -44,20 +48,20 @@ final class KeyDecryption {
         };
     }
 
-    private static PrivateKeyInfo plainPkcs8(PemBlock block, String source) {
+    private static PrivateKeyInfo plainPkcs8(PemBlock block, Source source) {
         try {
             return PrivateKeyInfo.getInstance(block.der());
         } catch (RuntimeException e) {
-            throw Sources.error(source, "holds a malformed PRIVATE KEY (PKCS#8)", e);
+            throw source.error(MALFORMED, "holds a malformed PRIVATE KEY (PKCS#8)", e);
         }
     }
 
-    private static PrivateKeyInfo encryptedPkcs8(PemBlock block, char[] password, String source) {
+    private static PrivateKeyInfo encryptedPkcs8(PemBlock block, char[] password, Source source) {
         PKCS8EncryptedPrivateKeyInfo encrypted;
         try {
             encrypted = new PKCS8EncryptedPrivateKeyInfo(block.der());
         } catch (IOException | RuntimeException e) {
-            throw Sources.error(source, "holds a malformed ENCRYPTED PRIVATE KEY (PKCS#8)", e);
+            throw source.error(MALFORMED, "holds a malformed ENCRYPTED PRIVATE KEY (PKCS#8)", e);
         }
         requirePassword(block, password, source);
         try {
@@ -74,9 +78,9 @@ final class KeyDecryption {
         return procType != null && procType.contains("ENCRYPTED");
     }
 
-    private static PrivateKeyInfo legacyEncrypted(PemBlock block, char[] password, String source) {
+    private static PrivateKeyInfo legacyEncrypted(PemBlock block, char[] password, Source source) {
         if (!block.headers().containsKey("DEK-Info")) {
-            throw Sources.error(source, "holds an encrypted " + block.label() + " without the DEK-Info header");
+            throw source.error(MALFORMED, "holds an encrypted " + block.label() + " without the DEK-Info header");
         }
         PEMEncryptedKeyPair encrypted = (PEMEncryptedKeyPair) parseTraditional(block, source);
         requirePassword(block, password, source);
@@ -90,30 +94,30 @@ final class KeyDecryption {
         }
     }
 
-    private static PrivateKeyInfo traditional(PemBlock block, String source) {
+    private static PrivateKeyInfo traditional(PemBlock block, Source source) {
         Object parsed = parseTraditional(block, source);
         if (!(parsed instanceof PEMKeyPair keyPair) || keyPair.getPrivateKeyInfo() == null) {
-            throw Sources.error(source, "holds a malformed " + block.label());
+            throw source.error(MALFORMED, "holds a malformed " + block.label());
         }
         return keyPair.getPrivateKeyInfo();
     }
 
     /** Parses a PKCS#1 or SEC1 block with BouncyCastle's {@link PEMParser}, which knows the legacy encryption. */
-    private static Object parseTraditional(PemBlock block, String source) {
+    private static Object parseTraditional(PemBlock block, Source source) {
         StringWriter text = new StringWriter();
         try (PemWriter writer = new PemWriter(text)) {
             writer.writeObject(new PemObject(block.label(), headers(block.headers()), block.der()));
         } catch (IOException e) {
-            throw Sources.error(source, "holds a malformed " + block.label(), e);
+            throw source.error(MALFORMED, "holds a malformed " + block.label(), e);
         }
         try (PEMParser parser = new PEMParser(new StringReader(text.toString()))) {
             Object parsed = parser.readObject();
             if (parsed == null) {
-                throw Sources.error(source, "holds a malformed " + block.label());
+                throw source.error(MALFORMED, "holds a malformed " + block.label());
             }
             return parsed;
         } catch (IOException | RuntimeException e) {
-            throw Sources.error(source, "holds a malformed " + block.label(), e);
+            throw source.error(MALFORMED, "holds a malformed " + block.label(), e);
         }
     }
 
@@ -123,13 +127,15 @@ final class KeyDecryption {
         return list;
     }
 
-    private static void requirePassword(PemBlock block, char[] password, String source) {
+    private static void requirePassword(PemBlock block, char[] password, Source source) {
         if (password == null) {
-            throw Sources.error(source, "holds an encrypted private key (" + block.label() + ") and no password was given");
+            throw source.error(PASSWORD_REQUIRED,
+                    "holds an encrypted private key (" + block.label() + ") and no password was given");
         }
     }
 
-    private static RuntimeException wrongPassword(PemBlock block, String source, Exception cause) {
-        return Sources.error(source, "cannot decrypt the " + block.label() + ": wrong password or corrupted key", cause);
+    private static RuntimeException wrongPassword(PemBlock block, Source source, Exception cause) {
+        return source.error(WRONG_PASSWORD,
+                "cannot decrypt the " + block.label() + ": wrong password or corrupted key", cause);
     }
 }

@@ -1,5 +1,9 @@
 package io.siotls.pem;
 
+import static io.siotls.alerts.ConfigurationProblem.EMPTY;
+import static io.siotls.alerts.ConfigurationProblem.MALFORMED;
+import static io.siotls.alerts.ConfigurationProblem.WRONG_KIND;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -26,29 +30,29 @@ final class PemContent {
     }
 
     /** The objects {@code content} holds; never empty. */
-    static List<PemBlock> read(byte[] content, String source) {
+    static List<PemBlock> read(byte[] content, Source source) {
         if (content == null || content.length == 0) {
-            throw Sources.error(source, "is empty");
+            throw source.error(EMPTY, "is empty");
         }
         if (content[0] == DER_SEQUENCE) {
             ASN1Primitive der = parseDer(content);
             if (der != null) {
                 String label = DerLabels.labelOf(der);
                 if (label == null) {
-                    throw Sources.error(source, "holds DER data that is neither a certificate nor a key");
+                    throw source.error(WRONG_KIND, "holds DER data that is neither a certificate nor a key");
                 }
                 return List.of(new PemBlock(label, content, Map.of(), false));
             }
         }
         String text = new String(content, StandardCharsets.ISO_8859_1);
         if (!text.contains("-----BEGIN ")) {
-            throw Sources.error(source, content[0] == DER_SEQUENCE
+            throw source.error(MALFORMED, content[0] == DER_SEQUENCE
                     ? "holds malformed DER (truncated or with trailing data)"
                     : "holds no PEM block and is not DER");
         }
         List<PemBlock> blocks = readPem(text, source);
         if (blocks.isEmpty()) {
-            throw Sources.error(source, "holds no complete PEM block");
+            throw source.error(MALFORMED, "holds no complete PEM block");
         }
         return blocks;
     }
@@ -68,14 +72,14 @@ final class PemContent {
         }
     }
 
-    private static List<PemBlock> readPem(String text, String source) {
+    private static List<PemBlock> readPem(String text, Source source) {
         List<PemBlock> blocks = new ArrayList<>();
         try (PemReader reader = new PemReader(new StringReader(text))) {
             for (PemObject object = reader.readPemObject(); object != null; object = reader.readPemObject()) {
                 blocks.add(new PemBlock(object.getType(), object.getContent(), headers(object), true));
             }
         } catch (IOException | RuntimeException e) {
-            throw Sources.error(source, "holds a malformed PEM block (bad base64 or no matching END line)", e);
+            throw source.error(MALFORMED, "holds a malformed PEM block (bad base64 or no matching END line)", e);
         }
         return blocks;
     }

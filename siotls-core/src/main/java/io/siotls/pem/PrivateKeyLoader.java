@@ -1,5 +1,9 @@
 package io.siotls.pem;
 
+import static io.siotls.alerts.ConfigurationProblem.AMBIGUOUS;
+import static io.siotls.alerts.ConfigurationProblem.WRONG_KIND;
+
+import io.siotls.alerts.ConfigurationOption;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.List;
@@ -24,31 +28,34 @@ public final class PrivateKeyLoader {
      * The private key in {@code file}.
      *
      * @param password the password of an encrypted key, or null when the key is not encrypted
-     * @throws io.siotls.alerts.TLSConfigurationException naming the file and the problem
+     * @throws io.siotls.alerts.TLSConfigurationException naming the file and the problem, about
+     *         {@link ConfigurationOption#PRIVATE_KEY}
      */
     public static PrivateKey loadPrivateKey(Path file, char[] password) {
-        return load(Sources.read(file), password, Sources.name(file));
+        Source source = Source.of(file, ConfigurationOption.PRIVATE_KEY);
+        return load(source.read(file), password, source);
     }
 
     /**
      * The private key in {@code content}; {@code sourceName} names it in error messages.
      *
      * @param password the password of an encrypted key, or null when the key is not encrypted
-     * @throws io.siotls.alerts.TLSConfigurationException naming the source and the problem
+     * @throws io.siotls.alerts.TLSConfigurationException naming the source and the problem, about
+     *         {@link ConfigurationOption#PRIVATE_KEY}
      */
     public static PrivateKey loadPrivateKey(byte[] content, String sourceName, char[] password) {
-        return load(content, password, Sources.name(sourceName));
+        return load(content, password, Source.of(sourceName, ConfigurationOption.PRIVATE_KEY));
     }
 
-    private static PrivateKey load(byte[] content, char[] password, String source) {
+    private static PrivateKey load(byte[] content, char[] password, Source source) {
         List<PemBlock> blocks = PemContent.read(content, source);
         List<PemBlock> keys = blocks.stream().filter(block -> PRIVATE_KEY_LABELS.contains(block.label())).toList();
         if (keys.isEmpty()) {
-            throw Sources.error(source, "holds " + PemContent.describe(blocks) + ", expected a private key "
+            throw source.error(WRONG_KIND, "holds " + PemContent.describe(blocks) + ", expected a private key "
                     + "(PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)");
         }
         if (keys.size() > 1) {
-            throw Sources.error(source, "holds " + keys.size() + " private keys, expected exactly one");
+            throw source.error(AMBIGUOUS, "holds " + keys.size() + " private keys, expected exactly one");
         }
         PemBlock key = keys.get(0);
         return JcaKeys.privateKey(KeyDecryption.privateKeyInfo(key, password, source), source);

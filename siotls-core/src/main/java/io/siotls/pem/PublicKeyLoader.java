@@ -1,5 +1,10 @@
 package io.siotls.pem;
 
+import static io.siotls.alerts.ConfigurationProblem.AMBIGUOUS;
+import static io.siotls.alerts.ConfigurationProblem.MALFORMED;
+import static io.siotls.alerts.ConfigurationProblem.WRONG_KIND;
+
+import io.siotls.alerts.ConfigurationOption;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
@@ -17,35 +22,48 @@ public final class PublicKeyLoader {
     /**
      * The public key in {@code file}.
      *
-     * @throws io.siotls.alerts.TLSConfigurationException naming the file and the problem
+     * @throws io.siotls.alerts.TLSConfigurationException naming the file and the problem, about
+     *         {@link ConfigurationOption#PUBLIC_KEY}
      */
     public static PublicKey loadPublicKey(Path file) {
-        return load(Sources.read(file), Sources.name(file));
+        return loadPublicKey(file, ConfigurationOption.PUBLIC_KEY);
+    }
+
+    /**
+     * The public key in {@code file}, loaded for {@code option} (one of the
+     * {@link ConfigurationOption#TRUSTED_PUBLIC_KEYS trusted public keys}, say).
+     *
+     * @throws io.siotls.alerts.TLSConfigurationException naming the file and the problem, about {@code option}
+     */
+    public static PublicKey loadPublicKey(Path file, ConfigurationOption option) {
+        Source source = Source.of(file, option);
+        return load(source.read(file), source);
     }
 
     /**
      * The public key in {@code content}; {@code sourceName} names it in error messages.
      *
-     * @throws io.siotls.alerts.TLSConfigurationException naming the source and the problem
+     * @throws io.siotls.alerts.TLSConfigurationException naming the source and the problem, about
+     *         {@link ConfigurationOption#PUBLIC_KEY}
      */
     public static PublicKey loadPublicKey(byte[] content, String sourceName) {
-        return load(content, Sources.name(sourceName));
+        return load(content, Source.of(sourceName, ConfigurationOption.PUBLIC_KEY));
     }
 
-    private static PublicKey load(byte[] content, String source) {
+    private static PublicKey load(byte[] content, Source source) {
         List<PemBlock> blocks = PemContent.read(content, source);
         List<PemBlock> keys = blocks.stream().filter(block -> "PUBLIC KEY".equals(block.label())).toList();
         if (keys.isEmpty()) {
-            throw Sources.error(source, "holds " + PemContent.describe(blocks) + ", expected a PUBLIC KEY");
+            throw source.error(WRONG_KIND, "holds " + PemContent.describe(blocks) + ", expected a PUBLIC KEY");
         }
         if (keys.size() > 1) {
-            throw Sources.error(source, "holds " + keys.size() + " public keys, expected exactly one");
+            throw source.error(AMBIGUOUS, "holds " + keys.size() + " public keys, expected exactly one");
         }
         SubjectPublicKeyInfo info;
         try {
             info = SubjectPublicKeyInfo.getInstance(keys.get(0).der());
         } catch (RuntimeException e) {
-            throw Sources.error(source, "holds a malformed PUBLIC KEY (SubjectPublicKeyInfo)", e);
+            throw source.error(MALFORMED, "holds a malformed PUBLIC KEY (SubjectPublicKeyInfo)", e);
         }
         return JcaKeys.publicKey(info, source);
     }

@@ -1,5 +1,7 @@
 package io.siotls.trust;
 
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.pem.CertificateLoader;
 import java.io.IOException;
@@ -44,10 +46,10 @@ public final class TrustStores {
                 }
             }
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new TLSConfigurationException(source + " cannot be loaded: " + e.getMessage(), e);
+            throw failure(ConfigurationProblem.UNREADABLE, source, source + " cannot be loaded: " + e.getMessage(), e);
         }
         if (anchors.isEmpty()) {
-            throw new TLSConfigurationException(source + " holds no trusted certificate");
+            throw failure(ConfigurationProblem.EMPTY, source, source + " holds no trusted certificate", null);
         }
         return new AnchorTrustStore("system trust store", anchors);
     }
@@ -58,7 +60,8 @@ public final class TrustStores {
      * @throws TLSConfigurationException naming the file when it is unreadable or holds no certificate
      */
     public static TrustStore fromPem(Path file) {
-        return new AnchorTrustStore("PEM trust store " + file, new LinkedHashSet<>(CertificateLoader.loadCertificates(file)));
+        return new AnchorTrustStore("PEM trust store " + file, new LinkedHashSet<>(
+                CertificateLoader.loadCertificates(file, ConfigurationOption.TRUSTSTORE)));
     }
 
     /**
@@ -68,12 +71,12 @@ public final class TrustStores {
      */
     public static TrustStore fromCertificates(Collection<X509Certificate> certificates) {
         if (certificates == null || certificates.isEmpty()) {
-            throw new TLSConfigurationException("trust store: no trust anchor certificate was given");
+            throw failure(ConfigurationProblem.EMPTY, null, "trust store: no trust anchor certificate was given", null);
         }
         Set<X509Certificate> anchors = new LinkedHashSet<>();
         for (X509Certificate certificate : certificates) {
             if (certificate == null) {
-                throw new TLSConfigurationException("trust store: a null certificate was given");
+                throw failure(ConfigurationProblem.NULL, null, "trust store: a null certificate was given", null);
             }
             anchors.add(certificate);
         }
@@ -87,7 +90,7 @@ public final class TrustStores {
      */
     public static TrustStore fromKeyStore(KeyStore keyStore) {
         if (keyStore == null) {
-            throw new TLSConfigurationException("trust store: no KeyStore was given");
+            throw failure(ConfigurationProblem.NULL, null, "trust store: no KeyStore was given", null);
         }
         Set<X509Certificate> anchors = new LinkedHashSet<>();
         try {
@@ -98,11 +101,12 @@ public final class TrustStores {
                 }
             }
         } catch (KeyStoreException e) {
-            throw new TLSConfigurationException("trust store: the " + keyStore.getType() + " KeyStore is not loaded", e);
+            throw failure(ConfigurationProblem.UNREADABLE, null,
+                    "trust store: the " + keyStore.getType() + " KeyStore is not loaded", e);
         }
         if (anchors.isEmpty()) {
-            throw new TLSConfigurationException("trust store: the " + keyStore.getType()
-                    + " KeyStore holds no trusted certificate entry");
+            throw failure(ConfigurationProblem.EMPTY, null,
+                    "trust store: the " + keyStore.getType() + " KeyStore holds no trusted certificate entry", null);
         }
         return new AnchorTrustStore(keyStore.getType() + " KeyStore trust store", anchors);
     }
@@ -121,7 +125,14 @@ public final class TrustStores {
             keyStore.load(in, password);
             return fromKeyStore(keyStore);
         } catch (IOException | GeneralSecurityException e) {
-            throw new TLSConfigurationException(file + ": cannot read the " + type + " trust store: " + e.getMessage(), e);
+            throw failure(ConfigurationProblem.UNREADABLE, String.valueOf(file),
+                    file + ": cannot read the " + type + " trust store: " + e.getMessage(), e);
         }
+    }
+
+    /** A failure about the {@link ConfigurationOption#TRUSTSTORE truststore}, read from {@code source} if not null. */
+    private static TLSConfigurationException failure(ConfigurationProblem problem, String source, String message,
+            Throwable cause) {
+        return new TLSConfigurationException(ConfigurationOption.TRUSTSTORE, problem, source, message, cause);
     }
 }

@@ -1,6 +1,8 @@
 package io.siotls.spring.autoconfigure;
 
 import io.siotls.SigningChain;
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.trust.TrustStore;
 import io.siotls.trust.TrustStores;
@@ -59,10 +61,13 @@ record BundleMaterial(SigningChain signingChain, TrustStore truststore) {
                 }
             }
         } catch (KeyStoreException e) {
-            throw new TLSConfigurationException("the key store is not loaded", e);
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.UNREADABLE,
+                    "the key store is not loaded", e);
         }
         if (aliases.size() != 1) {
-            throw new TLSConfigurationException("the key store holds " + aliases.size() + " key entries " + aliases
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
+                    aliases.isEmpty() ? ConfigurationProblem.MISSING : ConfigurationProblem.AMBIGUOUS,
+                    "the key store holds " + aliases.size() + " key entries " + aliases
                     + "; name the one to use with spring.ssl.bundle.*." + name + ".key.alias");
         }
         return aliases.get(0);

@@ -1,24 +1,23 @@
 package io.siotls.spring.autoconfigure;
 
+import static io.siotls.alerts.ConfigurationOption.CERTIFICATE_CHAIN;
+import static io.siotls.alerts.ConfigurationOption.PRIVATE_KEY;
+import static io.siotls.alerts.ConfigurationOption.PRIVATE_KEY_SIGNATURE_ALGORITHMS;
+import static io.siotls.alerts.ConfigurationOption.PUBLIC_KEY;
+import static io.siotls.alerts.ConfigurationOption.TRUSTED_PUBLIC_KEYS;
+import static io.siotls.alerts.ConfigurationOption.TRUSTSTORE;
+
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
-import java.util.List;
 
 /**
- * Words a {@link TLSConfigurationException} raised by the core, whose message names siotls
- * options ({@code private_key}, {@code cipher_suites}...), in terms of the {@code siotls.*}
- * properties of one side.
+ * Turns a {@link TLSConfigurationException} raised by the core into a failure of the
+ * {@code siotls.*} property of one side that sets the option at fault, by the exception's
+ * {@link TLSConfigurationException#option() option} and {@link TLSConfigurationException#problem()
+ * problem}; its message is shown as it is, never parsed.
  */
 final class CoreFailures {
-
-    /** Core option names, longest first so that a name is never taken for its prefix. */
-    private static final List<String> OPTIONS = List.of(
-            "private_key_signature_algorithms", "insecure_no_peer_verification", "client_authentication",
-            "request_ocsp_stapling", "signature_algorithms", "trusted_public_keys", "max_fragment_length",
-            "certificate_chain", "ocsp_response", "cipher_suites", "key_exchanges", "key_log_file",
-            "private_key", "public_key", "truststore", "alpn");
-
-    /** How the core's {@link io.siotls.Limits} name their options in a failure. */
-    private static final String LIMITS = "limits.";
 
     private CoreFailures() {
     }
@@ -26,56 +25,69 @@ final class CoreFailures {
     /** The failure as a property exception under {@code prefix} ({@code siotls.server} or {@code siotls.client}). */
     static SiotlsPropertyException translate(TLSConfigurationException failure, String prefix) {
         String message = failure.getMessage() == null ? "invalid configuration" : failure.getMessage();
-        String privateKey = prefix + ".private-key";
-        if (message.contains("does not match")) {
-            String counterpart = message.contains("does not match public_key") ? prefix + ".public-key"
-                    : message.contains("signing chain") ? prefix + ".sni" : prefix + ".certificate-chain";
-            return new SiotlsPropertyException(privateKey, message,
-                    "Check that " + privateKey + " is the key of " + counterpart + ".", failure);
+        String property = property(prefix, failure.option());
+        String privateKey = property(prefix, PRIVATE_KEY);
+        return switch (failure.problem()) {
+            case KEY_MISMATCH -> new SiotlsPropertyException(privateKey, message,
+                    "Check that " + privateKey + " is the key of " + property + ".", failure);
+            case KEY_CANNOT_SIGN -> {
+                String schemes = property(prefix, PRIVATE_KEY_SIGNATURE_ALGORITHMS);
+                yield new SiotlsPropertyException(schemes, message, "Add to " + schemes
+                        + " a scheme the key can sign with, or leave it unset for the defaults.", failure);
+            }
+            case MISSING, INCOMPLETE -> missing(failure, message, prefix);
+            case OUT_OF_RANGE -> new SiotlsPropertyException(property, message,
+                    "Set " + property + " within the range given, or remove it for the default.", failure);
+            default -> new SiotlsPropertyException(property, message, "Check the value of " + property + ".", failure);
+        };
+    }
+
+    /** A mandatory option that is not set, or an option set without one it needs. */
+    private static SiotlsPropertyException missing(TLSConfigurationException failure, String message, String prefix) {
+        String privateKey = property(prefix, PRIVATE_KEY);
+        if (failure.option() == PRIVATE_KEY && failure.problem() == ConfigurationProblem.INCOMPLETE) {
+            String chain = property(prefix, CERTIFICATE_CHAIN);
+            return new SiotlsPropertyException(chain, message, "Set " + chain + " (or " + property(prefix, PUBLIC_KEY)
+                    + ") too, or remove " + privateKey + ".", failure);
         }
-        if (message.startsWith("private_key: a ")) {
-            String property = prefix + ".private-key-signature-algorithms";
-            return new SiotlsPropertyException(property, message, "Add to " + property
-                    + " a scheme the key can sign with, or leave it unset for the defaults.", failure);
-        }
-        if (message.startsWith("private_key is set but neither")) {
-            return new SiotlsPropertyException(prefix + ".certificate-chain", message, "Set " + prefix
-                    + ".certificate-chain (or " + prefix + ".public-key) too, or remove " + privateKey + ".", failure);
-        }
-        if (message.contains("but private_key is not") || message.startsWith("private_key is mandatory")) {
-            return new SiotlsPropertyException(privateKey, message,
+        String property = property(prefix, failure.option());
+        return switch (failure.option()) {
+            case PRIVATE_KEY, CERTIFICATE_CHAIN, PUBLIC_KEY -> new SiotlsPropertyException(privateKey, message,
                     "Set " + privateKey + " to the private key of this side's certificate or public key.", failure);
-        }
-        if (message.startsWith("client_authentication=")) {
-            return new SiotlsPropertyException(prefix + ".client-auth", message, "Set " + prefix + ".truststore or "
-                    + prefix + ".trusted-public-keys, or set " + prefix + ".client-auth to none.", failure);
-        }
-        if (message.startsWith(LIMITS)) {
-            return limitFailure(failure, message, prefix);
-        }
-        String property = OPTIONS.stream().filter(message::startsWith).findFirst()
-                .map(option -> prefix + "." + propertyName(option)).orElse(prefix);
-        return new SiotlsPropertyException(property, message,
-                property.equals(prefix) ? "Check the " + prefix + ".* properties." : "Check the value of " + property + ".",
-                failure);
+            case CLIENT_AUTHENTICATION -> new SiotlsPropertyException(property, message, "Set "
+                    + property(prefix, TRUSTSTORE) + " or " + property(prefix, TRUSTED_PUBLIC_KEYS) + ", or set "
+                    + property + " to none.", failure);
+            default -> new SiotlsPropertyException(property, message, "Check the value of " + property + ".", failure);
+        };
     }
 
-    /**
-     * A {@code limits.<option> ...} failure: the option is {@code siotls.*.limits.<option>}, but
-     * for the handshake duration, which {@code siotls.*.handshake-timeout} sets.
-     */
-    private static SiotlsPropertyException limitFailure(TLSConfigurationException failure, String message,
-            String prefix) {
-        int end = message.indexOf(' ');
-        String option = message.substring(LIMITS.length(), end);
-        String property = option.equals("max_handshake_duration") ? prefix + ".handshake-timeout"
-                : prefix + ".limits." + propertyName(option);
-        return new SiotlsPropertyException(property, message.substring(end + 1),
-                "Set " + property + " within the range given, or remove it for the default.", failure);
-    }
-
-    /** The property name of a core option. */
-    static String propertyName(String option) {
-        return option.equals("client_authentication") ? "client-auth" : option.replace('_', '-');
+    /** The property under {@code prefix} that sets {@code option}. */
+    static String property(String prefix, ConfigurationOption option) {
+        return prefix + "." + switch (option) {
+            case CIPHER_SUITES -> "cipher-suites";
+            case KEY_EXCHANGES -> "key-exchanges";
+            case SIGNATURE_ALGORITHMS -> "signature-algorithms";
+            case PRIVATE_KEY_SIGNATURE_ALGORITHMS -> "private-key-signature-algorithms";
+            case ALPN -> "alpn";
+            case PRIVATE_KEY -> "private-key";
+            case CERTIFICATE_CHAIN -> "certificate-chain";
+            case PUBLIC_KEY -> "public-key";
+            case SIGNING_CHAIN -> "sni";
+            case TRUSTSTORE -> "truststore";
+            case TRUSTED_PUBLIC_KEYS -> "trusted-public-keys";
+            case CLIENT_AUTHENTICATION -> "client-auth";
+            case OCSP_RESPONSE -> "ocsp-response";
+            case REQUEST_OCSP_STAPLING -> "request-ocsp-stapling";
+            case KEY_LOG_FILE -> "key-log-file";
+            case INSECURE_NO_PEER_VERIFICATION -> "insecure-no-peer-verification";
+            case LIMITS_MAX_HANDSHAKE_MESSAGE_LENGTH -> "limits.max-handshake-message-length";
+            case LIMITS_MAX_CERTIFICATE_CHAIN_LENGTH -> "limits.max-certificate-chain-length";
+            case LIMITS_MAX_BUFFERED_APPLICATION_DATA -> "limits.max-buffered-application-data";
+            case LIMITS_MAX_EMPTY_RECORDS -> "limits.max-empty-records";
+            case LIMITS_MAX_WARNING_ALERTS -> "limits.max-warning-alerts";
+            case LIMITS_MAX_CHANGE_CIPHER_SPEC_RECORDS -> "limits.max-change-cipher-spec-records";
+            case LIMITS_MAX_KEY_UPDATES -> "limits.max-key-updates";
+            case LIMITS_MAX_HANDSHAKE_DURATION -> "handshake-timeout";
+        };
     }
 }

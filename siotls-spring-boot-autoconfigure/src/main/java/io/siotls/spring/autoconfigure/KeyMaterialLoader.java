@@ -76,13 +76,28 @@ final class KeyMaterialLoader {
         return TrustStores.fromCertificates(anchors);
     }
 
+    /**
+     * What {@code loader} loads for {@code property}; a failure names the property, with an action
+     * chosen by its {@link TLSConfigurationException#problem() problem}.
+     */
     private static <T> T loading(String property, String expectation, Loader<T> loader) {
         try {
             return loader.load();
         } catch (TLSConfigurationException e) {
-            throw new SiotlsPropertyException(property, e.getMessage(),
-                    "Check that " + property + " is " + expectation + ".", e);
+            throw new SiotlsPropertyException(property, e.getMessage(), action(e, property, expectation), e);
         }
+    }
+
+    private static String action(TLSConfigurationException failure, String property, String expectation) {
+        return switch (failure.problem()) {
+            case PASSWORD_REQUIRED -> "Set " + property + "-password: " + failure.source() + " is encrypted.";
+            case WRONG_PASSWORD -> "Check that " + property + "-password is its password, and that "
+                    + failure.source() + " is not corrupted.";
+            case UNSUPPORTED -> "Check that " + property + " is " + expectation
+                    + ", of a type TLS 1.3 signs with: RSA, RSASSA-PSS, EC (P-256, P-384, P-521), Ed25519 or Ed448.";
+            case UNREADABLE -> "Check that " + failure.source() + ", which " + property + " names, is readable.";
+            default -> "Check that " + property + " is " + expectation + ".";
+        };
     }
 
     @FunctionalInterface

@@ -47,6 +47,14 @@ public final class TLSConfigurationFactory {
      * @throws SiotlsPropertyException naming the property at fault
      */
     public TLSConfiguration server(SiotlsServerProperties properties) {
+        try {
+            return serverBuilder(properties).build();
+        } catch (TLSConfigurationException e) {
+            throw CoreFailures.translate(e, SERVER);
+        }
+    }
+
+    private TLSConfiguration.Builder serverBuilder(SiotlsServerProperties properties) {
         TLSConfiguration.Builder builder = TLSConfiguration.server();
         applyCommon(builder, properties, SERVER);
         for (Map.Entry<String, SniChain> entry : properties.getSni().entrySet()) {
@@ -60,7 +68,7 @@ public final class TLSConfigurationFactory {
             requireTrustMaterial(properties);
             builder.clientAuthentication(clientAuthentication(properties.getClientAuth()));
         }
-        return build(builder, SERVER);
+        return builder;
     }
 
     /**
@@ -70,6 +78,14 @@ public final class TLSConfigurationFactory {
      * @throws SiotlsPropertyException naming the property at fault
      */
     public TLSConfiguration client(SiotlsClientProperties properties) {
+        try {
+            return clientBuilder(properties).build();
+        } catch (TLSConfigurationException e) {
+            throw CoreFailures.translate(e, CLIENT);
+        }
+    }
+
+    private TLSConfiguration.Builder clientBuilder(SiotlsClientProperties properties) {
         TLSConfiguration.Builder builder = TLSConfiguration.client();
         applyCommon(builder, properties, CLIENT);
         builder.requestOcspStapling(properties.isRequestOcspStapling());
@@ -81,7 +97,7 @@ public final class TLSConfigurationFactory {
             }
             builder.insecureNoPeerVerification();
         }
-        return build(builder, CLIENT);
+        return builder;
     }
 
     private void applyCommon(TLSConfiguration.Builder builder, SiotlsSideProperties properties, String prefix) {
@@ -156,21 +172,17 @@ public final class TLSConfigurationFactory {
 
     /**
      * The engine's limits from {@code siotls.*.limits} and {@code siotls.*.handshake-timeout}; a
-     * value out of range names its property.
+     * value out of range fails with the core's typed failure, which names its option.
      */
     private static Limits limits(SiotlsSideProperties side, String prefix) {
         SiotlsLimitsProperties properties = side.getLimits();
         String limitsPrefix = prefix + ".limits";
-        try {
-            return new Limits(bytes(properties.getMaxHandshakeMessageLength(), limitsPrefix + ".max-handshake-message-length"),
-                    properties.getMaxCertificateChainLength(),
-                    bytes(properties.getMaxBufferedApplicationData(), limitsPrefix + ".max-buffered-application-data"),
-                    properties.getMaxEmptyRecords(), properties.getMaxWarningAlerts(),
-                    properties.getMaxChangeCipherSpecRecords(), properties.getMaxKeyUpdates(),
-                    side.getHandshakeTimeout());
-        } catch (TLSConfigurationException e) {
-            throw CoreFailures.translate(e, prefix);
-        }
+        return new Limits(bytes(properties.getMaxHandshakeMessageLength(), limitsPrefix + ".max-handshake-message-length"),
+                properties.getMaxCertificateChainLength(),
+                bytes(properties.getMaxBufferedApplicationData(), limitsPrefix + ".max-buffered-application-data"),
+                properties.getMaxEmptyRecords(), properties.getMaxWarningAlerts(),
+                properties.getMaxChangeCipherSpecRecords(), properties.getMaxKeyUpdates(),
+                side.getHandshakeTimeout());
     }
 
     private static int bytes(DataSize size, String property) {
@@ -234,13 +246,5 @@ public final class TLSConfigurationFactory {
             case WANT -> ClientAuthentication.OPTIONAL;
             case NEED -> ClientAuthentication.REQUIRED;
         };
-    }
-
-    private static TLSConfiguration build(TLSConfiguration.Builder builder, String prefix) {
-        try {
-            return builder.build();
-        } catch (TLSConfigurationException e) {
-            throw CoreFailures.translate(e, prefix);
-        }
     }
 }

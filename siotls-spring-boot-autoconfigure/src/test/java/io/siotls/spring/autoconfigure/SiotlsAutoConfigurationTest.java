@@ -232,13 +232,15 @@ class SiotlsAutoConfigurationTest {
     void limitOutOfRangeFailsNamingTheProperty() {
         runner.withPropertyValues("siotls.client.limits.max-certificate-chain-length=0").run(context ->
                 assertThat(propertyFailure(context)).hasMessage(
-                        "siotls.client.limits.max-certificate-chain-length: must be within [1, 1000], got 0"));
+                        "siotls.client.limits.max-certificate-chain-length: "
+                        + "limits.max_certificate_chain_length must be within [1, 1000], got 0"));
         runner.withPropertyValues("siotls.client.limits.max-handshake-message-length=100MB").run(context ->
                 assertThat(propertyFailure(context)).hasMessageStartingWith(
-                        "siotls.client.limits.max-handshake-message-length: must be within [1024, 16777215]"));
+                        "siotls.client.limits.max-handshake-message-length: "
+                        + "limits.max_handshake_message_length must be within [1024, 16777215]"));
         runner.withPropertyValues("siotls.client.handshake-timeout=0s").run(context ->
                 assertThat(propertyFailure(context)).hasMessage(
-                        "siotls.client.handshake-timeout: must be a positive duration, got PT0S"));
+                        "siotls.client.handshake-timeout: limits.max_handshake_duration must be a positive duration, got PT0S"));
     }
 
     @Test

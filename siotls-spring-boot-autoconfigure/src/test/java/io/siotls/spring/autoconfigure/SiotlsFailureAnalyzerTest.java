@@ -4,6 +4,8 @@ import static io.siotls.spring.autoconfigure.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import java.io.IOException;
 import java.net.URL;
@@ -15,6 +17,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -128,7 +132,7 @@ class SiotlsFailureAnalyzerTest {
     }
 
     @Test
-    void coreExceptionFromAUserBeanIsNamedAfterTheSideOfTheBean() {
+    void coreExceptionFromAUserServerBeanIsNamedAfterItsSide() {
         runner.withBean(SiotlsAutoConfiguration.SERVER_CONFIGURATION, TLSConfiguration.class,
                 () -> TLSConfiguration.server().build()).run(context -> {
                     assertThat(context).hasFailed();
@@ -142,9 +146,109 @@ class SiotlsFailureAnalyzerTest {
     @Test
     void coreExceptionOutsideABeanIsStillExplained() {
         FailureAnalysis analysis = analyzer.analyze(new BeanCreationException("somethingElse", "failed",
-                new TLSConfigurationException("cipher_suites must not be empty")));
+                new TLSConfigurationException(ConfigurationOption.CIPHER_SUITES,
+                        ConfigurationProblem.EMPTY, "cipher_suites must not be empty")));
         assertThat(analysis.getDescription()).contains("Property: siotls.cipher-suites");
         assertThat(analyzer.analyze(new IllegalStateException("unrelated"))).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"siotls.server", "siotls.client"})
+    void keyMismatchNamesThePrivateKeyOfTheSide(String side) {
+        TestPki.Leaf leaf = pki.leaf("leaf", "localhost");
+        TestPki.Leaf other = pki.leaf("other", "other.example");
+        assertAnalysis(side, side + ".private-key", "private_key does not match the public key of certificate_chain[0]",
+                "Check that " + side + ".private-key is the key of " + side + ".certificate-chain.",
+                side + ".certificate-chain=" + location(leaf.chainFile()), side + ".private-key=" + location(other.keyFile()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"siotls.server", "siotls.client"})
+    void aCertificateChainWithoutItsKeyNamesThePrivateKeyOfTheSide(String side) {
+        TestPki.Leaf leaf = pki.leaf("leaf", "localhost");
+        assertAnalysis(side, side + ".private-key", "private_key",
+                "Set " + side + ".private-key to the private key of this side's certificate or public key.",
+                side + ".certificate-chain=" + location(leaf.chainFile()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"siotls.server", "siotls.client"})
+    void aKeyThatCannotSignNamesTheSignatureAlgorithmsOfTheSide(String side) {
+        TestPki.Leaf leaf = pki.leaf("leaf", "localhost");
+        assertAnalysis(side, side + ".private-key-signature-algorithms",
+                "private_key: a EC key can sign with none of private_key_signature_algorithms",
+                "Add to " + side + ".private-key-signature-algorithms a scheme the key can sign with, "
+                        + "or leave it unset for the defaults.",
+                side + ".certificate-chain=" + location(leaf.chainFile()), side + ".private-key=" + location(leaf.keyFile()),
+                side + ".private-key-signature-algorithms=ed25519");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"siotls.server", "siotls.client"})
+    void aDuplicateInAListNamesTheListOfTheSide(String side) {
+        assertAnalysis(side, side + ".key-exchanges", "key_exchanges lists x25519 twice",
+                "Check the value of " + side + ".key-exchanges.", side + ".key-exchanges=x25519,x25519");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"siotls.server", "siotls.client"})
+    void aLimitOutOfRangeNamesTheLimitOfTheSide(String side) {
+        assertAnalysis(side, side + ".limits.max-key-updates", "limits.max_key_updates must be within [0, 1000000]",
+                "Set " + side + ".limits.max-key-updates within the range given, or remove it for the default.",
+                side + ".limits.max-key-updates=-1");
+        assertAnalysis(side, side + ".handshake-timeout", "limits.max_handshake_duration must be a positive duration",
+                "Set " + side + ".handshake-timeout within the range given, or remove it for the default.",
+                side + ".handshake-timeout=0s");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"siotls.server", "siotls.client"})
+    void aFileOfTheWrongKindNamesThePropertyOfTheSide(String side) {
+        TestPki.Leaf leaf = pki.leaf("leaf", "localhost");
+        assertAnalysis(side, side + ".truststore", "holds a PRIVATE KEY, expected a CERTIFICATE",
+                "Check that " + side + ".truststore is a PEM file of certificates, end-entity first.",
+                side + ".truststore=" + location(leaf.keyFile()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"siotls.server", "siotls.client"})
+    void anEncryptedKeyWithoutItsPasswordNamesThePasswordOfTheSide(String side) {
+        TestPki.Leaf leaf = pki.leaf("leaf", "localhost");
+        Path encrypted = pki.encryptedKey(leaf, "right");
+        assertAnalysis(side, side + ".private-key", "and no password was given", "Set " + side + ".private-key-password: ",
+                side + ".certificate-chain=" + location(leaf.chainFile()), side + ".private-key=" + location(encrypted));
+    }
+
+    @Test
+    void coreExceptionFromAUserClientBeanIsNamedAfterItsSide() {
+        TestPki.Leaf leaf = pki.leaf("leaf", "localhost");
+        runner.withBean(SiotlsAutoConfiguration.CLIENT_CONFIGURATION, TLSConfiguration.class,
+                () -> TLSConfiguration.client().privateKey(leaf.keys().getPrivate()).build()).run(context -> {
+                    FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("Property: siotls.client.certificate-chain\n")
+                            .contains("private_key is set but neither certificate_chain nor public_key is");
+                    assertThat(analysis.getAction()).isEqualTo("Set siotls.client.certificate-chain (or "
+                            + "siotls.client.public-key) too, or remove siotls.client.private-key.");
+                });
+    }
+
+    /**
+     * Starts with {@code properties} (and valid server key material unless they set some) and
+     * checks the analysis names exactly {@code property}.
+     */
+    private void assertAnalysis(String side, String property, String problem, String actionStart, String... properties) {
+        TestPki.Leaf server = pki.leaf("server", "localhost");
+        boolean setsKeyMaterial = List.of(properties).stream().anyMatch(p -> p.startsWith(side + ".certificate-chain="));
+        ApplicationContextRunner configured = side.equals(TLSConfigurationFactory.SERVER) && !setsKeyMaterial
+                ? runner.withPropertyValues("siotls.server.certificate-chain=" + location(server.chainFile()),
+                        "siotls.server.private-key=" + location(server.keyFile()))
+                : runner;
+        configured.withPropertyValues(properties).run(context -> {
+            FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
+            assertThat(analysis).as("analysis of %s", context.getStartupFailure()).isNotNull();
+            assertThat(analysis.getDescription()).contains("Property: " + property + "\n").contains(problem);
+            assertThat(analysis.getAction()).startsWith(actionStart);
+        });
     }
 
     @Test
