@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

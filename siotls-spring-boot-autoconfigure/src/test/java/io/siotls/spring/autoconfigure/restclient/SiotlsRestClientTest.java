@@ -1,6 +1,6 @@
 package io.siotls.spring.autoconfigure.restclient;
 
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -8,7 +8,7 @@ import io.siotls.Side;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;

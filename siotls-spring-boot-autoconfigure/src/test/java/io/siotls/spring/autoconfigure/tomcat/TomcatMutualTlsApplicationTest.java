@@ -9,7 +9,7 @@ import io.siotls.jsse.HandshakeEvent;
 import io.siotls.spring.autoconfigure.Curl;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.TestPki;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;

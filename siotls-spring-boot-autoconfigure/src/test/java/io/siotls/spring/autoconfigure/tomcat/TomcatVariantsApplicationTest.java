@@ -10,7 +10,7 @@ import io.siotls.spring.autoconfigure.Curl;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.HelloApplication;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
