@@ -47,7 +47,7 @@ class NettyInteropTest {
             int port = netty.startServer(NettyHttp.nettyContext(ours, false, ClientAuth.NONE,
                     ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
 
-            Curl.Result result = Curl.fetch("https://127.0.0.1:" + port + "/", pem.ca(), curlFlag);
+            Curl.Response result = Curl.fetch("https://127.0.0.1:" + port + "/", pem.ca(), curlFlag);
 
             assertThat(result.status()).as(result.output()).isEqualTo(200);
             assertThat(result.httpVersion()).isEqualTo(curlVersion);

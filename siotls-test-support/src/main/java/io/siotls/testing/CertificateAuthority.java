@@ -54,10 +54,14 @@ public final class CertificateAuthority {
 
     /**
      * A root whose subject is exactly {@code distinguishedName}, valid in [notBefore, notAfter], with
-     * a key of its own (never cached): no other authority's certificates chain to it.
+     * a key of its own (never cached) and no key identifiers: a root of the same name made again is
+     * an impostor, which only the signatures tell apart.
      */
     public static CertificateAuthority newRoot(KeyType type, String distinguishedName, Instant notBefore, Instant notAfter) {
-        return selfSigned(type, KeyPairs.generate(type), distinguishedName, notBefore, notAfter);
+        KeyPair keys = KeyPairs.generate(type);
+        X509Certificate certificate = caMaker(distinguishedName, keys, notBefore, notAfter, null).keyIdentifiers(false)
+                .signBy(null, keys, type);
+        return new CertificateAuthority(type, keys, certificate, List.of(), certificate);
     }
 
     private static CertificateAuthority selfSigned(KeyType type, KeyPair keys, String distinguishedName,

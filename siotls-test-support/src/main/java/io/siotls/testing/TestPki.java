@@ -35,7 +35,8 @@ import org.bouncycastle.util.io.pem.PemWriter;
  *
  * <p>An instance is a PKI of PEM files in a directory, for tests that configure file locations
  * (the Spring Boot properties): its own EC P-256 root {@code CN=siotls test CA}, valid from an
- * hour ago for a day, which trusts nothing another instance issues.
+ * hour ago for a day, which trusts nothing another instance issues. Its certificates carry no key
+ * identifiers, so that another instance's root, of the same name, is an impostor found by name.
  * <pre>{@code
  * TestPki pki = new TestPki(dir);
  * Path ca = pki.caFile();                              // ca.pem
@@ -109,7 +110,7 @@ public final class TestPki {
     public Leaf leafIn(Path target, String name, String host) {
         KeyPair keys = KeyPairs.generate(KeyType.EC_P256);
         Identity identity = builder().issuer(authority).keyPair(keys).subject("CN=" + host).dnsNames(host).ipAddresses()
-                .eku(Eku.BOTH).build();
+                .eku(Eku.BOTH).keyIdentifiers(false).build();
         List<X509Certificate> chainAndRoot = new ArrayList<>(identity.chain());
         chainAndRoot.add(identity.root());
         Path chain = write(target, name + ".pem", Pem.certificates(chainAndRoot));
@@ -191,6 +192,7 @@ public final class TestPki {
         private Integer keyUsage = KeyUsage.digitalSignature;
         private boolean ca;
         private boolean selfSigned;
+        private boolean keyIdentifiers = true;
 
         private Builder() {
         }
@@ -294,6 +296,12 @@ public final class TestPki {
             return this;
         }
 
+        /** Whether the leaf carries subject and authority key identifiers (default true); without them its issuer is found by name only. */
+        public Builder keyIdentifiers(boolean add) {
+            this.keyIdentifiers = add;
+            return this;
+        }
+
         /** Generates the certificates. */
         public Identity build() {
             KeyType authorityType = caKeyType != null ? caKeyType : keyType;
@@ -312,7 +320,8 @@ public final class TestPki {
                             notAfter != null ? notAfter : now.plus(Duration.ofDays(1)))
                     .ca(ca, null)
                     .keyUsage(keyUsage)
-                    .eku(eku);
+                    .eku(eku)
+                    .keyIdentifiers(keyIdentifiers);
             dnsNames.forEach(maker::dnsName);
             ipAddresses.forEach(maker::ipAddress);
             if (selfSigned) {

@@ -3,7 +3,9 @@ package io.siotls.spring.autoconfigure.restclient;
 import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.testing.SunJsseHttpsServer;
 import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
