@@ -10,7 +10,6 @@ import io.netty.util.ReferenceCounted;
 import io.siotls.ClientAuthentication;
 import io.siotls.TLSConfiguration;
 import io.siotls.jsse.SiotlsSSLContext;
-import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
@@ -87,8 +86,10 @@ abstract class Contexts {
     }
 
     private static Contexts siotls(Identity server, Identity client, boolean mutual) {
-        TLSConfiguration.Builder serverConfig = Configs.server(server);
-        TLSConfiguration.Builder clientConfig = Configs.clientTrusting(server);
+        TLSConfiguration.Builder serverConfig = TLSConfiguration.server()
+                .privateKey(server.privateKey()).certificateChain(server.chain());
+        TLSConfiguration.Builder clientConfig = TLSConfiguration.client()
+                .truststore(TrustStores.fromCertificates(List.of(server.root())));
         if (mutual) {
             serverConfig.truststore(TrustStores.fromCertificates(List.of(client.root())))
                     .clientAuthentication(ClientAuthentication.REQUIRED);

@@ -14,6 +14,7 @@ import io.siotls.testing.Configs;
 import io.siotls.testing.ExternalProcess;
 import io.siotls.testing.Gnutls;
 import io.siotls.testing.GnutlsClient;
+import io.siotls.testing.GnutlsNames;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
 import io.siotls.testing.OneConnectionServer;
@@ -53,13 +54,14 @@ class GnutlsClientInteropTest {
             throws Exception {
         Identity identity = TestPki.server(keyType);
         TLSConfiguration config = Configs.server(identity).cipherSuites(suite).keyExchanges(group).build();
-        Gnutls.Priority priority = Gnutls.tls13().suites(suite).groups(group).signatures(scheme);
+        Gnutls.Priority priority = Gnutls.tls13().ciphers(GnutlsNames.cipher(suite)).groups(GnutlsNames.group(group))
+                .signatures(GnutlsNames.signature(scheme));
         try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
             try (ExternalProcess client = GnutlsClient.start(listener.port(), identity.writePem(dir), priority)) {
                 client.write("ping\n");
                 assertThat(client.awaitOutput(out -> out.contains("pong: ping"), WAIT))
                         .contains("- Status: The certificate is trusted.")
-                        .contains("- Description: " + Gnutls.description(suite, group, scheme));
+                        .contains("- Description: " + GnutlsNames.description(suite, group, scheme));
             }
             OneConnectionServer.Served result = listener.served();
             assertThat(result.received()).isEqualTo("ping\n");
@@ -109,7 +111,8 @@ class GnutlsClientInteropTest {
         TLSConfiguration config = Configs.server(identity).keyExchanges(NamedGroup.SECP384R1).build();
         try (OneConnectionServer listener = OneConnectionServer.pong(config)) {
             try (ExternalProcess client = GnutlsClient.start(listener.port(), identity.writePem(dir),
-                    Gnutls.tls13().groups(NamedGroup.X25519, NamedGroup.SECP384R1), "--single-key-share", "-d", "4")) {
+                    Gnutls.tls13().groups(GnutlsNames.group(NamedGroup.X25519), GnutlsNames.group(NamedGroup.SECP384R1)),
+                    "--single-key-share", "-d", "4")) {
                 client.write("ping\n");
                 assertThat(client.awaitOutput(out -> out.contains("pong: ping"), WAIT))
                         .contains("sending key share for X25519")

@@ -11,6 +11,7 @@ import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.testing.Configs;
 import io.siotls.testing.Gnutls;
+import io.siotls.testing.GnutlsNames;
 import io.siotls.testing.GnutlsServer;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
@@ -73,7 +74,8 @@ class GnutlsServerInteropTest {
         Identity identity = TestPki.server(keyType);
         TLSConfiguration config = Configs.clientTrusting(identity)
                 .cipherSuites(suite).keyExchanges(group).signatureAlgorithms(scheme).build();
-        Gnutls.Priority priority = Gnutls.tls13().suites(suite).groups(group).signatures(scheme);
+        Gnutls.Priority priority = Gnutls.tls13().ciphers(GnutlsNames.cipher(suite)).groups(GnutlsNames.group(group))
+                .signatures(GnutlsNames.signature(scheme));
         try (GnutlsServer server = GnutlsServer.start(identity, dir, priority);
              SocketConnection client = SocketConnection.connect(server.port(), config, "localhost")) {
             client.handshake();
@@ -85,7 +87,7 @@ class GnutlsServerInteropTest {
             client.write("hello gnutls\n");
             assertThat(client.readUntilContains("hello gnutls\n", WAIT)).isEqualTo("hello gnutls\n");
             assertThat(server.process().awaitOutput(out -> out.contains("hello gnutls"), WAIT))
-                    .contains("- Description: " + Gnutls.description(suite, group, scheme))
+                    .contains("- Description: " + GnutlsNames.description(suite, group, scheme))
                     .contains("- Given server name[1]: localhost");
         }
     }
@@ -124,7 +126,7 @@ class GnutlsServerInteropTest {
         TLSConfiguration config = Configs.clientTrusting(identity)
                 .keyExchanges(NamedGroup.X25519, NamedGroup.SECP384R1).build();
         try (GnutlsServer server = GnutlsServer.start(identity, dir,
-                Gnutls.tls13().groups(NamedGroup.SECP384R1), "-d", "4");
+                Gnutls.tls13().groups(GnutlsNames.group(NamedGroup.SECP384R1)), "-d", "4");
              SocketConnection client = SocketConnection.connect(server.port(), config, "localhost")) {
             client.handshake();
             assertThat(client.tls().nconfig().keyExchange()).isEqualTo(NamedGroup.SECP384R1);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.SiotlsJsse;
 import io.siotls.testing.TestPki;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -59,11 +60,11 @@ class AbruptCloseJsseTest {
     }
 
     private static SSLContext ourClientContext() throws Exception {
-        return JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER));
+        return SiotlsJsse.context(null, JsseMaterial.trustManagers(SERVER));
     }
 
     private static SSLContext ourServerContext() throws Exception {
-        return JsseMaterial.siotls(JsseMaterial.keyManagers(SERVER), null);
+        return SiotlsJsse.context(JsseMaterial.keyManagers(SERVER), null);
     }
 
     private SSLSocket ourClient() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.SiotlsJsse;
 import io.siotls.testing.TestPki;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ class EngineBufferHandlingTest {
 
     @BeforeEach
     void connect() throws Exception {
-        ours = JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER)).createSSLEngine("localhost", 443);
+        ours = SiotlsJsse.context(null, JsseMaterial.trustManagers(SERVER)).createSSLEngine("localhost", 443);
         ours.setUseClientMode(true);
         sun = JsseMaterial.sunJsse(JsseMaterial.keyManagers(SERVER), null).createSSLEngine();
         sun.setUseClientMode(false);

@@ -10,6 +10,7 @@ import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
 import io.siotls.testing.OpenSslServer;
+import io.siotls.testing.SiotlsJsse;
 import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
@@ -39,7 +40,7 @@ class JdkGroupAndSchemePropertiesTest {
     }
 
     private TLSNegotiatedConfiguration handshakeWithOpenSsl() throws Exception {
-        SSLContext client = JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER));
+        SSLContext client = SiotlsJsse.context(null, JsseMaterial.trustManagers(SERVER));
         try (OpenSslServer server = OpenSslServer.start(SERVER.writePem(dir), "-naccept", "1");
              SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket("localhost", server.port())) {
             socket.startHandshake();

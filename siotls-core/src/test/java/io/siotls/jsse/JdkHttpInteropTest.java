@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.SiotlsJsse;
 import io.siotls.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -59,7 +60,7 @@ class JdkHttpInteropTest {
     }
 
     private static SSLContext ourServerContext() throws Exception {
-        return JsseMaterial.siotls(JsseMaterial.keyManagers(SERVER), null);
+        return SiotlsJsse.context(JsseMaterial.keyManagers(SERVER), null);
     }
 
     private static SSLContext sunClientContext() throws Exception {
@@ -151,7 +152,7 @@ class JdkHttpInteropTest {
         HttpsServer server = sunJsseHttpsServer(download);
         try {
             RecordingSSLContext ours = RecordingSSLContext.of(
-                    JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER)));
+                    SiotlsJsse.context(null, JsseMaterial.trustManagers(SERVER)));
             HttpClient client = HttpClient.newBuilder().sslContext(ours).executor(executor)
                     .connectTimeout(Duration.ofSeconds(10)).build();
             URI uri = URI.create("https://localhost:" + server.getAddress().getPort() + "/data");
@@ -185,7 +186,7 @@ class JdkHttpInteropTest {
         HttpsServer server = sunJsseHttpsServer(download);
         try {
             RecordingSSLContext ours = RecordingSSLContext.of(
-                    JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER)));
+                    SiotlsJsse.context(null, JsseMaterial.trustManagers(SERVER)));
             HttpsURLConnection connection = (HttpsURLConnection) new URL(
                     "https://localhost:" + server.getAddress().getPort() + "/data").openConnection();
             connection.setSSLSocketFactory(ours.getSocketFactory());
@@ -215,7 +216,7 @@ class JdkHttpInteropTest {
         try {
             Identity other = TestPki.server(KeyType.RSA_2048);
             HttpClient client = HttpClient.newBuilder().executor(executor)
-                    .sslContext(JsseMaterial.siotls(null, JsseMaterial.trustManagers(other))).build();
+                    .sslContext(SiotlsJsse.context(null, JsseMaterial.trustManagers(other))).build();
             URI uri = URI.create("https://localhost:" + server.getAddress().getPort() + "/");
             assertThatThrownBy(() -> client.send(
                             HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),

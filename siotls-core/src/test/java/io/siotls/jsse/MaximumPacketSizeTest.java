@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.SiotlsJsse;
 import io.siotls.testing.TestPki;
 import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
@@ -20,7 +21,7 @@ class MaximumPacketSizeTest {
 
     @Test
     void recordsFitTheMaximumPacketSize() throws Exception {
-        SSLEngine client = JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER)).createSSLEngine("localhost", 1);
+        SSLEngine client = SiotlsJsse.context(null, JsseMaterial.trustManagers(SERVER)).createSSLEngine("localhost", 1);
         client.setUseClientMode(true);
         SSLParameters parameters = client.getSSLParameters();
         parameters.setMaximumPacketSize(1000);
@@ -52,7 +53,7 @@ class MaximumPacketSizeTest {
 
     @Test
     void packetSizeTooSmallForAnyRecordIsRefused() throws Exception {
-        SSLEngine engine = JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER)).createSSLEngine();
+        SSLEngine engine = SiotlsJsse.context(null, JsseMaterial.trustManagers(SERVER)).createSSLEngine();
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setMaximumPacketSize(50);
         assertThatThrownBy(() -> engine.setSSLParameters(parameters))

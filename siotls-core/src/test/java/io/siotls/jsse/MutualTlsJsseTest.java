@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.SiotlsJsse;
 import io.siotls.testing.TestPki;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +52,7 @@ class MutualTlsJsseTest {
     }
 
     private static SSLContext context(boolean ours, KeyManager[] keys, Identity trusted) throws Exception {
-        return ours ? JsseMaterial.siotls(keys, JsseMaterial.trustManagers(trusted))
+        return ours ? SiotlsJsse.context(keys, JsseMaterial.trustManagers(trusted))
                 : JsseMaterial.sunJsse(keys, JsseMaterial.trustManagers(trusted));
     }
 

@@ -9,6 +9,7 @@ import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
 import io.siotls.testing.PemFiles;
+import io.siotls.testing.SiotlsJsse;
 import io.siotls.testing.TestPki;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,12 +42,12 @@ class NettyInteropTest {
     void curlReachesOurNettyServer(String curlFlag, String curlVersion, String alpn, @TempDir Path dir)
             throws Exception {
         PemFiles pem = SERVER.writePem(dir);
-        RecordingSSLContext ours = RecordingSSLContext.of(JsseMaterial.siotls(JsseMaterial.keyManagers(SERVER), null));
+        RecordingSSLContext ours = RecordingSSLContext.of(SiotlsJsse.context(JsseMaterial.keyManagers(SERVER), null));
         try (NettyHttp netty = new NettyHttp()) {
             int port = netty.startServer(NettyHttp.nettyContext(ours, false, ClientAuth.NONE,
                     ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
 
-            Curl.Result result = Curl.fetch("https://127.0.0.1:" + port + "/", pem.ca(), curlFlag);
+            Curl.Response result = Curl.fetch("https://127.0.0.1:" + port + "/", pem.ca(), curlFlag);
 
             assertThat(result.status()).as(result.output()).isEqualTo(200);
             assertThat(result.httpVersion()).isEqualTo(curlVersion);
@@ -58,7 +59,7 @@ class NettyInteropTest {
     @ParameterizedTest(name = "client offers {0}")
     @CsvSource({"h2, h2", "http/1.1, http/1.1"})
     void ourNettyClientReachesSunJsseNettyServer(String offered, String expected) throws Exception {
-        RecordingSSLContext ours = RecordingSSLContext.of(JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER)));
+        RecordingSSLContext ours = RecordingSSLContext.of(SiotlsJsse.context(null, JsseMaterial.trustManagers(SERVER)));
         try (NettyHttp netty = new NettyHttp()) {
             int port = netty.startServer(NettyHttp.nettyContext(
                     JsseMaterial.sunJsse(JsseMaterial.keyManagers(SERVER), null), false, ClientAuth.NONE,
@@ -78,9 +79,9 @@ class NettyInteropTest {
     void nettyOnOurEngineBothSidesWithMutualTls(String offered, String expected) throws Exception {
         Identity client = TestPki.client(KeyType.ED25519);
         RecordingSSLContext serverContext = RecordingSSLContext.of(
-                JsseMaterial.siotls(JsseMaterial.keyManagers(SERVER), JsseMaterial.trustManagers(client)));
+                SiotlsJsse.context(JsseMaterial.keyManagers(SERVER), JsseMaterial.trustManagers(client)));
         RecordingSSLContext clientContext = RecordingSSLContext.of(
-                JsseMaterial.siotls(JsseMaterial.keyManagers(client), JsseMaterial.trustManagers(SERVER)));
+                SiotlsJsse.context(JsseMaterial.keyManagers(client), JsseMaterial.trustManagers(SERVER)));
         try (NettyHttp netty = new NettyHttp()) {
             int port = netty.startServer(NettyHttp.nettyContext(serverContext, false, ClientAuth.REQUIRE,
                     ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
@@ -102,8 +103,8 @@ class NettyInteropTest {
     @ValueSource(booleans = {true, false})
     void jdkHttpClientSpeaksHttp2OverAlpn(boolean oursIsClient) throws Exception {
         RecordingSSLContext ours = RecordingSSLContext.of(oursIsClient
-                ? JsseMaterial.siotls(null, JsseMaterial.trustManagers(SERVER))
-                : JsseMaterial.siotls(JsseMaterial.keyManagers(SERVER), null));
+                ? SiotlsJsse.context(null, JsseMaterial.trustManagers(SERVER))
+                : SiotlsJsse.context(JsseMaterial.keyManagers(SERVER), null));
         SSLContext serverContext = oursIsClient ? JsseMaterial.sunJsse(JsseMaterial.keyManagers(SERVER), null) : ours;
         SSLContext clientContext = oursIsClient ? ours : JsseMaterial.sunJsse(null, JsseMaterial.trustManagers(SERVER));
         ExecutorService executor = Executors.newFixedThreadPool(2);

@@ -12,6 +12,7 @@ import io.siotls.testing.KeyType;
 import io.siotls.testing.OpenSslClient;
 import io.siotls.testing.OpenSslServer;
 import io.siotls.testing.PemFiles;
+import io.siotls.testing.SiotlsJsse;
 import io.siotls.testing.TestPki;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -93,7 +94,7 @@ class ProcessPeersJsseTest {
     }
 
     private SSLServerSocket listen(Identity server, Identity trustedClients, String... alpn) throws Exception {
-        SSLContext context = JsseMaterial.siotls(JsseMaterial.keyManagers(server),
+        SSLContext context = SiotlsJsse.context(JsseMaterial.keyManagers(server),
                 trustedClients == null ? null : JsseMaterial.trustManagers(trustedClients));
         SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 5,
                 InetAddress.getLoopbackAddress());
@@ -165,7 +166,7 @@ class ProcessPeersJsseTest {
     }
 
     private static SSLSocket connect(Identity server, Identity client, int port, String... alpn) throws Exception {
-        SSLContext context = JsseMaterial.siotls(client == null ? null : JsseMaterial.keyManagers(client),
+        SSLContext context = SiotlsJsse.context(client == null ? null : JsseMaterial.keyManagers(client),
                 JsseMaterial.trustManagers(server));
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port);
         socket.setSoTimeout(15_000);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.SiotlsJsse;
 import io.siotls.testing.TestPki;
 import java.util.List;
 import java.util.Random;
@@ -31,9 +32,9 @@ class SunJsseEngineInteropTest {
         Identity client = TestPki.client(KeyType.EC_P256);
         SSLContext serverContext = oursIsClient
                 ? JsseMaterial.sunJsse(JsseMaterial.keyManagers(server), JsseMaterial.trustManagers(client))
-                : JsseMaterial.siotls(JsseMaterial.keyManagers(server), JsseMaterial.trustManagers(client));
+                : SiotlsJsse.context(JsseMaterial.keyManagers(server), JsseMaterial.trustManagers(client));
         SSLContext clientContext = oursIsClient
-                ? JsseMaterial.siotls(JsseMaterial.keyManagers(client), JsseMaterial.trustManagers(server))
+                ? SiotlsJsse.context(JsseMaterial.keyManagers(client), JsseMaterial.trustManagers(server))
                 : JsseMaterial.sunJsse(JsseMaterial.keyManagers(client), JsseMaterial.trustManagers(server));
 
         SSLEngine clientEngine = clientContext.createSSLEngine("localhost", 443);

@@ -139,7 +139,7 @@ class TomcatInteropTest {
         PemFiles pem = SERVER.writePem(dir.resolve("pem"));
         int port = startTomcat(null);
 
-        Curl.Result result = Curl.fetch("https://127.0.0.1:" + port + "/", pem.ca(), curlFlag);
+        Curl.Response result = Curl.fetch("https://127.0.0.1:" + port + "/", pem.ca(), curlFlag);
 
         assertThat(result.status()).as(result.output()).isEqualTo(200);
         assertThat(result.httpVersion()).isEqualTo(curlVersion);
@@ -158,7 +158,7 @@ class TomcatInteropTest {
         int port = startTomcat(client);
         String url = "https://127.0.0.1:" + port + "/";
 
-        Curl.Result result = Curl.fetch(url, serverPem.ca(), "--http2", "--cert", clientPem.chain().toString(),
+        Curl.Response result = Curl.fetch(url, serverPem.ca(), "--http2", "--cert", clientPem.chain().toString(),
                 "--key", clientPem.key().toString());
 
         assertThat(result.status()).as(result.output()).isEqualTo(200);

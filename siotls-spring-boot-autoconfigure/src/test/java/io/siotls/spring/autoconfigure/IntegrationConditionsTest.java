@@ -1,6 +1,6 @@
 package io.siotls.spring.autoconfigure;
 
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.spring.autoconfigure.bundle.SiotlsSslBundleAutoConfiguration;
@@ -10,6 +10,7 @@ import io.siotls.spring.autoconfigure.netty.SiotlsNettyServerCustomizer;
 import io.siotls.spring.autoconfigure.restclient.SiotlsRestClientAutoConfiguration;
 import io.siotls.spring.autoconfigure.tomcat.SiotlsTomcatAutoConfiguration;
 import io.siotls.spring.autoconfigure.tomcat.SiotlsTomcatConnectorCustomizer;
+import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

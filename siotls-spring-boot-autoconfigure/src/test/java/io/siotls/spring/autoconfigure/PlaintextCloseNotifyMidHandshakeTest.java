@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
 import io.siotls.connection.TLSConnection;
+import io.siotls.testing.Curl;
+import io.siotls.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

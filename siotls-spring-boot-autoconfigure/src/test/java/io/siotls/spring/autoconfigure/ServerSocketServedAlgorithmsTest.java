@@ -1,12 +1,13 @@
 package io.siotls.spring.autoconfigure;
 
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.jsse.SiotlsSSLContext;
+import io.siotls.testing.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.SocketException;

@@ -1,6 +1,6 @@
 package io.siotls.spring.autoconfigure;
 
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.ClientAuthentication;
@@ -12,6 +12,7 @@ import io.siotls.iana.MaxFragmentLength;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.spring.autoconfigure.SiotlsProperties.Implementation;
+import io.siotls.testing.TestPki;
 import io.siotls.trust.TrustStores;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,11 +1,12 @@
 package io.siotls.spring.autoconfigure;
 
 import static io.siotls.spring.autoconfigure.SiotlsAutoConfigurationTest.propertyFailure;
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.ClientAuthentication;
 import io.siotls.TLSConfiguration;
+import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

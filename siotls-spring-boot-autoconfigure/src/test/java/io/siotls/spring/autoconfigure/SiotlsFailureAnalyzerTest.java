@@ -1,12 +1,13 @@
 package io.siotls.spring.autoconfigure;
 
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
 import io.siotls.alerts.ConfigurationOption;
 import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
+import io.siotls.testing.TestPki;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;

@@ -1,10 +1,11 @@
 package io.siotls.spring.autoconfigure;
 
 import static io.siotls.spring.autoconfigure.SiotlsAutoConfigurationTest.propertyFailure;
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.siotls.spring.autoconfigure.Curl;
-import io.siotls.spring.autoconfigure.TestPki;
 import io.siotls.spring.autoconfigure.bundle.SiotlsSslBundleAutoConfiguration;
+import io.siotls.testing.Curl;
+import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

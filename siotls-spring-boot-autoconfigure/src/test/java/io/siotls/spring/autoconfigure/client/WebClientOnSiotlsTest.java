@@ -1,12 +1,13 @@
 package io.siotls.spring.autoconfigure.client;
 
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.SunJsseHttpsServer;
+import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,12 +61,15 @@ class WebClientOnSiotlsTest {
     @ValueSource(strings = {"reactor", "jdk"})
     void eachConnectorMakesItsConnectionsOnSiotls(String connector) {
         runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector).run(context -> {
-            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(context, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
+            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(context, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT).events();
             WebClient web = context.getBean(WebClient.Builder.class).baseUrl("https://localhost:" + server.port()).build();
             String body = web.get().uri("/").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(20));
-            assertThat(body).startsWith("hello CN=client.example TLSv1.3 TLS_");
+            assertThat(body).isEqualTo("hello CN=client.example");
+            SunJsseHttpsServer.Seen seen = server.seen().get(server.seen().size() - 1);
+            assertThat(seen.protocol()).isEqualTo("TLSv1.3");
+            assertThat(seen.cipherSuite()).startsWith("TLS_");
             assertThat(handshakes).isNotEmpty().allSatisfy(event ->
-                    assertThat(body).endsWith(event.negotiated().cipherSuite().ianaName()));
+                    assertThat(event.negotiated().cipherSuite().ianaName()).isEqualTo(seen.cipherSuite()));
         });
     }
 }

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.siotls.Side;
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.spring.autoconfigure.Curl;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.Curl;
+import io.siotls.testing.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -73,8 +73,8 @@ class NettyMutualTlsApplicationTest {
                 .profiles("mtls").properties("pki.dir=" + pkiDir, "siotls.server.handshake-timeout=700ms",
                         "spring.autoconfigure.exclude=" + TOMCAT_REACTIVE)
                 .run();
-        serverHandshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
-        clientHandshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
+        serverHandshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT).events();
+        clientHandshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT).events();
         port = ((WebServerApplicationContext) application).getWebServer().getPort();
     }
 

@@ -5,7 +5,7 @@ import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.spring.autoconfigure.HelloApplication;
 import io.siotls.spring.autoconfigure.OpenSslOffers;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

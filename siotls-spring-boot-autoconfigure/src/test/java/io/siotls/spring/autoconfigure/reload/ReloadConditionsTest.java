@@ -1,11 +1,11 @@
 package io.siotls.spring.autoconfigure.reload;
 
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsPropertyException;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.TestPki;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.siotls.spring.autoconfigure.HelloApplication;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.TestPki;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,12 @@
 package io.siotls.spring.autoconfigure.restclient;
 
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.SunJsseHttpsServer;
+import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

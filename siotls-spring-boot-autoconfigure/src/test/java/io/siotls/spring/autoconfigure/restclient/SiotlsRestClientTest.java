@@ -1,14 +1,16 @@
 package io.siotls.spring.autoconfigure.restclient;
 
-import static io.siotls.spring.autoconfigure.TestPki.location;
+import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.siotls.Side;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.jsse.SiotlsSSLContext;
+import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.SunJsseHttpsServer;
+import io.siotls.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -179,9 +181,7 @@ class SiotlsRestClientTest {
     }
 
     static HandshakeRecorder recordHandshakes(ApplicationContext context) {
-        HandshakeRecorder recorder = new HandshakeRecorder();
-        context.getBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, SiotlsSSLContext.class).addHandshakeListener(recorder);
-        return recorder;
+        return HandshakeRecorder.attach(context, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
     }
 
     static Throwable call(ApplicationContext context, SunJsseHttpsServer server) {

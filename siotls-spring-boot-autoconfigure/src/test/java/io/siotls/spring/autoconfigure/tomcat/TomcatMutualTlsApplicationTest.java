@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.siotls.Side;
 import io.siotls.iana.NamedGroup;
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.spring.autoconfigure.Curl;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.Curl;
+import io.siotls.testing.TestPki;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +77,7 @@ class TomcatMutualTlsApplicationTest {
         stranger = new TestPki(strangerDir).leaf("stranger", "client.example");
         application = new SpringApplicationBuilder(MvcApplication.class).web(WebApplicationType.SERVLET)
                 .profiles("mtls").properties("pki.dir=" + pkiDir).run();
-        handshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
+        handshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT).events();
         port = ((WebServerApplicationContext) application).getWebServer().getPort();
     }
 

@@ -2,15 +2,15 @@ package io.siotls.spring.autoconfigure.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.testing.Curl;
 import io.siotls.testing.PeerCommand;
 import io.siotls.iana.CertificateType;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.jsse.SiotlsSSLContext;
-import io.siotls.spring.autoconfigure.Curl;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.HelloApplication;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +64,7 @@ class TomcatVariantsApplicationTest {
                 .web(WebApplicationType.REACTIVE).properties(serverChain())
                 .properties("spring.autoconfigure.exclude=" + NETTY_REACTIVE,
                         "siotls.server.cipher-suites=TLS_CHACHA20_POLY1305_SHA256").run()) {
-            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(app, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
+            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(app, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT).events();
             int port = port(app);
             assertThat(((WebServerApplicationContext) app).getWebServer().getClass().getSimpleName()).isEqualTo("TomcatWebServer");
             Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(), "https://localhost:" + port + "/hello");
@@ -84,7 +84,7 @@ class TomcatVariantsApplicationTest {
                         "siotls.server.public-key=" + TestPki.location(keys.publicKeyFile()),
                         "siotls.server.private-key=" + TestPki.location(keys.keyFile()),
                         "siotls.client.trusted-public-keys=" + TestPki.location(keys.publicKeyFile())).run()) {
-            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(app, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
+            List<HandshakeEvent> handshakes = HandshakeRecorder.attach(app, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT).events();
             int port = port(app);
             String response = gnutlsGet(port);
             assertThat(response).startsWith("HTTP/1.1 200").contains("\r\n\r\nhello");

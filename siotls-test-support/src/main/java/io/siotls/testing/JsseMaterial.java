@@ -58,10 +58,4 @@ public final class JsseMaterial {
         return context;
     }
 
-    /** Our provider, TLS 1.3, with these managers. */
-    public static SSLContext siotls(KeyManager[] keyManagers, TrustManager[] trustManagers) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLSv1.3", new io.siotls.jsse.SiotlsProvider());
-        context.init(keyManagers, trustManagers, null);
-        return context;
-    }
 }

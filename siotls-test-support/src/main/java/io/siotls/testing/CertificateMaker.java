@@ -43,6 +43,7 @@ final class CertificateMaker {
     private String permittedDnsSubtree;
     private Integer keyUsage;
     private Eku eku = Eku.NONE;
+    private boolean keyIdentifiers = true;
     private final List<GeneralName> subjectAltNames = new ArrayList<>();
 
     /** The subject, as an RFC 2253 string (most specific RDN first, like the JDK prints it). */
@@ -81,6 +82,12 @@ final class CertificateMaker {
         return this;
     }
 
+    /** Whether to add the subject and authority key identifiers (default yes); without them an issuer is found by name only. */
+    CertificateMaker keyIdentifiers(boolean add) {
+        this.keyIdentifiers = add;
+        return this;
+    }
+
     CertificateMaker dnsName(String name) {
         subjectAltNames.add(new GeneralName(GeneralName.dNSName, name));
         return this;
@@ -114,9 +121,11 @@ final class CertificateMaker {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(subjectAltNames.toArray(GeneralName[]::new)));
             }
-            builder.addExtension(Extension.subjectKeyIdentifier, false, extensionUtils.createSubjectKeyIdentifier(subjectKey));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    extensionUtils.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
+            if (keyIdentifiers) {
+                builder.addExtension(Extension.subjectKeyIdentifier, false, extensionUtils.createSubjectKeyIdentifier(subjectKey));
+                builder.addExtension(Extension.authorityKeyIdentifier, false,
+                        extensionUtils.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
+            }
             var signer = new JcaContentSignerBuilder(issuerType.certificateSignatureAlgorithm())
                     .setProvider(SIGNING_PROVIDER)
                     .build(issuerKeys.getPrivate());

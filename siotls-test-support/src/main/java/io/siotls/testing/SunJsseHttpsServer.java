@@ -1,10 +1,10 @@
-package io.siotls.spring.autoconfigure.restclient;
+package io.siotls.testing;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import io.siotls.spring.autoconfigure.TestPki;
+import io.siotls.testing.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +20,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -28,20 +30,22 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The JDK's own HTTPS server, on SunJSSE, requiring a client certificate: TLS 1.3 only, it
- * answers every request with {@code hello <client subject>} and notes what it saw.
+ * The JDK's own HTTPS server on SunJSSE, a peer independent of our engine, on a loopback port,
+ * requiring a client certificate: TLS 1.3 only, it answers every request with
+ * {@code hello <client subject>} and notes what it saw of the connection ({@link #seen}).
  */
-final class SunJsseHttpsServer implements AutoCloseable {
+public final class SunJsseHttpsServer implements AutoCloseable {
 
     private final HttpsServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     /** What the server saw of one request's connection. */
-    record Seen(String clientSubject, String cipherSuite, String protocol) {
+    public record Seen(String clientSubject, String cipherSuite, String protocol) {
     }
 
     /** A server presenting {@code leaf} and trusting client certificates issued by {@code clientCa}. */
-    SunJsseHttpsServer(TestPki.Leaf leaf, Path clientCa) throws IOException, GeneralSecurityException {
+    public SunJsseHttpsServer(TestPki.Leaf leaf, Path clientCa) throws IOException, GeneralSecurityException {
         SSLContext context = context(leaf, clientCa);
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context) {
@@ -65,26 +69,29 @@ final class SunJsseHttpsServer implements AutoCloseable {
                 }
             }
         });
+        server.setExecutor(executor);
         server.start();
     }
 
     /** The URL of this server by the name {@code localhost}. */
-    String url() {
+    public String url() {
         return "https://localhost:" + port() + "/hello";
     }
 
-    int port() {
+    /** The port it listens on. */
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** The requests served so far. */
-    List<Seen> seen() {
+    public List<Seen> seen() {
         return List.copyOf(seen);
     }
 
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     private static String clientSubject(SSLSession session) {

@@ -49,8 +49,24 @@ public final class CertificateAuthority {
 
     /** A new root named {@code CN=commonName} valid in [notBefore, notAfter]; its key is cached per type and name. */
     public static CertificateAuthority root(KeyType type, String commonName, Instant notBefore, Instant notAfter) {
-        KeyPair keys = KeyPairs.cached(type, "ca " + commonName);
-        X509Certificate certificate = caMaker(commonName, keys, notBefore, notAfter, null).signBy(null, keys, type);
+        return selfSigned(type, KeyPairs.cached(type, "ca " + commonName), testName(commonName), notBefore, notAfter);
+    }
+
+    /**
+     * A root whose subject is exactly {@code distinguishedName}, valid in [notBefore, notAfter], with
+     * a key of its own (never cached) and no key identifiers: a root of the same name made again is
+     * an impostor, which only the signatures tell apart.
+     */
+    public static CertificateAuthority newRoot(KeyType type, String distinguishedName, Instant notBefore, Instant notAfter) {
+        KeyPair keys = KeyPairs.generate(type);
+        X509Certificate certificate = caMaker(distinguishedName, keys, notBefore, notAfter, null).keyIdentifiers(false)
+                .signBy(null, keys, type);
+        return new CertificateAuthority(type, keys, certificate, List.of(), certificate);
+    }
+
+    private static CertificateAuthority selfSigned(KeyType type, KeyPair keys, String distinguishedName,
+                                                   Instant notBefore, Instant notAfter) {
+        X509Certificate certificate = caMaker(distinguishedName, keys, notBefore, notAfter, null).signBy(null, keys, type);
         return new CertificateAuthority(type, keys, certificate, List.of(), certificate);
     }
 
@@ -63,7 +79,7 @@ public final class CertificateAuthority {
     /** An intermediate authority issued by this one, with a {@code type} key, valid in [notBefore, notAfter]. */
     public CertificateAuthority intermediate(String commonName, KeyType type, Instant notBefore, Instant notAfter) {
         KeyPair keys = KeyPairs.cached(type, "ca " + commonName);
-        return issue(caMaker(commonName, keys, notBefore, notAfter, null), type, keys);
+        return issue(caMaker(testName(commonName), keys, notBefore, notAfter, null), type, keys);
     }
 
     /**
@@ -73,7 +89,7 @@ public final class CertificateAuthority {
     public CertificateAuthority constrainedIntermediate(String commonName, String dnsSubtree) {
         Instant now = Instant.now();
         KeyPair keys = KeyPairs.cached(keyType, "ca " + commonName);
-        return issue(caMaker(commonName, keys, now.minus(Duration.ofDays(1)), now.plus(CA_LIFETIME), null)
+        return issue(caMaker(testName(commonName), keys, now.minus(Duration.ofDays(1)), now.plus(CA_LIFETIME), null)
                 .permittedDnsSubtree(dnsSubtree), keyType, keys);
     }
 
@@ -86,10 +102,14 @@ public final class CertificateAuthority {
         return new CertificateAuthority(type, keys, issued, chain, root);
     }
 
-    private static CertificateMaker caMaker(String commonName, KeyPair keys, Instant notBefore, Instant notAfter,
+    private static String testName(String commonName) {
+        return "CN=" + commonName + ",O=siotls tests";
+    }
+
+    private static CertificateMaker caMaker(String distinguishedName, KeyPair keys, Instant notBefore, Instant notAfter,
                                             Integer pathLength) {
         return new CertificateMaker()
-                .subject("CN=" + commonName + ",O=siotls tests", keys.getPublic())
+                .subject(distinguishedName, keys.getPublic())
                 .validity(notBefore, notAfter)
                 .ca(true, pathLength)
                 .keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign);

@@ -1,5 +1,11 @@
 package io.siotls.testing;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -7,6 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * Test certificates generated at test time. The common cases are one line:
@@ -20,10 +32,30 @@ import org.bouncycastle.asn1.x509.KeyUsage;
  * of the CA key type (by default the leaf's key type), so one root trusts every default identity
  * of that type. Key pairs are cached per type, so the leaves of one type share their key unless
  * {@link Builder#keyPair} says otherwise.
+ *
+ * <p>An instance is a PKI of PEM files in a directory, for tests that configure file locations
+ * (the Spring Boot properties): its own EC P-256 root {@code CN=siotls test CA}, valid from an
+ * hour ago for a day, which trusts nothing another instance issues. Its certificates carry no key
+ * identifiers, so that another instance's root, of the same name, is an impostor found by name.
+ * <pre>{@code
+ * TestPki pki = new TestPki(dir);
+ * Path ca = pki.caFile();                              // ca.pem
+ * TestPki.Leaf server = pki.leaf("server", "localhost"); // server.pem (leaf + CA), server-key.pem
+ * }</pre>
  */
 public final class TestPki {
 
-    private TestPki() {
+    private static final String CA_SUBJECT = "CN=siotls test CA";
+
+    private final Path directory;
+    private final CertificateAuthority authority;
+
+    /** A PKI with a new root of its own, whose files go to {@code directory}. */
+    public TestPki(Path directory) {
+        this.directory = directory;
+        Instant now = Instant.now();
+        this.authority = CertificateAuthority.newRoot(KeyType.EC_P256, CA_SUBJECT, now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofDays(1)));
     }
 
     /** A server identity: {@code type} key, SANs localhost, 127.0.0.1 and ::1, EKU serverAuth, issued by the shared root. */
@@ -36,7 +68,6 @@ public final class TestPki {
         return builder().keyType(type).eku(Eku.CLIENT_AUTH).build();
     }
 
-    /** A builder with the defaults of {@link #server}, for EC P-256. */
     /**
      * A leaf signed by {@code issuer}'s leaf, which is no CA (basicConstraints cA=FALSE): the chain
      * holds both, up to {@code issuer}'s root. A validator must refuse it (RFC 5280 §6.1.4 (k)).
@@ -56,8 +87,90 @@ public final class TestPki {
         return new Identity(keys, chain, issuer.root());
     }
 
+    /** A builder with the defaults of {@link #server}, for EC P-256. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The root certificate as the PEM file {@code ca.pem}. */
+    public Path caFile() {
+        return write("ca.pem", Pem.certificates(List.of(authority.root())));
+    }
+
+    /**
+     * A new EC P-256 leaf for {@code host} (subject {@code CN=host}, that one dNSName, EKU serverAuth
+     * and clientAuth), issued by the root: {@code name.pem} holds the leaf then the root,
+     * {@code name-key.pem} the key as the JDK encodes it (PKCS#8) and {@code name-pub.pem} the public key.
+     */
+    public Leaf leaf(String name, String host) {
+        return leafIn(directory, name, host);
+    }
+
+    /** As {@link #leaf}, its files written into {@code target} instead. */
+    public Leaf leafIn(Path target, String name, String host) {
+        KeyPair keys = KeyPairs.generate(KeyType.EC_P256);
+        Identity identity = builder().issuer(authority).keyPair(keys).subject("CN=" + host).dnsNames(host).ipAddresses()
+                .eku(Eku.BOTH).keyIdentifiers(false).build();
+        List<X509Certificate> chainAndRoot = new ArrayList<>(identity.chain());
+        chainAndRoot.add(identity.root());
+        Path chain = write(target, name + ".pem", Pem.certificates(chainAndRoot));
+        Path key = write(target, name + "-key.pem", Pem.encode("PRIVATE KEY", keys.getPrivate().getEncoded()));
+        Path publicKey = write(target, name + "-pub.pem", Pem.encode("PUBLIC KEY", keys.getPublic().getEncoded()));
+        return new Leaf(identity.leaf(), keys, chain, key, publicKey);
+    }
+
+    /** A new EC P-256 key pair and no certificate (RFC 7250 raw keys): {@code name-key.pem} and {@code name-pub.pem}. */
+    public Leaf rawKeys(String name) {
+        KeyPair keys = KeyPairs.generate(KeyType.EC_P256);
+        return new Leaf(null, keys, null, write(name + "-key.pem", Pem.encode("PRIVATE KEY", keys.getPrivate().getEncoded())),
+                write(name + "-pub.pem", Pem.encode("PUBLIC KEY", keys.getPublic().getEncoded())));
+    }
+
+    /** {@code leaf}'s private key as the encrypted PKCS#8 PEM file {@code encrypted-key.pem} (AES-256-CBC). */
+    public Path encryptedKey(Leaf leaf, String password) {
+        try {
+            JceOpenSSLPKCS8EncryptorBuilder encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC);
+            encryptor.setProvider(new BouncyCastleProvider()).setPassword(password.toCharArray());
+            StringWriter text = new StringWriter();
+            try (PemWriter writer = new PemWriter(text)) {
+                writer.writeObject(new JcaPKCS8Generator(leaf.keys().getPrivate(), encryptor.build()).generate());
+            }
+            return write("encrypted-key.pem", text.toString());
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code content} to {@code name} in the directory. */
+    public Path write(String name, String content) {
+        return write(directory, name, content);
+    }
+
+    private static Path write(Path target, String name, String content) {
+        try {
+            return Files.writeString(target.resolve(name), content, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code file:} location of {@code file}, as properties take it. */
+    public static String location(Path file) {
+        return file.toUri().toString();
+    }
+
+    /**
+     * A leaf of a {@link TestPki} instance and its files.
+     *
+     * @param certificate   the leaf certificate; null for {@link #rawKeys}
+     * @param keys          its key pair
+     * @param chainFile     the leaf then the root, PEM; null for {@link #rawKeys}
+     * @param keyFile       the private key, unencrypted PKCS#8 PEM
+     * @param publicKeyFile the public key, SubjectPublicKeyInfo PEM
+     */
+    public record Leaf(X509Certificate certificate, KeyPair keys, Path chainFile, Path keyFile, Path publicKeyFile) {
     }
 
     /** Chooses every aspect of a test identity; each setter returns this builder. */
@@ -79,6 +192,7 @@ public final class TestPki {
         private Integer keyUsage = KeyUsage.digitalSignature;
         private boolean ca;
         private boolean selfSigned;
+        private boolean keyIdentifiers = true;
 
         private Builder() {
         }
@@ -182,6 +296,12 @@ public final class TestPki {
             return this;
         }
 
+        /** Whether the leaf carries subject and authority key identifiers (default true); without them its issuer is found by name only. */
+        public Builder keyIdentifiers(boolean add) {
+            this.keyIdentifiers = add;
+            return this;
+        }
+
         /** Generates the certificates. */
         public Identity build() {
             KeyType authorityType = caKeyType != null ? caKeyType : keyType;
@@ -200,7 +320,8 @@ public final class TestPki {
                             notAfter != null ? notAfter : now.plus(Duration.ofDays(1)))
                     .ca(ca, null)
                     .keyUsage(keyUsage)
-                    .eku(eku);
+                    .eku(eku)
+                    .keyIdentifiers(keyIdentifiers);
             dnsNames.forEach(maker::dnsName);
             ipAddresses.forEach(maker::ipAddress);
             if (selfSigned) {
