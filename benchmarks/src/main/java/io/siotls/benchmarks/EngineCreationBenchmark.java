@@ -1,9 +1,9 @@
 package io.siotls.benchmarks;
 
 import io.siotls.ClientAuthentication;
+import io.siotls.TLSConfiguration;
 import io.siotls.jsse.SiotlsProvider;
 import io.siotls.jsse.SiotlsSSLContext;
-import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
 import io.siotls.testing.KeyType;
@@ -54,7 +54,8 @@ public class EngineCreationBenchmark {
         Identity server = TestPki.server(KeyType.EC_P256);
         Identity client = TestPki.client(KeyType.EC_P256);
         if (context == ContextKind.CONFIGURATION) {
-            sslContext = SiotlsSSLContext.of(null, Configs.server(server)
+            sslContext = SiotlsSSLContext.of(null, TLSConfiguration.server()
+                    .privateKey(server.privateKey()).certificateChain(server.chain())
                     .truststore(TrustStores.fromCertificates(List.of(client.root())))
                     .clientAuthentication(ClientAuthentication.NONE).build());
         } else {
