@@ -105,6 +105,8 @@ public final class TLSConfiguration {
     private final boolean helloRetryCookie;
     private final boolean alwaysSendSupportedGroups;
     private final CryptoProvider crypto;
+    private final List<CertificateType> certificateTypes;
+    private final List<CertificateType> peerCertificateTypes;
 
     private TLSConfiguration(Builder builder, TrustStore truststore) {
         this.side = builder.side;
@@ -132,6 +134,8 @@ public final class TLSConfiguration {
         this.sendCertificateAuthorities = builder.sendCertificateAuthorities;
         this.helloRetryCookie = builder.helloRetryCookie;
         this.alwaysSendSupportedGroups = builder.alwaysSendSupportedGroups;
+        this.certificateTypes = offeredCertificateTypes();
+        this.peerCertificateTypes = acceptedCertificateTypes();
     }
 
     /** A builder of client-side configurations. */
@@ -332,6 +336,15 @@ public final class TLSConfiguration {
 
     /** The certificate types this side can offer (RFC 7250). */
     public List<CertificateType> certificateTypes() {
+        return certificateTypes;
+    }
+
+    /** The certificate types this side can process when the peer offers them (RFC 7250). */
+    public List<CertificateType> peerCertificateTypes() {
+        return peerCertificateTypes;
+    }
+
+    private List<CertificateType> offeredCertificateTypes() {
         List<CertificateType> types = new ArrayList<>(2);
         if (!signingChains.isEmpty() || signingChainSelector != null) {
             types.add(CertificateType.X509);
@@ -342,8 +355,7 @@ public final class TLSConfiguration {
         return List.copyOf(types);
     }
 
-    /** The certificate types this side can process when the peer offers them (RFC 7250). */
-    public List<CertificateType> peerCertificateTypes() {
+    private List<CertificateType> acceptedCertificateTypes() {
         List<CertificateType> types = new ArrayList<>(2);
         if (truststore != null || trustedPublicKeys.isEmpty()) {
             types.add(CertificateType.X509);
