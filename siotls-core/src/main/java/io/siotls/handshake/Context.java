@@ -10,6 +10,7 @@ import io.siotls.keyschedule.TrafficSecrets;
 import io.siotls.keyschedule.TranscriptHash;
 import io.siotls.messages.HandshakeMessage;
 import java.time.Clock;
+import java.util.Arrays;
 
 /**
  * What every state of one handshake may use: the policy, the configuration, entropy, the clock
@@ -39,13 +40,16 @@ record Context(ConnectionPolicy policy, TLSConfiguration config, CryptoProvider 
 
     /**
      * The application traffic secrets and the exporter secret (RFC 8446 §7.1), logged; the
-     * master secret is forgotten, as this engine issues no tickets.
+     * exporter secret is then zeroed, as this engine exports no keying material (§7.5), and the
+     * master secret forgotten, as it issues no tickets.
      */
     TrafficSecrets applicationTrafficSecrets(MasterSecret master, byte[] serverFinishedHash, byte[] clientRandom) {
         TrafficSecrets secrets = master.applicationTrafficSecrets(serverFinishedHash);
         transport.logSecret("CLIENT_TRAFFIC_SECRET_0", clientRandom, secrets.client());
         transport.logSecret("SERVER_TRAFFIC_SECRET_0", clientRandom, secrets.server());
-        transport.logSecret("EXPORTER_SECRET", clientRandom, master.exporterMasterSecret(serverFinishedHash));
+        byte[] exporter = master.exporterMasterSecret(serverFinishedHash);
+        transport.logSecret("EXPORTER_SECRET", clientRandom, exporter);
+        Arrays.fill(exporter, (byte) 0);
         master.forget();
         return secrets;
     }

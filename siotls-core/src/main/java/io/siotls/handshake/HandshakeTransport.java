@@ -5,7 +5,8 @@ import io.siotls.iana.CipherSuite;
 /**
  * What a handshake needs from its connection: sending messages and switching the record
  * protection of each direction (RFC 8446 §7.3). Messages sent between two key changes are
- * coalesced into as few records as possible.
+ * coalesced into as few records as possible. The handshake zeroes the secrets it hands over
+ * once it is done with them: an implementation copies what it keeps.
  */
 public interface HandshakeTransport {
 

@@ -1,5 +1,7 @@
 package io.siotls.keyschedule;
 
+import java.util.Arrays;
+
 /** The Early Secret, RFC 8446 §7.1: the first phase of the key schedule. */
 public final class EarlySecret extends Secret {
 
@@ -13,9 +15,11 @@ public final class EarlySecret extends Secret {
      */
     public HandshakeSecret handshakeSecret(byte[] sharedSecret) {
         Hkdf hkdf = schedule.hkdf();
-        byte[] next = hkdf.extract(hkdf.deriveSecret(bytes(), "derived", schedule.emptyHash()), sharedSecret);
+        byte[] salt = hkdf.deriveSecret(bytes(), "derived", schedule.emptyHash());
         consume();
-        return new HandshakeSecret(schedule, next);
+        HandshakeSecret next = new HandshakeSecret(schedule, hkdf.extract(salt, sharedSecret));
+        Arrays.fill(salt, (byte) 0);
+        return next;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.siotls.keyschedule;
 
+import java.util.Arrays;
+
 /**
  * The Handshake Secret, RFC 8446 §7.1: gives the handshake traffic secrets, then the Master
  * Secret, which consumes it.
@@ -10,17 +12,14 @@ public final class HandshakeSecret extends Secret {
         super(schedule, secret);
     }
 
-    /** The client's and server's handshake traffic secrets, given Transcript-Hash(ClientHello..ServerHello). */
+    /**
+     * [sender]_handshake_traffic_secret = Derive-Secret(Handshake Secret, "c hs traffic" / "s hs
+     * traffic", ClientHello..ServerHello), RFC 8446 §7.1.
+     */
     public TrafficSecrets trafficSecrets(byte[] helloHash) {
-        return new TrafficSecrets(clientTrafficSecret(helloHash), serverTrafficSecret(helloHash));
-    }
-
-    byte[] clientTrafficSecret(byte[] helloHash) {
-        return schedule.hkdf().deriveSecret(bytes(), "c hs traffic", helloHash);
-    }
-
-    byte[] serverTrafficSecret(byte[] helloHash) {
-        return schedule.hkdf().deriveSecret(bytes(), "s hs traffic", helloHash);
+        Hkdf hkdf = schedule.hkdf();
+        return new TrafficSecrets(hkdf.deriveSecret(bytes(), "c hs traffic", helloHash),
+                hkdf.deriveSecret(bytes(), "s hs traffic", helloHash));
     }
 
     /** Master Secret = HKDF-Extract(Derive-Secret(Handshake Secret, "derived", ""), 0). Consumes this secret. */
@@ -28,7 +27,9 @@ public final class HandshakeSecret extends Secret {
         Hkdf hkdf = schedule.hkdf();
         byte[] salt = hkdf.deriveSecret(bytes(), "derived", schedule.emptyHash());
         consume();
-        return new MasterSecret(schedule, hkdf.extract(salt, new byte[hkdf.hashLength()]));
+        MasterSecret next = new MasterSecret(schedule, hkdf.extract(salt, new byte[hkdf.hashLength()]));
+        Arrays.fill(salt, (byte) 0);
+        return next;
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class MasterSecret extends Secret {
         return derive("res master", clientFinishedHash);
     }
 
-    byte[] derive(String label, byte[] transcriptHash) {
+    private byte[] derive(String label, byte[] transcriptHash) {
         return schedule.hkdf().deriveSecret(bytes(), label, transcriptHash);
     }
 

@@ -1,7 +1,6 @@
 package io.siotls.keyschedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.CipherSuite;
@@ -15,7 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** The key schedule against RFC 8448 §3 (Simple 1-RTT Handshake, TLS_AES_128_GCM_SHA256, x25519). */
+/**
+ * The key schedule against RFC 8448 §3 (Simple 1-RTT Handshake, TLS_AES_128_GCM_SHA256, x25519),
+ * walked by phase (RFC 8446 §7.1); the phases' consumption is {@link KeySchedulePhasesTest}'s.
+ */
 class KeyScheduleRfc8448Test {
 
     private static final CryptoProvider CRYPTO = CryptoProvider.getDefault();
@@ -25,81 +27,50 @@ class KeyScheduleRfc8448Test {
 
     private final KeySchedule schedule = new KeySchedule(CRYPTO, SUITE);
 
-    private KeySchedule atHandshakeSecret() {
-        schedule.startWithoutPsk();
-        schedule.deriveHandshakeSecret(Rfc8448.get("ecdhe_shared_secret"));
-        return schedule;
-    }
-
-    private KeySchedule atMasterSecret() {
-        atHandshakeSecret().deriveMasterSecret();
-        return schedule;
-    }
-
-    /** After the handshake only the application traffic secrets live on (RFC 8446 §7.2). */
-    @Test
-    void forgottenHandshakeSecretsAreZeroedAndCannotBeUsed() {
-        atMasterSecret();
-        byte[] early = schedule.earlySecret();
-        byte[] handshake = schedule.handshakeSecret();
-        byte[] master = schedule.masterSecret();
-        byte[] serverFinishedHash = Rfc8448.get("server_finished_transcript_hash");
-        byte[] applicationSecret = schedule.clientApplicationTrafficSecret(serverFinishedHash);
-
-        schedule.forgetHandshakeSecrets();
-
-        assertThat(early).containsOnly(0);
-        assertThat(handshake).containsOnly(0);
-        assertThat(master).containsOnly(0);
-        assertThat(schedule.masterSecret()).isNull();
-        assertThatThrownBy(() -> schedule.clientApplicationTrafficSecret(serverFinishedHash))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("master secret");
-        assertThat(schedule.nextApplicationTrafficSecret(applicationSecret)).hasSize(SUITE.hashLength());
+    /** The Handshake Secret of the trace's x25519 shared secret. */
+    static HandshakeSecret handshakeSecret(KeySchedule schedule) {
+        return schedule.earlySecretWithoutPsk().handshakeSecret(Rfc8448.get("ecdhe_shared_secret"));
     }
 
     @Test
     void earlySecretWithoutPsk() {
-        schedule.startWithoutPsk();
-
-        assertThat(schedule.earlySecret()).isEqualTo(Rfc8448.get("early_secret"));
+        assertThat(schedule.earlySecretWithoutPsk().raw()).isEqualTo(Rfc8448.get("early_secret"));
     }
 
     @Test
     void handshakeSecretFromTheX25519SharedSecret() {
-        assertThat(atHandshakeSecret().handshakeSecret()).isEqualTo(Rfc8448.get("handshake_secret"));
+        assertThat(handshakeSecret(schedule).raw()).isEqualTo(Rfc8448.get("handshake_secret"));
     }
 
     @Test
     void handshakeTrafficSecrets() {
-        byte[] helloHash = Rfc8448.get("hello_transcript_hash");
-        atHandshakeSecret();
+        TrafficSecrets secrets = handshakeSecret(schedule).trafficSecrets(Rfc8448.get("hello_transcript_hash"));
 
-        assertThat(schedule.clientHandshakeTrafficSecret(helloHash))
-                .isEqualTo(Rfc8448.get("client_handshake_traffic_secret"));
-        assertThat(schedule.serverHandshakeTrafficSecret(helloHash))
-                .isEqualTo(Rfc8448.get("server_handshake_traffic_secret"));
+        assertThat(secrets.client()).isEqualTo(Rfc8448.get("client_handshake_traffic_secret"));
+        assertThat(secrets.server()).isEqualTo(Rfc8448.get("server_handshake_traffic_secret"));
     }
 
     @Test
     void masterSecret() {
-        assertThat(atMasterSecret().masterSecret()).isEqualTo(Rfc8448.get("master_secret"));
+        assertThat(handshakeSecret(schedule).masterSecret().raw()).isEqualTo(Rfc8448.get("master_secret"));
     }
 
     @Test
     void applicationTrafficAndExporterSecrets() {
         byte[] serverFinishedHash = Rfc8448.get("server_finished_transcript_hash");
-        atMasterSecret();
+        MasterSecret master = handshakeSecret(schedule).masterSecret();
 
-        assertThat(schedule.clientApplicationTrafficSecret(serverFinishedHash))
-                .isEqualTo(Rfc8448.get("client_application_traffic_secret"));
-        assertThat(schedule.serverApplicationTrafficSecret(serverFinishedHash))
-                .isEqualTo(Rfc8448.get("server_application_traffic_secret"));
-        assertThat(schedule.exporterMasterSecret(serverFinishedHash)).isEqualTo(Rfc8448.get("exporter_master_secret"));
+        TrafficSecrets secrets = master.applicationTrafficSecrets(serverFinishedHash);
+
+        assertThat(secrets.client()).isEqualTo(Rfc8448.get("client_application_traffic_secret"));
+        assertThat(secrets.server()).isEqualTo(Rfc8448.get("server_application_traffic_secret"));
+        assertThat(master.exporterMasterSecret(serverFinishedHash)).isEqualTo(Rfc8448.get("exporter_master_secret"));
     }
 
     @Test
     void resumptionMasterSecret() {
-        assertThat(atMasterSecret().resumptionMasterSecret(Rfc8448.get("client_finished_transcript_hash")))
+        assertThat(handshakeSecret(schedule).masterSecret()
+                .resumptionMasterSecret(Rfc8448.get("client_finished_transcript_hash")))
                 .isEqualTo(Rfc8448.get("resumption_master_secret"));
     }
 
@@ -181,35 +152,6 @@ class KeyScheduleRfc8448Test {
         assertThat(sha384.nextApplicationTrafficSecret(secret))
                 .isEqualTo(new Hkdf(CRYPTO, "SHA-384").expandLabel(secret, "traffic upd", new byte[0], 48))
                 .hasSize(48);
-    }
-
-    @Test
-    void handshakeSecretBeforeEarlySecretIsRefused() {
-        assertThatThrownBy(() -> schedule.deriveHandshakeSecret(new byte[32])).isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void handshakeTrafficSecretsBeforeHandshakeSecretAreRefused() {
-        schedule.startWithoutPsk();
-
-        assertThatThrownBy(() -> schedule.clientHandshakeTrafficSecret(new byte[32]))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> schedule.serverHandshakeTrafficSecret(new byte[32]))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(schedule::deriveMasterSecret).isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void masterSecretDerivativesBeforeMasterSecretAreRefused() {
-        atHandshakeSecret();
-
-        assertThatThrownBy(() -> schedule.clientApplicationTrafficSecret(new byte[32]))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> schedule.serverApplicationTrafficSecret(new byte[32]))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> schedule.exporterMasterSecret(new byte[32])).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> schedule.resumptionMasterSecret(new byte[32]))
-                .isInstanceOf(IllegalStateException.class);
     }
 
     /**

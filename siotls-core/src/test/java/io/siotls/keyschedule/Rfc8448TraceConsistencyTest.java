@@ -92,13 +92,13 @@ class Rfc8448TraceConsistencyTest {
     private static void checkSchedule(Rfc8448 trace, byte[] shared, TranscriptHash transcript, PublicKey serverKey,
             PublicKey clientKey) {
         KeySchedule schedule = new KeySchedule(CRYPTO, SUITE);
-        schedule.startWithoutPsk();
-        assertThat(schedule.earlySecret()).isEqualTo(trace.value("early_secret"));
-        schedule.deriveHandshakeSecret(shared);
-        assertThat(schedule.handshakeSecret()).isEqualTo(trace.value("handshake_secret"));
-        byte[] helloHash = transcript.current();
-        byte[] clientHandshake = schedule.clientHandshakeTrafficSecret(helloHash);
-        byte[] serverHandshake = schedule.serverHandshakeTrafficSecret(helloHash);
+        EarlySecret early = schedule.earlySecretWithoutPsk();
+        assertThat(early.raw()).isEqualTo(trace.value("early_secret"));
+        HandshakeSecret handshake = early.handshakeSecret(shared);
+        assertThat(handshake.raw()).isEqualTo(trace.value("handshake_secret"));
+        TrafficSecrets handshakeTraffic = handshake.trafficSecrets(transcript.current());
+        byte[] clientHandshake = handshakeTraffic.client();
+        byte[] serverHandshake = handshakeTraffic.server();
         assertThat(clientHandshake).isEqualTo(trace.value("client_handshake_traffic_secret"));
         assertThat(serverHandshake).isEqualTo(trace.value("server_handshake_traffic_secret"));
         assertThat(schedule.trafficKeys(serverHandshake).key()).isEqualTo(trace.value("server_handshake_key"));
@@ -129,16 +129,15 @@ class Rfc8448TraceConsistencyTest {
                 serverFinished.length))).isTrue();
         transcript.update(serverFinished);
 
-        schedule.deriveMasterSecret();
+        MasterSecret master = handshake.masterSecret();
         if (has(trace, "master_secret")) {
-            assertThat(schedule.masterSecret()).isEqualTo(trace.value("master_secret"));
+            assertThat(master.raw()).isEqualTo(trace.value("master_secret"));
         }
         byte[] serverFinishedHash = transcript.current();
-        assertThat(schedule.clientApplicationTrafficSecret(serverFinishedHash))
-                .isEqualTo(trace.value("client_application_traffic_secret"));
-        assertThat(schedule.serverApplicationTrafficSecret(serverFinishedHash))
-                .isEqualTo(trace.value("server_application_traffic_secret"));
-        assertThat(schedule.exporterMasterSecret(serverFinishedHash)).isEqualTo(trace.value("exporter_master_secret"));
+        TrafficSecrets application = master.applicationTrafficSecrets(serverFinishedHash);
+        assertThat(application.client()).isEqualTo(trace.value("client_application_traffic_secret"));
+        assertThat(application.server()).isEqualTo(trace.value("server_application_traffic_secret"));
+        assertThat(master.exporterMasterSecret(serverFinishedHash)).isEqualTo(trace.value("exporter_master_secret"));
 
         byte[] clientRecord = has(trace, "client_flight_record") ? trace.value("client_flight_record")
                 : trace.value("client_finished_record");
@@ -160,7 +159,7 @@ class Rfc8448TraceConsistencyTest {
         assertThat(schedule.verifyFinished(clientHandshake, transcript.current(),
                 Arrays.copyOfRange(clientFinished, 4, clientFinished.length))).isTrue();
         transcript.update(clientFinished);
-        assertThat(schedule.resumptionMasterSecret(transcript.current())).isEqualTo(trace.value("resumption_master_secret"));
+        assertThat(master.resumptionMasterSecret(transcript.current())).isEqualTo(trace.value("resumption_master_secret"));
     }
 
     /** A CertificateVerify message carries {@code signature}, valid over the transcript so far. */
