@@ -5,12 +5,12 @@ import io.siotls.TLSConfiguration;
 import static io.siotls.testing.Rfc8448Replay.CLIENT_GROUPS;
 import static io.siotls.testing.Rfc8448Replay.SUITES;
 import static io.siotls.testing.Rfc8448Replay.WHEN;
+import static io.siotls.testing.Rfc8448Replay.assertServerConnectedAsTraced;
 import static io.siotls.testing.Rfc8448Replay.clientHello;
 import static io.siotls.testing.Rfc8448Replay.concat;
 import static io.siotls.testing.Rfc8448Replay.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
@@ -53,11 +53,7 @@ class Rfc8448CompatibilityModeTest {
                 + hex(TRACE.value("server_change_cipher_spec_record")) + hex(TRACE.value("server_encrypted_flight_record")));
 
         server.receiveData(concat(TRACE.value("client_change_cipher_spec_record"), TRACE.value("client_finished_record")));
-        assertThat(server.isConnected()).isTrue();
-        assertThat(server.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256);
-        assertThat(server.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519);
-        assertThat(server.nconfig().signatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
-        assertThat(server.nconfig().serverName()).isEqualTo("server");
+        assertServerConnectedAsTraced(server);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.siotls.TLSConfiguration;
 import static io.siotls.testing.Rfc8448Replay.CLIENT_GROUPS;
 import static io.siotls.testing.Rfc8448Replay.SUITES;
 import static io.siotls.testing.Rfc8448Replay.WHEN;
+import static io.siotls.testing.Rfc8448Replay.assertServerConnectedAsTraced;
 import static io.siotls.testing.Rfc8448Replay.clientHello;
 import static io.siotls.testing.Rfc8448Replay.concat;
 import static io.siotls.testing.Rfc8448Replay.hex;
@@ -14,7 +15,6 @@ import io.siotls.crypto.CryptoProvider;
 import io.siotls.crypto.KeyExchange;
 import io.siotls.crypto.KeyExchangeKeyPair;
 import io.siotls.handshake.Entropy;
-import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.messages.ClientHello;
@@ -112,11 +112,7 @@ class Rfc8448SimpleHandshakeTest {
         assertThat(hex(server.dataToSend()))
                 .isEqualTo(hex(Rfc8448.get("server_hello_record")) + hex(Rfc8448.get("server_encrypted_flight_record")));
         server.receiveData(Rfc8448.get("client_finished_record"));
-        assertThat(server.isConnected()).isTrue();
-        assertThat(server.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256);
-        assertThat(server.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519);
-        assertThat(server.nconfig().signatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
-        assertThat(server.nconfig().serverName()).isEqualTo("server");
+        assertServerConnectedAsTraced(server);
     }
 
     @Test

@@ -1,7 +1,11 @@
 package io.siotls.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siotls.connection.TLSConnection;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
 import io.siotls.messages.ClientHello;
 import io.siotls.wire.TLSReader;
 import java.time.Clock;
@@ -33,6 +37,18 @@ public final class Rfc8448Replay {
             NamedGroup.FFDHE4096, NamedGroup.FFDHE6144, NamedGroup.FFDHE8192);
 
     private Rfc8448Replay() {
+    }
+
+    /**
+     * The replaying server is connected with what the traces negotiate: TLS_AES_128_GCM_SHA256,
+     * X25519, rsa_pss_rsae_sha256, for the host name "server".
+     */
+    public static void assertServerConnectedAsTraced(TLSConnection server) {
+        assertThat(server.isConnected()).isTrue();
+        assertThat(server.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256);
+        assertThat(server.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519);
+        assertThat(server.nconfig().signatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
+        assertThat(server.nconfig().serverName()).isEqualTo("server");
     }
 
     /** The ClientHello of a plaintext record holding only it (after the record and handshake headers). */
