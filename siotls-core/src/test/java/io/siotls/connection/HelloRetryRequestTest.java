@@ -73,6 +73,16 @@ class HelloRetryRequestTest {
     }
 
     private static TLSConnection[] afterRetry(boolean cookie) {
+        TLSConnection[] pair = retryAsked(cookie);
+        pair[0].receiveData(pair[1].dataToSend());
+        return pair;
+    }
+
+    /**
+     * A client offering an X25519 share, and a server (sending a cookie if {@code cookie}) that
+     * wants secp384r1 and has read the client's first hello: its HelloRetryRequest is to send.
+     */
+    private static TLSConnection[] retryAsked(boolean cookie) {
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY)
                 .keyExchanges(NamedGroup.X25519, NamedGroup.SECP384R1).build(), "localhost");
         TLSConnection server = new TLSConnection(Configs.server(IDENTITY).keyExchanges(NamedGroup.SECP384R1)
@@ -80,8 +90,21 @@ class HelloRetryRequestTest {
         client.initiateConnection();
         server.initiateConnection();
         server.receiveData(client.dataToSend());
-        client.receiveData(server.dataToSend());
         return new TLSConnection[] {client, server};
+    }
+
+    /**
+     * After a retry (with a cookie if {@code cookie}), the client's second ClientHello with its
+     * extensions changed by {@code change} is refused by the server with illegal_parameter
+     * saying {@code message}.
+     */
+    private static void assertChangedSecondHelloIsIllegalParameter(boolean cookie, String message,
+            java.util.function.UnaryOperator<java.util.List<io.siotls.extensions.Extension>> change) {
+        TLSConnection[] pair = afterRetry(cookie);
+        byte[] record = withExtensions(secondHello(pair[0]), change);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
+                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
+                .hasMessageContaining(message);
     }
 
     private static io.siotls.messages.ClientHello secondHello(TLSConnection client) {
@@ -103,13 +126,7 @@ class HelloRetryRequestTest {
     @Test
     void aRetryCarriesACookieOnlyWhenConfigured() {
         for (boolean cookie : new boolean[] {false, true}) {
-            TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY)
-                    .keyExchanges(NamedGroup.X25519, NamedGroup.SECP384R1).build(), "localhost");
-            TLSConnection server = new TLSConnection(Configs.server(IDENTITY).keyExchanges(NamedGroup.SECP384R1)
-                    .helloRetryCookie(cookie).build());
-            client.initiateConnection();
-            server.initiateConnection();
-            server.receiveData(client.dataToSend());
+            TLSConnection server = retryAsked(cookie)[1];
             byte[] fragment = Records.firstFragment(server.dataToSend());
             ServerHello retry = ServerHello.parse(new TLSReader(fragment, 4, fragment.length - 4));
             assertThat(retry.isHelloRetryRequest()).isTrue();
@@ -119,80 +136,56 @@ class HelloRetryRequestTest {
 
     @Test
     void aCookieTheRetryDidNotSendIsIllegalParameter() {
-        TLSConnection[] pair = afterRetry();
-        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+        assertChangedSecondHelloIsIllegalParameter(false, "carries a cookie the HelloRetryRequest did not send", e -> {
             e.add(new io.siotls.extensions.CookieExtension(new byte[] {1, 2, 3}));
             return e;
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
-                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
-                .hasMessageContaining("carries a cookie the HelloRetryRequest did not send");
     }
 
     @Test
     void secondClientHelloWithItsExtensionsReorderedIsIllegalParameter() {
-        TLSConnection[] pair = afterRetry();
-        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+        assertChangedSecondHelloIsIllegalParameter(false, "changed its extensions or their order", e -> {
             java.util.Collections.reverse(e);
             return e;
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
-                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
-                .hasMessageContaining("changed its extensions or their order");
     }
 
     @Test
     void secondClientHelloChangingAnExtensionsContentIsIllegalParameter() {
-        TLSConnection[] pair = afterRetry();
-        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+        assertChangedSecondHelloIsIllegalParameter(false, "changed its signature_algorithms extension", e -> {
             e.replaceAll(x -> x.typeCode() == io.siotls.iana.ExtensionType.SIGNATURE_ALGORITHMS.code()
                     ? io.siotls.extensions.SignatureAlgorithmsExtension.forHandshake(java.util.List.of(
                             io.siotls.iana.SignatureScheme.ECDSA_SECP256R1_SHA256.code()))
                     : x);
             return e;
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
-                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
-                .hasMessageContaining("changed its signature_algorithms extension");
     }
 
     @Test
     void secondClientHelloWithoutTheCookieIsIllegalParameter() {
-        TLSConnection[] pair = afterRetry(true);
-        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+        assertChangedSecondHelloIsIllegalParameter(true, "does not echo the HelloRetryRequest's cookie", e -> {
             e.removeIf(x -> x.typeCode() == io.siotls.iana.ExtensionType.COOKIE.code());
             return e;
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
-                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
-                .hasMessageContaining("does not echo the HelloRetryRequest's cookie");
     }
 
     @Test
     void secondClientHelloChangingAnotherExtensionIsIllegalParameter() {
-        TLSConnection[] pair = afterRetry();
-        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+        assertChangedSecondHelloIsIllegalParameter(false, "changed its extensions or their order", e -> {
             e.add(new io.siotls.extensions.ALPNExtension(java.util.List.of("h2")));
             return e;
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
-                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
-                .hasMessageContaining("changed its extensions or their order");
     }
 
     @Test
     void secondClientHelloWithTheWrongShareIsIllegalParameter() {
-        TLSConnection[] pair = afterRetry();
-        byte[] record = withExtensions(secondHello(pair[0]), e -> {
+        assertChangedSecondHelloIsIllegalParameter(false, "exactly one key share, for secp384r1", e -> {
             e.replaceAll(x -> x.typeCode() == io.siotls.iana.ExtensionType.KEY_SHARE.code()
                     ? io.siotls.extensions.KeyShareExtension.clientShares(java.util.List.of(
                             new io.siotls.extensions.KeyShareEntry(NamedGroup.X25519.code(), new byte[32])))
                     : x);
             return e;
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair[1].receiveData(record))
-                .isInstanceOf(io.siotls.alerts.IllegalParameter.class)
-                .hasMessageContaining("exactly one key share, for secp384r1");
     }
 
     @Test

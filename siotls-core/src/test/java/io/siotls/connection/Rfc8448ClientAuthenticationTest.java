@@ -3,6 +3,12 @@ package io.siotls.connection;
 import io.siotls.TLSConfiguration;
 import io.siotls.ClientAuthentication;
 
+import static io.siotls.testing.Rfc8448Replay.CLIENT_GROUPS;
+import static io.siotls.testing.Rfc8448Replay.SUITES;
+import static io.siotls.testing.Rfc8448Replay.WHEN;
+import static io.siotls.testing.Rfc8448Replay.clientHello;
+import static io.siotls.testing.Rfc8448Replay.concat;
+import static io.siotls.testing.Rfc8448Replay.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,11 +28,7 @@ import io.siotls.testing.Rfc8448Flight;
 import io.siotls.trust.TrustStores;
 import io.siotls.wire.TLSReader;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,16 +60,13 @@ import org.junit.jupiter.api.Test;
 class Rfc8448ClientAuthenticationTest {
 
     private static final Rfc8448 TRACE = Rfc8448.section("client-authentication.txt");
-    private static final Clock WHEN = Clock.fixed(Instant.parse("2018-01-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final List<CipherSuite> SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
-            CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
 
     @Test
     void clientSendsItsHelloAndCertificateFlightByteForByte() {
         X509Certificate serverCertificate = TRACE.certificate("server_certificate");
         X509Certificate clientCertificate = TRACE.certificate("client_certificate");
         byte[] helloRecord = TRACE.value("client_hello_record");
-        ClientHello traced = ClientHello.parse(new TLSReader(helloRecord, 9, helloRecord.length - 9));
+        ClientHello traced = clientHello(helloRecord);
         ClientHello[] built = new ClientHello[1];
         ReplayedSignatures signatures = new ReplayedSignatures(clientCertificate.getPublicKey(),
                 TRACE.value("client_certificate_verify_signature"));
@@ -111,9 +110,7 @@ class Rfc8448ClientAuthenticationTest {
                 .privateKey(Rfc8448.serverRsaPrivateKey())
                 .certificateChain(Rfc8448.serverRsaCertificate())
                 .cipherSuites(SUITES)
-                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1,
-                        NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096, NamedGroup.FFDHE6144,
-                        NamedGroup.FFDHE8192)
+                .keyExchanges(CLIENT_GROUPS)
                 .truststore(TrustStores.fromCertificates(List.of(clientCertificate)))
                 .clientAuthentication(ClientAuthentication.REQUIRED)
                 .build();
@@ -168,15 +165,5 @@ class Rfc8448ClientAuthenticationTest {
 
     private static List<Integer> schemes(CertificateRequest request) {
         return request.extensions().get(ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithmsExtension.class).schemes();
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

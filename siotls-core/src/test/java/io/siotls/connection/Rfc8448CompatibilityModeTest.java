@@ -2,9 +2,15 @@ package io.siotls.connection;
 
 import io.siotls.TLSConfiguration;
 
+import static io.siotls.testing.Rfc8448Replay.CLIENT_GROUPS;
+import static io.siotls.testing.Rfc8448Replay.SUITES;
+import static io.siotls.testing.Rfc8448Replay.WHEN;
+import static io.siotls.testing.Rfc8448Replay.assertServerConnectedAsTraced;
+import static io.siotls.testing.Rfc8448Replay.clientHello;
+import static io.siotls.testing.Rfc8448Replay.concat;
+import static io.siotls.testing.Rfc8448Replay.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
@@ -13,13 +19,7 @@ import io.siotls.testing.PssSalt;
 import io.siotls.testing.ReplayedEntropy;
 import io.siotls.testing.Rfc8448;
 import io.siotls.trust.TrustStores;
-import io.siotls.wire.TLSReader;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +31,6 @@ import org.junit.jupiter.api.Test;
 class Rfc8448CompatibilityModeTest {
 
     private static final Rfc8448 TRACE = Rfc8448.section("compatibility-mode.txt");
-    private static final Clock WHEN = Clock.fixed(Instant.parse("2018-01-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final List<CipherSuite> SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
-            CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
 
     @Test
     void serverSendsServerHelloChangeCipherSpecAndFlightByteForByte() throws Exception {
@@ -43,9 +40,7 @@ class Rfc8448CompatibilityModeTest {
                 .privateKey(Rfc8448.serverRsaPrivateKey())
                 .certificateChain(Rfc8448.serverRsaCertificate())
                 .cipherSuites(SUITES)
-                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1,
-                        NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096, NamedGroup.FFDHE6144,
-                        NamedGroup.FFDHE8192)
+                .keyExchanges(CLIENT_GROUPS)
                 .build();
         ReplayedEntropy entropy = new ReplayedEntropy(TRACE.value("server_random"))
                 .ephemeralKey(NamedGroup.X25519, TRACE.value("server_x25519_private"))
@@ -58,17 +53,13 @@ class Rfc8448CompatibilityModeTest {
                 + hex(TRACE.value("server_change_cipher_spec_record")) + hex(TRACE.value("server_encrypted_flight_record")));
 
         server.receiveData(concat(TRACE.value("client_change_cipher_spec_record"), TRACE.value("client_finished_record")));
-        assertThat(server.isConnected()).isTrue();
-        assertThat(server.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256);
-        assertThat(server.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519);
-        assertThat(server.nconfig().signatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
-        assertThat(server.nconfig().serverName()).isEqualTo("server");
+        assertServerConnectedAsTraced(server);
     }
 
     @Test
     void clientSendsHelloChangeCipherSpecAndFinishedByteForByte() {
         byte[] helloRecord = TRACE.value("client_hello_record");
-        ClientHello traced = ClientHello.parse(new TLSReader(helloRecord, 9, helloRecord.length - 9));
+        ClientHello traced = clientHello(helloRecord);
         ClientHello[] built = new ClientHello[1];
         TLSConfiguration config = TLSConfiguration.client()
                 .truststore(TrustStores.fromCertificates(List.of(Rfc8448.serverRsaCertificate())))
@@ -96,15 +87,5 @@ class Rfc8448CompatibilityModeTest {
         assertThat(client.isConnected()).isTrue();
         assertThat(client.nconfig().peerCertificateChain()).containsExactly(Rfc8448.serverRsaCertificate());
         assertThat(client.nconfig().peerSignatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

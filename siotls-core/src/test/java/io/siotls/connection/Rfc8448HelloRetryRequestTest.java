@@ -1,10 +1,14 @@
 package io.siotls.connection;
 
-import io.siotls.TLSConfiguration;
-
+import static io.siotls.testing.Rfc8448Replay.SUITES;
+import static io.siotls.testing.Rfc8448Replay.WHEN;
+import static io.siotls.testing.Rfc8448Replay.clientHello;
+import static io.siotls.testing.Rfc8448Replay.concat;
+import static io.siotls.testing.Rfc8448Replay.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.siotls.TLSConfiguration;
 import io.siotls.alerts.DecryptError;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.SupportedGroupsExtension;
@@ -21,12 +25,8 @@ import io.siotls.testing.Rfc8448Flight;
 import io.siotls.trust.TrustStores;
 import io.siotls.wire.TLSReader;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +54,11 @@ import org.junit.jupiter.api.Test;
 class Rfc8448HelloRetryRequestTest {
 
     private static final Rfc8448 TRACE = Rfc8448.section("hello-retry-request.txt");
-    private static final Clock WHEN = Clock.fixed(Instant.parse("2018-01-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final List<CipherSuite> SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
-            CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
 
     @Test
     void clientSendsBothHellosAndItsFinishedByteForByte() {
-        ClientHello tracedFirst = hello(TRACE.value("client_hello_1_record"));
-        ClientHello tracedSecond = hello(TRACE.value("client_hello_2_record"));
+        ClientHello tracedFirst = clientHello(TRACE.value("client_hello_1_record"));
+        ClientHello tracedSecond = clientHello(TRACE.value("client_hello_2_record"));
         List<ClientHello> built = new ArrayList<>();
         TLSConfiguration config = TLSConfiguration.client()
                 .truststore(TrustStores.fromCertificates(List.of(Rfc8448.serverRsaCertificate())))
@@ -160,19 +157,5 @@ class Rfc8448HelloRetryRequestTest {
 
     private static List<Extension> encryptedExtensions(byte[] message) {
         return EncryptedExtensions.parse(new TLSReader(message, 4, message.length - 4)).extensions().list();
-    }
-
-    private static ClientHello hello(byte[] record) {
-        return ClientHello.parse(new TLSReader(record, 9, record.length - 9));
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

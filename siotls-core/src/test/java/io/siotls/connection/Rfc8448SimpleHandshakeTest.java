@@ -2,20 +2,25 @@ package io.siotls.connection;
 
 import io.siotls.TLSConfiguration;
 
+import static io.siotls.testing.Rfc8448Replay.CLIENT_GROUPS;
+import static io.siotls.testing.Rfc8448Replay.SUITES;
+import static io.siotls.testing.Rfc8448Replay.WHEN;
+import static io.siotls.testing.Rfc8448Replay.assertServerConnectedAsTraced;
+import static io.siotls.testing.Rfc8448Replay.clientHello;
+import static io.siotls.testing.Rfc8448Replay.concat;
+import static io.siotls.testing.Rfc8448Replay.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.crypto.KeyExchange;
 import io.siotls.crypto.KeyExchangeKeyPair;
 import io.siotls.handshake.Entropy;
-import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.messages.ClientHello;
 import io.siotls.testing.PssSalt;
 import io.siotls.testing.Rfc8448;
 import io.siotls.trust.TrustStores;
-import io.siotls.wire.TLSReader;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.KeyFactory;
@@ -25,11 +30,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPrivateKeySpec;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +39,6 @@ import org.junit.jupiter.api.Test;
  */
 class Rfc8448SimpleHandshakeTest {
 
-    private static final Clock WHEN = Clock.fixed(Instant.parse("2018-01-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final List<CipherSuite> SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
-            CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
 
     /** Entropy that replays the trace: fixed hello random, ephemeral key and signature randomness. */
     private static final class ReplayedEntropy extends Entropy {
@@ -91,10 +88,6 @@ class Rfc8448SimpleHandshakeTest {
                 .generateCertificate(new ByteArrayInputStream(Rfc8448.get("server_certificate")));
     }
 
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
     @Test
     void serverSendsTheTracesFlightByteForByte() throws Exception {
         X509Certificate certificate = certificate();
@@ -107,9 +100,7 @@ class Rfc8448SimpleHandshakeTest {
                 .privateKey(key)
                 .certificateChain(certificate)
                 .cipherSuites(SUITES)
-                .keyExchanges(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1,
-                        NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096, NamedGroup.FFDHE6144,
-                        NamedGroup.FFDHE8192)
+                .keyExchanges(CLIENT_GROUPS)
                 .build();
         TLSConnection server = new TLSConnection(config, null,
                 new ReplayedEntropy(Rfc8448.get("server_random"), Rfc8448.get("server_x25519_private"), salt),
@@ -121,18 +112,14 @@ class Rfc8448SimpleHandshakeTest {
         assertThat(hex(server.dataToSend()))
                 .isEqualTo(hex(Rfc8448.get("server_hello_record")) + hex(Rfc8448.get("server_encrypted_flight_record")));
         server.receiveData(Rfc8448.get("client_finished_record"));
-        assertThat(server.isConnected()).isTrue();
-        assertThat(server.nconfig().cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256);
-        assertThat(server.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519);
-        assertThat(server.nconfig().signatureAlgorithm()).isEqualTo(SignatureScheme.RSA_PSS_RSAE_SHA256);
-        assertThat(server.nconfig().serverName()).isEqualTo("server");
+        assertServerConnectedAsTraced(server);
     }
 
     @Test
     void clientSendsTheTracesHelloAndFinishedByteForByte() throws Exception {
         X509Certificate certificate = certificate();
         byte[] helloRecord = Rfc8448.get("client_hello_record");
-        ClientHello tracedHello = ClientHello.parse(new TLSReader(helloRecord, 9, helloRecord.length - 9));
+        ClientHello tracedHello = clientHello(helloRecord);
         TLSConfiguration config = TLSConfiguration.client()
                 .truststore(TrustStores.fromCertificates(List.of(certificate)))
                 .cipherSuites(SUITES)
@@ -159,11 +146,5 @@ class Rfc8448SimpleHandshakeTest {
         KeyExchangeKeyPair server = x25519.fromPrivateKey(Rfc8448.get("server_x25519_private"));
         assertThat(client.sharedSecret(server.publicShare())).isEqualTo(Rfc8448.get("ecdhe_shared_secret"));
         assertThat(server.sharedSecret(client.publicShare())).isEqualTo(Rfc8448.get("ecdhe_shared_secret"));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

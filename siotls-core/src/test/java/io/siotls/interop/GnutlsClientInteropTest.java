@@ -63,12 +63,7 @@ class GnutlsClientInteropTest {
                         .contains("- Status: The certificate is trusted.")
                         .contains("- Description: " + GnutlsNames.description(suite, group, scheme));
             }
-            OneConnectionServer.Served result = listener.served();
-            assertThat(result.received()).isEqualTo("ping\n");
-            assertThat(result.nconfig().cipherSuite()).isEqualTo(suite);
-            assertThat(result.nconfig().keyExchange()).isEqualTo(group);
-            assertThat(result.nconfig().signatureAlgorithm()).isEqualTo(scheme);
-            assertThat(result.nconfig().serverName()).isEqualTo("localhost");
+            listener.served().assertPingFromLocalhostOver(suite, group, scheme);
         }
     }
 

@@ -49,12 +49,7 @@ class OpenSslClientInteropTest {
                 String output = client.awaitOutput(out -> out.contains("pong: ping"), Duration.ofSeconds(15));
                 assertThat(output).contains("Verify return code: 0 (ok)").contains("TLSv1.3, Cipher is " + suite.ianaName());
             }
-            OneConnectionServer.Served result = listener.served();
-            assertThat(result.received()).isEqualTo("ping\n");
-            assertThat(result.nconfig().cipherSuite()).isEqualTo(suite);
-            assertThat(result.nconfig().keyExchange()).isEqualTo(group);
-            assertThat(result.nconfig().signatureAlgorithm()).isEqualTo(scheme);
-            assertThat(result.nconfig().serverName()).isEqualTo("localhost");
+            listener.served().assertPingFromLocalhostOver(suite, group, scheme);
         }
     }
 

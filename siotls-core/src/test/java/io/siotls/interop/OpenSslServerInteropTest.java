@@ -13,14 +13,13 @@ import io.siotls.iana.SignatureScheme;
 import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.SuiteGroupSchemeCombinations;
 import io.siotls.testing.OpenSslServer;
 import io.siotls.testing.PemFiles;
 import io.siotls.testing.SocketConnection;
 import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,18 +34,7 @@ class OpenSslServerInteropTest {
     Path dir;
 
     static Stream<Arguments> combinations() {
-        List<Arguments> combinations = new ArrayList<>();
-        for (CipherSuite suite : List.of(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384,
-                CipherSuite.TLS_CHACHA20_POLY1305_SHA256)) {
-            for (NamedGroup group : List.of(NamedGroup.X25519, NamedGroup.SECP256R1)) {
-                combinations.add(Arguments.of(suite, group, SignatureScheme.ECDSA_SECP256R1_SHA256, KeyType.EC_P256));
-                combinations.add(Arguments.of(suite, group, SignatureScheme.ED25519, KeyType.ED25519));
-                combinations.add(Arguments.of(suite, group, SignatureScheme.RSA_PSS_RSAE_SHA256, KeyType.RSA_2048));
-                combinations.add(Arguments.of(suite, group, SignatureScheme.RSA_PSS_RSAE_SHA384, KeyType.RSA_2048));
-                combinations.add(Arguments.of(suite, group, SignatureScheme.RSA_PSS_RSAE_SHA512, KeyType.RSA_2048));
-            }
-        }
-        return combinations.stream();
+        return SuiteGroupSchemeCombinations.all();
     }
 
     static String openSslGroup(NamedGroup group) {

@@ -1,7 +1,12 @@
 package io.siotls.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.siotls.TLSConfiguration;
 import io.siotls.TLSNegotiatedConfiguration;
+import io.siotls.iana.CipherSuite;
+import io.siotls.iana.NamedGroup;
+import io.siotls.iana.SignatureScheme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,6 +27,15 @@ public final class OneConnectionServer implements AutoCloseable {
 
     /** What the server saw. */
     public record Served(TLSNegotiatedConfiguration nconfig, String received) {
+
+        /** The connection carried "ping", over {@code suite}, {@code group} and {@code scheme}, to "localhost" (SNI). */
+        public void assertPingFromLocalhostOver(CipherSuite suite, NamedGroup group, SignatureScheme scheme) {
+            assertThat(received).isEqualTo("ping\n");
+            assertThat(nconfig.cipherSuite()).isEqualTo(suite);
+            assertThat(nconfig.keyExchange()).isEqualTo(group);
+            assertThat(nconfig.signatureAlgorithm()).isEqualTo(scheme);
+            assertThat(nconfig.serverName()).isEqualTo("localhost");
+        }
     }
 
     private final ServerSocket listener;

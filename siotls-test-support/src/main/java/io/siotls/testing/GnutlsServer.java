@@ -15,17 +15,14 @@ import java.util.regex.Pattern;
  * {@code gnutls-serv --echo} on a free port, started as a process. It echoes every record it
  * receives, and, like GnuTLS servers by default, asks for a client certificate without requiring one.
  */
-public final class GnutlsServer implements AutoCloseable {
+public final class GnutlsServer extends ServerProcess {
 
     private static final int ATTEMPTS = 5;
     private static final Pattern LISTENING = Pattern.compile("listening on IPv4 \\S+ port (\\d+)\\.\\.\\.(.*)\n");
 
-    private final ExternalProcess process;
-    private final int port;
 
     private GnutlsServer(ExternalProcess process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     /** Writes {@code identity} into {@code dir} and serves it, as {@link #start(Gnutls.Priority, List)}. */
@@ -78,18 +75,5 @@ public final class GnutlsServer implements AutoCloseable {
             probe.bind(new InetSocketAddress(0));
             return probe.getLocalPort();
         }
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public ExternalProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

@@ -9,16 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code openssl s_server -tls1_3} on an ephemeral loopback port, started as a process. */
-public final class OpenSslServer implements AutoCloseable {
+public final class OpenSslServer extends ServerProcess {
 
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT .*:(\\d+)");
 
-    private final ExternalProcess process;
-    private final int port;
 
     private OpenSslServer(ExternalProcess process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     /**
@@ -40,18 +37,5 @@ public final class OpenSslServer implements AutoCloseable {
             process.close();
             throw e;
         }
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public ExternalProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

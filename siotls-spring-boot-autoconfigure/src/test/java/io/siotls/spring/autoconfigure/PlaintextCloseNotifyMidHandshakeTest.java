@@ -25,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,11 +35,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and serve the next client.
  */
 class PlaintextCloseNotifyMidHandshakeTest {
-
-    private static final String NETTY_REACTIVE =
-            "org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration";
-    private static final String TOMCAT_REACTIVE =
-            "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration";
 
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
     /** Well within the handshake timeout: a connection held until then was not closed by the alert. */
@@ -67,15 +60,11 @@ class PlaintextCloseNotifyMidHandshakeTest {
     @ValueSource(strings = {"Tomcat", "Reactor Netty"})
     void theServerClosesAtOnceSpinsNotAndServesTheNextClient(String webServer) throws Exception {
         boolean tomcat = webServer.equals("Tomcat");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelloApplication.class)
-                .web(tomcat ? WebApplicationType.SERVLET : WebApplicationType.REACTIVE)
-                .properties("server.port=0", "logging.level.root=warn",
-                        "siotls.server.certificate-chain=" + TestPki.location(server.chainFile()),
-                        "siotls.server.private-key=" + TestPki.location(server.keyFile()),
-                        "siotls.server.handshake-timeout=" + HANDSHAKE_TIMEOUT.toMillis() + "ms",
-                        "spring.autoconfigure.exclude=" + (tomcat ? NETTY_REACTIVE : TOMCAT_REACTIVE))
-                .run()) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app = TestApplications.runHelloApplication(
+                tomcat ? WebApplicationType.SERVLET : WebApplicationType.REACTIVE,
+                tomcat ? TestApplications.NETTY_REACTIVE : TestApplications.TOMCAT_REACTIVE, server,
+                "siotls.server.handshake-timeout=" + HANDSHAKE_TIMEOUT.toMillis() + "ms")) {
+            int port = TestApplications.port(app);
             assertThat(get(port).body()).isEqualTo("hello");
 
             for (int i = 0; i < CONNECTIONS; i++) {

@@ -1,13 +1,11 @@
 package io.siotls.spring.autoconfigure;
 
-import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.jsse.SiotlsSSLContext;
-import io.siotls.testing.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.SocketException;
@@ -18,7 +16,6 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -31,11 +28,7 @@ class ServerSocketServedAlgorithmsTest {
     Path directory;
 
     private ApplicationContextRunner runner() {
-        TestPki.Leaf localhost = new TestPki(directory).leaf("localhost", "localhost");
-        return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(SiotlsAutoConfiguration.class))
-                .withPropertyValues("siotls.server.certificate-chain=" + location(localhost.chainFile()),
-                        "siotls.server.private-key=" + location(localhost.keyFile()));
+        return TestApplications.localhostServerRunner(directory);
     }
 
     @Test

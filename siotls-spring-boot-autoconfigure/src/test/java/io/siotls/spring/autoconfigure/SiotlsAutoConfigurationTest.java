@@ -21,8 +21,6 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +28,7 @@ import org.springframework.context.annotation.Configuration;
 
 class SiotlsAutoConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, SiotlsAutoConfiguration.class));
+    private final ApplicationContextRunner runner = TestApplications.bundlesAndSiotlsRunner();
 
     @TempDir
     Path directory;
@@ -46,8 +43,7 @@ class SiotlsAutoConfigurationTest {
     }
 
     private String[] serverChain() {
-        return new String[] {"siotls.server.certificate-chain=" + location(server.chainFile()),
-                "siotls.server.private-key=" + location(server.keyFile())};
+        return TestApplications.serverKeyProperties(server);
     }
 
     @Test

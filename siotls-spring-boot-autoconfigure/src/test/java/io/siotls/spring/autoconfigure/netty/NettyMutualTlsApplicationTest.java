@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.siotls.Side;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
+import io.siotls.spring.autoconfigure.MutualTlsPki;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.spring.autoconfigure.TestApplications;
 import io.siotls.testing.Curl;
 import io.siotls.testing.TestPki;
 import java.io.IOException;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -53,8 +54,7 @@ class NettyMutualTlsApplicationTest {
     @TempDir
     static Path strangerDir;
 
-    private static TestPki.Leaf stranger;
-
+    private static MutualTlsPki mtls;
     private static TestPki.Leaf client;
     private static ConfigurableApplicationContext application;
     private static List<HandshakeEvent> serverHandshakes;
@@ -63,23 +63,16 @@ class NettyMutualTlsApplicationTest {
 
     @BeforeAll
     static void start() {
-        TestPki pki = new TestPki(pkiDir);
-        pki.caFile();
-        pki.leaf("server", "localhost");
-        pki.leaf("api", "api.localhost");
-        client = pki.leaf("client", "client.example");
-        stranger = new TestPki(strangerDir).leaf("stranger", "client.example");
+        mtls = MutualTlsPki.write(pkiDir, strangerDir);
+        client = mtls.client();
         application = new SpringApplicationBuilder(WebFluxApplication.class).web(WebApplicationType.REACTIVE)
-                .profiles("mtls").properties("pki.dir=" + pkiDir, "siotls.server.handshake-timeout=700ms",
-                        "spring.autoconfigure.exclude=" + TOMCAT_REACTIVE)
+                .profiles("mtls").properties(mtls.dirProperty(), "siotls.server.handshake-timeout=700ms",
+                        "spring.autoconfigure.exclude=" + TestApplications.TOMCAT_REACTIVE)
                 .run();
         serverHandshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT).events();
         clientHandshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT).events();
-        port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        port = TestApplications.port(application);
     }
-
-    static final String TOMCAT_REACTIVE =
-            "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration";
 
     @AfterAll
     static void stop() {
@@ -123,9 +116,7 @@ class NettyMutualTlsApplicationTest {
 
     @Test
     void curlWithTheClientCertificateSpeaksHttp2() throws Exception {
-        Curl.Result result = Curl.run("--http2", "--cacert", pkiDir.resolve("ca.pem").toString(),
-                "--cert", client.chainFile().toString(), "--key", client.keyFile().toString(),
-                "https://localhost:" + port + "/hello");
+        Curl.Result result = mtls.curlWithClientCertificate("--http2", "https://localhost:" + port + "/hello");
         assertThat(result.exitCode()).as(result.verbose()).isZero();
         assertThat(result.body()).isEqualTo("hello CN=client.example");
         assertThat(result.verbose()).contains("SSL connection using TLSv1.3").contains("ALPN: server accepted h2")
@@ -136,7 +127,7 @@ class NettyMutualTlsApplicationTest {
 
     @Test
     void curlWithoutACertificateIsRefused() throws Exception {
-        Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(), "https://localhost:" + port + "/hello");
+        Curl.Result result = mtls.curlWithoutCertificate("https://localhost:" + port + "/hello");
         assertThat(result.exitCode()).as(result.verbose()).isNotZero();
         assertThat(result.refused("certificate required")).as(result.verbose()).isTrue();
         assertThat(serverHandshakes).singleElement().satisfies(event ->
@@ -145,9 +136,7 @@ class NettyMutualTlsApplicationTest {
 
     @Test
     void curlWithACertificateOfAnotherCaIsRefused() throws Exception {
-        Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(),
-                "--cert", stranger.chainFile().toString(), "--key", stranger.keyFile().toString(),
-                "https://localhost:" + port + "/hello");
+        Curl.Result result = mtls.curlWithStrangerCertificate("https://localhost:" + port + "/hello");
         assertThat(result.exitCode()).as(result.verbose()).isNotZero();
         assertThat(result.body()).isEmpty();
         assertThat(result.refused("alert bad certificate")).as(result.verbose()).isTrue();
@@ -157,9 +146,7 @@ class NettyMutualTlsApplicationTest {
 
     @Test
     void sniChoosesTheSecondChain() throws Exception {
-        Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(),
-                "--cert", client.chainFile().toString(), "--key", client.keyFile().toString(),
-                "--resolve", "api.localhost:" + port + ":127.0.0.1", "https://api.localhost:" + port + "/hello");
+        Curl.Result result = mtls.curlApiLocalhostWithClientCertificate(port);
         assertThat(result.exitCode()).as(result.verbose()).isZero();
         assertThat(result.verbose()).contains("subject: CN=api.localhost");
     }

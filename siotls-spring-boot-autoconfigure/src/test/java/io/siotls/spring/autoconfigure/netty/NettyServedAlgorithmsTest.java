@@ -3,8 +3,8 @@ package io.siotls.spring.autoconfigure.netty;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
-import io.siotls.spring.autoconfigure.HelloApplication;
 import io.siotls.spring.autoconfigure.OpenSslOffers;
+import io.siotls.spring.autoconfigure.TestApplications;
 import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -23,9 +21,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * narrow it.
  */
 class NettyServedAlgorithmsTest {
-
-    private static final String TOMCAT_REACTIVE =
-            "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration";
 
     @TempDir
     static Path pkiDir;
@@ -38,22 +33,14 @@ class NettyServedAlgorithmsTest {
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
-        return new SpringApplicationBuilder(HelloApplication.class).web(WebApplicationType.REACTIVE)
-                .properties("server.port=0", "logging.level.root=warn",
-                        "siotls.server.certificate-chain=" + TestPki.location(server.chainFile()),
-                        "siotls.server.private-key=" + TestPki.location(server.keyFile()),
-                        "spring.autoconfigure.exclude=" + TOMCAT_REACTIVE)
-                .properties(properties).run();
-    }
-
-    private static int port(ConfigurableApplicationContext app) {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
+        return TestApplications.runHelloApplication(WebApplicationType.REACTIVE, TestApplications.TOMCAT_REACTIVE,
+                server, properties);
     }
 
     @Test
     void servesTheDefaultSuitesAndGroupsAndRefusesEveryOther() throws Exception {
         try (ConfigurableApplicationContext app = start()) {
-            OpenSslOffers.assertServesExactly(port(app), TLSConfiguration.DEFAULT_CIPHER_SUITES,
+            OpenSslOffers.assertServesExactly(TestApplications.port(app), TLSConfiguration.DEFAULT_CIPHER_SUITES,
                     TLSConfiguration.DEFAULT_KEY_EXCHANGES);
         }
     }
@@ -63,7 +50,7 @@ class NettyServedAlgorithmsTest {
         try (ConfigurableApplicationContext app = start(
                 "siotls.server.cipher-suites=TLS_AES_128_CCM_SHA256,TLS_AES_128_CCM_8_SHA256",
                 "siotls.server.key-exchanges=secp384r1,x448")) {
-            OpenSslOffers.assertServesExactly(port(app),
+            OpenSslOffers.assertServesExactly(TestApplications.port(app),
                     List.of(CipherSuite.TLS_AES_128_CCM_SHA256, CipherSuite.TLS_AES_128_CCM_8_SHA256),
                     List.of(NamedGroup.SECP384R1, NamedGroup.X448));
         }

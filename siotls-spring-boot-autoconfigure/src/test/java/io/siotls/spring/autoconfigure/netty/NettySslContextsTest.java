@@ -1,15 +1,13 @@
 package io.siotls.spring.autoconfigure.netty;
 
-import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.testing.TestPki;
+import io.siotls.spring.autoconfigure.TestApplications;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -22,11 +20,7 @@ class NettySslContextsTest {
     Path directory;
 
     private ApplicationContextRunner runner() {
-        TestPki.Leaf localhost = new TestPki(directory).leaf("localhost", "localhost");
-        return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(SiotlsAutoConfiguration.class))
-                .withPropertyValues("siotls.server.certificate-chain=" + location(localhost.chainFile()),
-                        "siotls.server.private-key=" + location(localhost.keyFile()));
+        return TestApplications.localhostServerRunner(directory);
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.siotls.Side;
 import io.siotls.iana.NamedGroup;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
+import io.siotls.spring.autoconfigure.MutualTlsPki;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.spring.autoconfigure.TestApplications;
 import io.siotls.testing.Curl;
 import io.siotls.testing.TestPki;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -60,25 +61,20 @@ class TomcatMutualTlsApplicationTest {
     @TempDir
     static Path strangerDir;
 
-    private static TestPki pki;
+    private static MutualTlsPki mtls;
     private static TestPki.Leaf client;
-    private static TestPki.Leaf stranger;
     private static ConfigurableApplicationContext application;
     private static List<HandshakeEvent> handshakes;
     private static int port;
 
     @BeforeAll
     static void start() {
-        pki = new TestPki(pkiDir);
-        pki.caFile();
-        pki.leaf("server", "localhost");
-        pki.leaf("api", "api.localhost");
-        client = pki.leaf("client", "client.example");
-        stranger = new TestPki(strangerDir).leaf("stranger", "client.example");
+        mtls = MutualTlsPki.write(pkiDir, strangerDir);
+        client = mtls.client();
         application = new SpringApplicationBuilder(MvcApplication.class).web(WebApplicationType.SERVLET)
-                .profiles("mtls").properties("pki.dir=" + pkiDir).run();
+                .profiles("mtls").properties(mtls.dirProperty()).run();
         handshakes = HandshakeRecorder.attach(application, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT).events();
-        port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        port = TestApplications.port(application);
     }
 
     @AfterAll
@@ -95,9 +91,7 @@ class TomcatMutualTlsApplicationTest {
 
     @Test
     void curlWithTheClientCertificateGetsThroughOverHttp2AndTheControllerSeesIt() throws Exception {
-        Curl.Result result = Curl.run("--http2", "--cacert", pkiDir.resolve("ca.pem").toString(),
-                "--cert", client.chainFile().toString(), "--key", client.keyFile().toString(),
-                "https://localhost:" + port + "/hello");
+        Curl.Result result = mtls.curlWithClientCertificate("--http2", "https://localhost:" + port + "/hello");
         assertThat(result.exitCode()).as(result.verbose()).isZero();
         assertThat(result.body()).isEqualTo("hello CN=client.example over HTTP/2.0");
         assertThat(result.verbose()).contains("TLSv1.3").contains("ALPN: server accepted h2");
@@ -111,8 +105,7 @@ class TomcatMutualTlsApplicationTest {
 
     @Test
     void curlWithoutACertificateIsRefused() throws Exception {
-        Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(),
-                "https://localhost:" + port + "/hello");
+        Curl.Result result = mtls.curlWithoutCertificate("https://localhost:" + port + "/hello");
         assertThat(result.exitCode()).as(result.verbose()).isNotZero();
         assertThat(result.body()).isEmpty();
         assertThat(result.refused("certificate required")).as(result.verbose()).isTrue();
@@ -122,9 +115,7 @@ class TomcatMutualTlsApplicationTest {
 
     @Test
     void curlWithACertificateFromAnImpostorOfTheTrustedCaIsRefused() throws Exception {
-        Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(),
-                "--cert", stranger.chainFile().toString(), "--key", stranger.keyFile().toString(),
-                "https://localhost:" + port + "/hello");
+        Curl.Result result = mtls.curlWithStrangerCertificate("https://localhost:" + port + "/hello");
         assertThat(result.exitCode()).as(result.verbose()).isNotZero();
         assertThat(result.body()).isEmpty();
         assertThat(result.refused("alert bad certificate")).as(result.verbose()).isTrue();
@@ -134,9 +125,7 @@ class TomcatMutualTlsApplicationTest {
 
     @Test
     void sniChoosesTheSecondChain() throws Exception {
-        Curl.Result result = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(),
-                "--cert", client.chainFile().toString(), "--key", client.keyFile().toString(),
-                "--resolve", "api.localhost:" + port + ":127.0.0.1", "https://api.localhost:" + port + "/hello");
+        Curl.Result result = mtls.curlApiLocalhostWithClientCertificate(port);
         assertThat(result.exitCode()).as(result.verbose()).isZero();
         assertThat(result.verbose()).contains("subject: CN=api.localhost");
         assertThat(handshakes).singleElement().satisfies(event ->

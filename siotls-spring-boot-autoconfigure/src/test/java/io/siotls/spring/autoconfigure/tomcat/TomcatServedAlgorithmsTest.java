@@ -3,8 +3,8 @@ package io.siotls.spring.autoconfigure.tomcat;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
-import io.siotls.spring.autoconfigure.HelloApplication;
 import io.siotls.spring.autoconfigure.OpenSslOffers;
+import io.siotls.spring.autoconfigure.TestApplications;
 import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,9 +22,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and, from JDK 20, the client's groups it sets on every engine must not widen it.
  */
 class TomcatServedAlgorithmsTest {
-
-    private static final String NETTY_REACTIVE =
-            "org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration";
 
     @TempDir
     static Path pkiDir;
@@ -39,23 +34,14 @@ class TomcatServedAlgorithmsTest {
     }
 
     private static ConfigurableApplicationContext start(WebApplicationType type, String... properties) {
-        return new SpringApplicationBuilder(HelloApplication.class).web(type)
-                .properties("server.port=0", "logging.level.root=warn",
-                        "siotls.server.certificate-chain=" + TestPki.location(server.chainFile()),
-                        "siotls.server.private-key=" + TestPki.location(server.keyFile()),
-                        "spring.autoconfigure.exclude=" + NETTY_REACTIVE)
-                .properties(properties).run();
-    }
-
-    private static int port(ConfigurableApplicationContext app) {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
+        return TestApplications.runHelloApplication(type, TestApplications.NETTY_REACTIVE, server, properties);
     }
 
     @ParameterizedTest
     @EnumSource(value = WebApplicationType.class, names = {"SERVLET", "REACTIVE"})
     void servesTheDefaultSuitesAndGroupsAndRefusesEveryOther(WebApplicationType type) throws Exception {
         try (ConfigurableApplicationContext app = start(type)) {
-            OpenSslOffers.assertServesExactly(port(app), TLSConfiguration.DEFAULT_CIPHER_SUITES,
+            OpenSslOffers.assertServesExactly(TestApplications.port(app), TLSConfiguration.DEFAULT_CIPHER_SUITES,
                     TLSConfiguration.DEFAULT_KEY_EXCHANGES);
         }
     }
@@ -65,7 +51,7 @@ class TomcatServedAlgorithmsTest {
         try (ConfigurableApplicationContext app = start(WebApplicationType.SERVLET,
                 "siotls.server.cipher-suites=TLS_AES_128_CCM_SHA256,TLS_AES_128_CCM_8_SHA256",
                 "siotls.server.key-exchanges=secp384r1,x448")) {
-            OpenSslOffers.assertServesExactly(port(app),
+            OpenSslOffers.assertServesExactly(TestApplications.port(app),
                     List.of(CipherSuite.TLS_AES_128_CCM_SHA256, CipherSuite.TLS_AES_128_CCM_8_SHA256),
                     List.of(NamedGroup.SECP384R1, NamedGroup.X448));
         }

@@ -1,5 +1,6 @@
 package io.siotls.spring.autoconfigure.tomcat;
 
+import io.siotls.spring.autoconfigure.TestApplications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.testing.Curl;
@@ -37,9 +38,6 @@ import org.springframework.web.client.RestClient;
  */
 class TomcatVariantsApplicationTest {
 
-    private static final String NETTY_REACTIVE =
-            "org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration";
-
     @TempDir
     static Path pkiDir;
 
@@ -62,7 +60,7 @@ class TomcatVariantsApplicationTest {
     void reactiveTomcatServesHttp11WhenHttp2IsOffWithTheConfiguredSuite() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelloApplication.class)
                 .web(WebApplicationType.REACTIVE).properties(serverChain())
-                .properties("spring.autoconfigure.exclude=" + NETTY_REACTIVE,
+                .properties("spring.autoconfigure.exclude=" + TestApplications.NETTY_REACTIVE,
                         "siotls.server.cipher-suites=TLS_CHACHA20_POLY1305_SHA256").run()) {
             List<HandshakeEvent> handshakes = HandshakeRecorder.attach(app, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT).events();
             int port = port(app);
@@ -140,6 +138,6 @@ class TomcatVariantsApplicationTest {
     }
 
     private static int port(ConfigurableApplicationContext app) {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
+        return TestApplications.port(app);
     }
 }

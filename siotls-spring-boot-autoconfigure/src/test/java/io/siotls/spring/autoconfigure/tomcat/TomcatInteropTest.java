@@ -1,21 +1,23 @@
-package io.siotls.jsse;
+package io.siotls.spring.autoconfigure.tomcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.siotls.jsse.tomcat.SiotlsSSLImplementation;
+import io.siotls.ClientAuthentication;
+import io.siotls.TLSConfiguration;
+import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.testing.Curl;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
 import io.siotls.testing.PemFiles;
 import io.siotls.testing.TestPki;
+import io.siotls.trust.TrustStores;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,6 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.http2.Http2Protocol;
-import org.apache.tomcat.util.net.SSLHostConfig;
-import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.apache.tomcat.util.net.SSLSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,17 +39,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Embedded Tomcat's NIO connector serving HTTPS on our provider through
- * {@link SiotlsSSLImplementation}, HTTP/1.1 and HTTP/2 (ALPN), reached by curl on OpenSSL.
+ * Embedded Tomcat's NIO connector, set up by {@link SiotlsTomcatConnectorCustomizer} alone (no
+ * Spring application), serving HTTPS on our provider through {@link SiotlsTomcatSslImplementation}
+ * and {@link TomcatSslContextAdapter}, HTTP/1.1 and HTTP/2 (ALPN), reached by curl on OpenSSL.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TomcatInteropTest {
 
     private static final Identity SERVER = TestPki.server(KeyType.EC_P256);
-    private static final char[] PASSWORD = "changeit".toCharArray();
 
     /** The implementation under test, remembering the session of each connection Tomcat served. */
-    public static final class Recording extends SiotlsSSLImplementation {
+    public static final class Recording extends SiotlsTomcatSslImplementation {
         static final List<SSLSession> SESSIONS = new CopyOnWriteArrayList<>();
 
         @Override
@@ -58,6 +58,9 @@ class TomcatInteropTest {
             return super.getSSLSupport(session, additionalAttributes);
         }
     }
+
+    /** The session class of our engine (final, and not public outside its package). */
+    private static final String SIOTLS_SESSION = "io.siotls.jsse.SiotlsSession";
 
     @TempDir
     Path dir;
@@ -76,44 +79,27 @@ class TomcatInteropTest {
         }
     }
 
-    private static KeyStore keyStore(Identity identity) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("server", identity.privateKey(), PASSWORD, identity.chain().toArray(new Certificate[0]));
-        return store;
-    }
-
-    private static KeyStore trustStore(Identity identity) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("root", identity.root());
-        return store;
-    }
-
-    /** Starts Tomcat with one HTTPS connector on our provider and HTTP/2; returns its port. */
+    /**
+     * Starts Tomcat with one HTTPS connector on our provider, configured by the production
+     * customizer, and HTTP/2; returns its port.
+     */
     private int startTomcat(Identity trustedClients) throws Exception {
+        TLSConfiguration.Builder server = TLSConfiguration.server().privateKey(SERVER.privateKey())
+                .certificateChain(SERVER.chain());
+        if (trustedClients != null) {
+            server.truststore(TrustStores.fromCertificates(List.of(trustedClients.root())))
+                    .clientAuthentication(ClientAuthentication.REQUIRED);
+        }
+        TLSConfiguration configuration = server.build();
         tomcat = new Tomcat();
         tomcat.setBaseDir(dir.resolve("tomcat").toString());
         Connector connector = new Connector("org.apache.coyote.http11.Http11NioProtocol");
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
-        connector.setScheme("https");
-        connector.setSecure(true);
-        connector.setProperty("SSLEnabled", "true");
-        connector.setProperty("sslImplementationName", Recording.class.getName());
-        SSLHostConfig host = new SSLHostConfig();
-        host.setHostName("_default_");
-        host.setProtocols("TLSv1.3");
-        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.EC);
-        certificate.setCertificateKeystore(keyStore(SERVER));
-        certificate.setCertificateKeystorePassword(new String(PASSWORD));
-        host.addCertificate(certificate);
-        if (trustedClients != null) {
-            host.setTrustStore(trustStore(trustedClients));
-            host.setCertificateVerification("required");
-        }
-        connector.addSslHostConfig(host);
         connector.addUpgradeProtocol(new Http2Protocol());
+        new SiotlsTomcatConnectorCustomizer(SiotlsSSLContext.of(configuration), () -> configuration,
+                Duration.ofSeconds(10)).customize(connector);
+        connector.setProperty("sslImplementationName", Recording.class.getName());
         tomcat.getService().addConnector(connector);
         tomcat.setConnector(connector);
 
@@ -145,7 +131,7 @@ class TomcatInteropTest {
         assertThat(result.httpVersion()).isEqualTo(curlVersion);
         assertThat(result.body()).startsWith(servletProtocol + " TLS_");
         assertThat(Recording.SESSIONS).isNotEmpty().allSatisfy(session -> {
-            assertThat(session).isInstanceOf(SiotlsSession.class);
+            assertThat(session.getClass().getName()).isEqualTo(SIOTLS_SESSION);
             assertThat(session.getProtocol()).isEqualTo("TLSv1.3");
         });
     }
@@ -164,7 +150,8 @@ class TomcatInteropTest {
         assertThat(result.status()).as(result.output()).isEqualTo(200);
         assertThat(result.httpVersion()).isEqualTo("2");
         assertThat(result.body()).endsWith(" " + client.leaf().getSubjectX500Principal().getName());
-        assertThat(Recording.SESSIONS).isNotEmpty().allSatisfy(session -> assertThat(session).isInstanceOf(SiotlsSession.class));
+        assertThat(Recording.SESSIONS).isNotEmpty().allSatisfy(session ->
+                assertThat(session.getClass().getName()).isEqualTo(SIOTLS_SESSION));
         assertThatThrownBy(() -> Curl.fetch(url, serverPem.ca(), "--http1.1"))
                 .hasMessageContaining("certificate required");
     }
