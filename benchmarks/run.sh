@@ -2,8 +2,9 @@
 # Runs the benchmarks, siotls beside SunJSSE in the same run, on each JDK given as a JAVA_HOME
 # (default: the default java, and Temurin 25 when installed), then writes docs/benchmarks.md and
 # docs/benchmarks.png from the results. On the first JDK BouncyCastle's JSSE and BoringSSL (Netty's
-# OpenSSL engine) run beside as well. About 14 minutes in all on 2 cores; the end-to-end part needs
-# wrk (Debian's wrk package).
+# OpenSSL engine) run beside as well. EngineCreationBenchmark (siotls alone: what a server pays per
+# accepted engine) writes engine-creation.csv beside jmh.csv. About 17 minutes in all on 2 cores;
+# the end-to-end part needs wrk (Debian's wrk package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,9 @@ for home in "${homes[@]}"; do
   "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main HandshakeBenchmark BulkBenchmark JcaAeadBenchmark \
       -p implementation="$implementations" -f 1 -wi 1 -w 1s -i 5 -r 1s -prof gc -rf csv -rff "$out/jmh.csv" \
       | tee "$out/jmh.log" | grep -E '^(Benchmark|Handshake|Bulk|JcaAead)' || true
+  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main EngineCreationBenchmark \
+      -f 3 -wi 5 -w 1s -i 10 -r 1s -prof gc -rf csv -rff "$out/engine-creation.csv" \
+      | tee "$out/engine-creation.log" | grep -E '^(Benchmark|EngineCreation)' || true
   "$home/bin/java" -Xmx1g -cp "$classpath" io.siotls.benchmarks.IdleConnectionMemory 2000 "$heap_implementations" \
       | tee "$out/memory.txt"
   bash benchmarks/e2e.sh "$home" "$out/e2e.txt"

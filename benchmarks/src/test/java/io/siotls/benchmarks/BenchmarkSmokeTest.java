@@ -76,6 +76,25 @@ class BenchmarkSmokeTest {
         assertThat(Files.size(docs.resolve("benchmarks.png"))).isPositive();
     }
 
+    @Test
+    void engineCreationRunsForEveryContextAndParameterSet() throws Exception {
+        Options options = new OptionsBuilder()
+                .include("EngineCreationBenchmark")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .shouldFailOnError(true)
+                .build();
+
+        Collection<RunResult> runs = new Runner(options).run();
+
+        assertThat(runs.stream().filter(run -> run.getPrimaryResult().getScore() > 0)
+                .map(run -> run.getParams().getParam("context") + "/" + run.getParams().getParam("hostParameters")))
+                .containsExactlyInAnyOrder("CONFIGURATION/false", "CONFIGURATION/true", "KEY_MANAGERS/false",
+                        "KEY_MANAGERS/true");
+    }
+
     /** IdleConnectionMemory over a few connections: its output lines, each a positive byte count. */
     private static String idleConnectionMemory() throws Exception {
         PrintStream standardOut = System.out;
