@@ -54,7 +54,9 @@ record CliOptions(
               --insecure               client: do not verify the server at all (INSECURE)
               --verify-client MODE     server: none, want or need (need when --cafile or --trusted-key is given)
               --keylog FILE            append the TLS secrets to FILE (NSS key log format, for Wireshark)
-              --quiet                  do not print the handshake summary
+              --quiet                  print no handshake summary and no connection lines (the server still
+                                       prints the port it listens on)
+              --help, -h               print this help and exit
               --www                    server: answer each connection's HTTP request with a small page naming
                                        the negotiated suite and group, then close it, connection after
                                        connection (like openssl s_server -www)
@@ -64,6 +66,19 @@ record CliOptions(
               --bind ADDRESS           server: listen on this local address only (default: all)
             exit codes: 0 done, 1 TLS handshake failed, 2 usage error, 3 network error, 4 bad configuration or file
             """;
+
+    /** Whether the command line asks for the help text: {@code --help}, {@code -h} or {@code help}. */
+    static boolean asksForHelp(String[] args) {
+        if (args.length > 0 && args[0].equals("help")) {
+            return true;
+        }
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Parses {@code args}, or explains in the exception what is wrong with them. */
     static CliOptions parse(String[] args) throws UsageException {

@@ -13,7 +13,9 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -48,6 +50,12 @@ public final class SiotlsCli {
 
     /** Runs the command with these streams; the exit code. */
     static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+        if (CliOptions.asksForHelp(args)) {
+            PrintStream help = new PrintStream(out, true, StandardCharsets.UTF_8);
+            help.print(CliOptions.USAGE);
+            help.flush();
+            return OK;
+        }
         CliOptions options;
         TLSConfiguration configuration;
         try {
@@ -87,7 +95,9 @@ public final class SiotlsCli {
                 parameters.setServerNames(List.of(new SNIHostName(options.serverName())));
                 socket.setSSLParameters(parameters);
             }
-            err.println("Connected to " + options.host() + ":" + options.port());
+            if (!options.quiet()) {
+                err.println("Connected to " + options.host() + ":" + options.port());
+            }
             return converse(socket, options, negotiated, in, out, err);
         }
     }
@@ -102,7 +112,9 @@ public final class SiotlsCli {
                 return loop(options, context, listener, err);
             }
             try (SSLSocket socket = (SSLSocket) listener.accept()) {
-                err.println("Accepted " + socket.getRemoteSocketAddress());
+                if (!options.quiet()) {
+                    err.println("Accepted " + socket.getRemoteSocketAddress());
+                }
                 return converse(socket, options, negotiated, in, out, err);
             }
         }
@@ -120,14 +132,19 @@ public final class SiotlsCli {
         }
     }
 
-    /** Handshakes, prints the summary, then pipes both ways until the peer closes. */
+    /**
+     * Handshakes, prints the summary, then pipes both ways until the peer closes. Standard input
+     * stopping is reported only when the conversation itself ended well: when it failed, the
+     * sending end stopped because of that failure, which is what gets reported.
+     */
     private static int converse(SSLSocket socket, CliOptions options, Negotiated negotiated, InputStream in, OutputStream out, PrintStream err)
             throws IOException {
         socket.startHandshake();
         if (!options.quiet()) {
             HandshakeSummary.print(negotiated.value, err);
         }
-        Thread sender = new Thread(() -> send(in, socket, err), "siotls-stdin");
+        AtomicReference<IOException> sendFailure = new AtomicReference<>();
+        Thread sender = new Thread(() -> send(in, socket, sendFailure), "siotls-stdin");
         sender.setDaemon(true);
         sender.start();
         InputStream fromPeer = socket.getInputStream();
@@ -137,11 +154,18 @@ public final class SiotlsCli {
             out.write(buffer, 0, n);
             out.flush();
         }
+        IOException stopped = sendFailure.get();
+        if (stopped != null) {
+            err.println("siotls: sending stopped: " + stopped.getMessage());
+        }
         return OK;
     }
 
-    /** Sends standard input to the peer; at its end, closes this side's sending end (close_notify). */
-    private static void send(InputStream in, SSLSocket socket, PrintStream err) {
+    /**
+     * Sends standard input to the peer; at its end, closes this side's sending end
+     * (close_notify). A failure is kept for {@link #converse} to report.
+     */
+    private static void send(InputStream in, SSLSocket socket, AtomicReference<IOException> failure) {
         try {
             OutputStream toPeer = socket.getOutputStream();
             byte[] buffer = new byte[16384];
@@ -153,7 +177,7 @@ public final class SiotlsCli {
             socket.shutdownOutput();
         } catch (IOException e) {
             if (!socket.isClosed()) {
-                err.println("siotls: sending stopped: " + e.getMessage());
+                failure.set(e);
             }
         }
     }

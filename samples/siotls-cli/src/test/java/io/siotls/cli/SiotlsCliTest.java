@@ -174,6 +174,68 @@ class SiotlsCliTest {
     }
 
     @Test
+    void helpPrintsTheUsageOnStandardOutputAndExitsWithZero() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"-h"}, new String[] {"help"},
+                new String[] {"client", "--help"}, new String[] {"server", "--port", "443", "-h"})) {
+            Outcome outcome = cli(args);
+            assertThat(outcome.exitCode()).as(String.join(" ", args)).isEqualTo(SiotlsCli.OK);
+            assertThat(outcome.out()).startsWith("usage: siotls client HOST:PORT").contains("--help, -h");
+            assertThat(outcome.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void quietPrintsNeitherTheSummaryNorTheConnectionLine() throws Exception {
+        int port = freePort();
+        Process server = openSslServer(port, "-www");
+        try {
+            Outcome outcome = cli(new ByteArrayInputStream("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
+                    "client", "localhost:" + port, "--cafile", file(pki, DevelopmentCertificates.CA), "--quiet");
+            assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(SiotlsCli.OK);
+            assertThat(outcome.out()).startsWith("HTTP/1.0 200 ok");
+            assertThat(outcome.err()).doesNotContain("Connected to").doesNotContain("Cipher suite");
+        } finally {
+            stop(server);
+        }
+    }
+
+    /**
+     * A server that requires a certificate refuses the client after the client's Finished (RFC
+     * 8446 §4.4.2.4) while the client is sending: what the client reports is the alert, not the
+     * sending end that stopped because of it. Ten connections, as the two threads race.
+     */
+    @Test
+    void aRefusedClientReportsTheAlertRatherThanItsStoppedSendingEnd() throws Exception {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int port = freePort();
+            Process server = openSslServer(port, "-Verify", "1", "-CAfile", file(pki, DevelopmentCertificates.CA));
+            try {
+                Outcome outcome = cli(new EndlessInput(), "client", "localhost:" + port,
+                        "--cafile", file(pki, DevelopmentCertificates.CA));
+                assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(SiotlsCli.HANDSHAKE_FAILED);
+                assertThat(outcome.err()).contains("certificate_required").doesNotContain("sending stopped");
+            } finally {
+                stop(server);
+            }
+        }
+    }
+
+    /** Standard input that never ends, as fast as it is read: the client is always sending. */
+    private static final class EndlessInput extends InputStream {
+
+        @Override
+        public int read() {
+            return 'x';
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            java.util.Arrays.fill(buffer, offset, offset + length, (byte) 'x');
+            return length;
+        }
+    }
+
+    @Test
     void aMissingFileExitsWithFourNamingIt() {
         Outcome outcome = cli("client", "localhost:443", "--cafile", pkiDir.resolve("missing.pem").toString());
         assertThat(outcome.exitCode()).isEqualTo(SiotlsCli.CONFIGURATION);
