@@ -45,6 +45,12 @@ public class SiotlsAutoConfiguration {
         return new TLSConfigurationFactory(resourceLoader, bundles.getIfAvailable());
     }
 
+    @Bean
+    StartupWarnings siotlsStartupWarnings(org.springframework.beans.factory.BeanFactory beans,
+            SiotlsProperties properties, Environment environment) {
+        return new StartupWarnings(beans, properties, environment, java.time.Clock.systemUTC());
+    }
+
     @Bean(SERVER_CONFIGURATION)
     @ConditionalOnMissingBean(name = SERVER_CONFIGURATION)
     @Conditional(OnSiotlsServerCondition.class)

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Where a certificate stands at a given instant, and how Actuator describes it. */
-enum CertificateStatus {
+public enum CertificateStatus {
     /** Valid, and for longer than the warning threshold. */
     VALID,
     /** Valid, but expiring within the warning threshold. */
@@ -17,7 +17,8 @@ enum CertificateStatus {
     /** Before its notBefore. */
     NOT_YET_VALID;
 
-    static CertificateStatus of(X509Certificate certificate, Instant now, Duration warning) {
+    /** The status of {@code certificate} at {@code now}, {@code warning} being the expiry-warning window. */
+    public static CertificateStatus of(X509Certificate certificate, Instant now, Duration warning) {
         Instant notBefore = certificate.getNotBefore().toInstant();
         Instant notAfter = certificate.getNotAfter().toInstant();
         if (now.isBefore(notBefore)) {
@@ -30,7 +31,7 @@ enum CertificateStatus {
     }
 
     /** Whether a chain holding a certificate in this status cannot be used. */
-    boolean unusable() {
+    public boolean unusable() {
         return this == EXPIRED || this == NOT_YET_VALID;
     }
 

@@ -1,0 +1,122 @@
+package io.siotls.spring.autoconfigure;
+
+import io.siotls.SigningChain;
+import io.siotls.TLSConfiguration;
+import io.siotls.spring.autoconfigure.actuator.CertificateStatus;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * The warnings logged once per start, after the singletons are made: for each configured chain
+ * (server, SNI, client) holding a certificate that is expired, not yet valid, or expiring within
+ * {@code siotls.health.certificate-expiry-warning} (the health indicator's window, 14 days by
+ * default), naming the property, the subject and the date; and for each side that writes a key
+ * log, naming where, since it holds every traffic secret.
+ */
+public final class StartupWarnings implements SmartInitializingSingleton {
+
+    /** The property holding the expiry-warning window, shared with the health indicator. */
+    static final String WINDOW_PROPERTY = "siotls.health.certificate-expiry-warning";
+
+    /** The window when {@link #WINDOW_PROPERTY} is not set, as the health indicator's. */
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(14);
+
+    private static final Log LOG = LogFactory.getLog(StartupWarnings.class);
+
+    private final BeanFactory beans;
+    private final SiotlsProperties properties;
+    private final Duration window;
+    private final Clock clock;
+
+    StartupWarnings(BeanFactory beans, SiotlsProperties properties, Environment environment, Clock clock) {
+        this.beans = beans;
+        this.properties = properties;
+        this.window = Binder.get(environment).bind(WINDOW_PROPERTY, Duration.class).orElse(DEFAULT_WINDOW);
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        TLSConfiguration server = configuration(SiotlsAutoConfiguration.SERVER_CONFIGURATION);
+        if (server != null) {
+            warn(TLSConfigurationFactory.SERVER, server, chainProperties(TLSConfigurationFactory.SERVER, server,
+                    properties.getServer(), new ArrayList<>(properties.getServer().getSni().keySet())));
+        }
+        TLSConfiguration client = configuration(SiotlsAutoConfiguration.CLIENT_CONFIGURATION);
+        if (client != null) {
+            warn(TLSConfigurationFactory.CLIENT, client, chainProperties(TLSConfigurationFactory.CLIENT, client,
+                    properties.getClient(), List.of()));
+        }
+    }
+
+    private TLSConfiguration configuration(String name) {
+        return beans.containsBean(name) ? beans.getBean(name, TLSConfiguration.class) : null;
+    }
+
+    private void warn(String prefix, TLSConfiguration configuration, List<String> chainProperties) {
+        certificates(configuration, chainProperties, window, clock.instant());
+        keyLog(prefix, configuration);
+    }
+
+    /** The property each of {@code configuration}'s signing chains comes from, in order. */
+    static List<String> chainProperties(String prefix, TLSConfiguration configuration, SiotlsSideProperties side,
+            List<String> sniHosts) {
+        List<String> names = new ArrayList<>();
+        if (!configuration.certificateChain().isEmpty()) {
+            names.add(prefix + (side.getBundle() != null ? ".bundle" : ".certificate-chain"));
+        }
+        for (String host : sniHosts) {
+            names.add(prefix + ".sni[" + host + "].certificate-chain");
+        }
+        return names;
+    }
+
+    /** Logs a warning for each certificate of {@code configuration}'s chains that is not valid, or valid for less than {@code window}. */
+    static void certificates(TLSConfiguration configuration, List<String> chainProperties, Duration window, Instant now) {
+        List<SigningChain> chains = configuration.signingChains();
+        for (int i = 0; i < chains.size(); i++) {
+            String property = i < chainProperties.size() ? chainProperties.get(i) : chainProperties.isEmpty()
+                    ? "a signing chain" : chainProperties.get(chainProperties.size() - 1);
+            List<X509Certificate> chain = chains.get(i).chain();
+            for (int position = 0; position < chain.size(); position++) {
+                X509Certificate certificate = chain.get(position);
+                String which = (position == 0 ? "the end-entity certificate " : "the chain certificate ")
+                        + certificate.getSubjectX500Principal().getName();
+                Instant notBefore = certificate.getNotBefore().toInstant();
+                Instant notAfter = certificate.getNotAfter().toInstant();
+                switch (CertificateStatus.of(certificate, now, window)) {
+                    case EXPIRED -> LOG.warn(property + ": " + which + " has EXPIRED (notAfter " + notAfter
+                            + "): peers will refuse it until it is replaced");
+                    case NOT_YET_VALID -> LOG.warn(property + ": " + which + " is NOT YET VALID (notBefore "
+                            + notBefore + "): peers will refuse it until then");
+                    case WILL_EXPIRE_SOON -> LOG.warn(property + ": " + which + " expires soon (notAfter " + notAfter
+                            + ", within " + WINDOW_PROPERTY + "=" + window + ")");
+                    case VALID -> {
+                    }
+                }
+            }
+        }
+    }
+
+    /** Logs a warning when {@code configuration} writes a key log. */
+    static void keyLog(String prefix, TLSConfiguration configuration) {
+        if (!configuration.logKeys()) {
+            return;
+        }
+        String where = configuration.keyLogFile() != null
+                ? "the file " + configuration.keyLogFile().toAbsolutePath() + " (" + prefix + ".key-log-file)"
+                : "the io.siotls.keylog logger";
+        LOG.warn(prefix + ".log-keys is on: every traffic secret of " + prefix + " connections is written to " + where
+                + "; whoever reads it can decrypt the traffic. Never in production.");
+    }
+}
