@@ -10,14 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.security.auth.x500.X500Principal;
 
 /** Checks a {@link TLSConfiguration.Builder}'s settings, failing with a message naming the option. */
 final class ConfigurationValidator {
+
+    private static final String EXPECTED_ORDER = "expected the end-entity certificate first, each certificate"
+            + " followed by the one that issued it (RFC 8446 §4.4.2)";
 
     private static final byte[] PROBE = "siotls key pair probe".getBytes(StandardCharsets.US_ASCII);
 
@@ -122,10 +127,8 @@ final class ConfigurationValidator {
         for (int i = 0; i < chains.size(); i++) {
             SigningChain chain = chains.get(i);
             boolean main = i == 0 && hasChain;
-            String name = main ? "certificate_chain[0]" : "signing chain " + chain;
-            requireMatch(main ? ConfigurationOption.CERTIFICATE_CHAIN : ConfigurationOption.SIGNING_CHAIN,
-                    chain.privateKey(), chain.leaf().getPublicKey(), "the public key of " + name + " ("
-                    + chain.leaf().getSubjectX500Principal().getName() + ")");
+            requireChainMatch(main ? ConfigurationOption.CERTIFICATE_CHAIN : ConfigurationOption.SIGNING_CHAIN,
+                    chain, main ? "certificate_chain" : "signing chain " + chain);
         }
         if (publicKey != null) {
             requireMatch(ConfigurationOption.PUBLIC_KEY, privateKey, publicKey, "public_key");
@@ -168,17 +171,80 @@ final class ConfigurationValidator {
      * @param option the option holding {@code publicKey}
      */
     private void requireMatch(ConfigurationOption option, PrivateKey privateKey, PublicKey publicKey, String what) {
-        SignatureScheme scheme = builder.privateKeySignatureAlgorithms().stream()
+        SignatureScheme scheme = probeScheme(privateKey);
+        byte[] signature = crypto.sign(scheme, privateKey, PROBE, new SecureRandom());
+        if (!verifies(scheme, publicKey, signature)) {
+            throw failure(option, ConfigurationProblem.KEY_MISMATCH, "private_key does not match " + what);
+        }
+    }
+
+    /**
+     * Checks that the chain's private key is that of its first certificate and that each
+     * certificate is followed by its issuer; a key matching another certificate of the chain, or
+     * an issuer found later in the chain, is reported as a chain out of order.
+     */
+    private void requireChainMatch(ConfigurationOption option, SigningChain chain, String chainName) {
+        List<X509Certificate> certificates = chain.chain();
+        PrivateKey privateKey = chain.privateKey();
+        SignatureScheme scheme = probeScheme(privateKey);
+        byte[] signature = crypto.sign(scheme, privateKey, PROBE, new SecureRandom());
+        if (!verifies(scheme, certificates.get(0).getPublicKey(), signature)) {
+            for (int i = 1; i < certificates.size(); i++) {
+                if (verifies(scheme, certificates.get(i).getPublicKey(), signature)) {
+                    throw failure(option, ConfigurationProblem.WRONG_ORDER, chainName + " is out of order: the"
+                            + " end-entity certificate (that of private_key, " + subject(certificates.get(i))
+                            + ") is at " + chainName + "[" + i + "], not first (" + chainName + "[0] is "
+                            + subject(certificates.get(0)) + "); " + EXPECTED_ORDER);
+                }
+            }
+            String first = option == ConfigurationOption.CERTIFICATE_CHAIN ? chainName + "[0]" : chainName;
+            throw failure(option, ConfigurationProblem.KEY_MISMATCH, "private_key does not match the public key of "
+                    + first + " (" + subject(certificates.get(0)) + ")");
+        }
+        requireIssuerOrder(option, certificates, chainName);
+    }
+
+    /** Fails when a certificate is not followed by its issuer though the issuer is further down the chain. */
+    private void requireIssuerOrder(ConfigurationOption option, List<X509Certificate> certificates, String chainName) {
+        for (int i = 0; i + 1 < certificates.size(); i++) {
+            X509Certificate certificate = certificates.get(i);
+            X500Principal issuer = certificate.getIssuerX500Principal();
+            if (issuer.equals(certificate.getSubjectX500Principal())
+                    || issuer.equals(certificates.get(i + 1).getSubjectX500Principal())) {
+                continue;
+            }
+            for (int j = i + 2; j < certificates.size(); j++) {
+                if (issuer.equals(certificates.get(j).getSubjectX500Principal())) {
+                    throw failure(option, ConfigurationProblem.WRONG_ORDER, chainName + " is out of order: "
+                            + chainName + "[" + i + "] (" + subject(certificate) + ") is issued by " + chainName
+                            + "[" + j + "] (" + subject(certificates.get(j)) + "), not by the next certificate "
+                            + chainName + "[" + (i + 1) + "] (" + subject(certificates.get(i + 1)) + "); "
+                            + EXPECTED_ORDER);
+                }
+            }
+        }
+    }
+
+    private SignatureScheme probeScheme(PrivateKey privateKey) {
+        return builder.privateKeySignatureAlgorithms().stream()
                 .filter(s -> crypto.supports(s) && crypto.keyFits(s, privateKey))
                 .findFirst()
                 .orElseThrow(() -> failure(ConfigurationOption.PRIVATE_KEY, ConfigurationProblem.KEY_CANNOT_SIGN,
                         "private_key: a " + privateKey.getAlgorithm()
                         + " key can sign with none of private_key_signature_algorithms "
                         + builder.privateKeySignatureAlgorithms()));
-        byte[] signature = crypto.sign(scheme, privateKey, PROBE, new SecureRandom());
-        if (!crypto.verify(scheme, publicKey, PROBE, signature)) {
-            throw failure(option, ConfigurationProblem.KEY_MISMATCH, "private_key does not match " + what);
+    }
+
+    private boolean verifies(SignatureScheme scheme, PublicKey publicKey, byte[] signature) {
+        try {
+            return crypto.verify(scheme, publicKey, PROBE, signature);
+        } catch (RuntimeException e) {
+            return false; // a public key of another type than the scheme's
         }
+    }
+
+    private static String subject(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName();
     }
 
     private InvalidConfigurationException failure(ConfigurationOption option, ConfigurationProblem problem,

@@ -198,4 +198,40 @@ class TLSConfigurationTest {
         io.siotls.testing.MemoryPipe.handshake(client, server);
         assertThat(client.isConnected()).isTrue();
     }
+
+    @Test
+    void aChainWithItsEndEntityLastIsReportedOutOfOrder() {
+        Identity identity = TestPki.builder().keyType(KeyType.EC_P256)
+                .keyPair(io.siotls.testing.KeyPairs.generate(KeyType.EC_P256)).withIntermediate().build();
+        List<java.security.cert.X509Certificate> reversed = new ArrayList<>(identity.chain());
+        java.util.Collections.reverse(reversed);
+        assertThatThrownBy(() -> TLSConfiguration.server()
+                .privateKey(identity.privateKey()).certificateChain(reversed).build())
+                .isInstanceOfSatisfying(TLSConfigurationException.class, e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.option())
+                            .isEqualTo(io.siotls.alerts.ConfigurationOption.CERTIFICATE_CHAIN);
+                    org.assertj.core.api.Assertions.assertThat(e.problem())
+                            .isEqualTo(io.siotls.alerts.ConfigurationProblem.WRONG_ORDER);
+                })
+                .hasMessageContaining("certificate_chain is out of order: the end-entity certificate (that of"
+                        + " private_key, " + identity.leaf().getSubjectX500Principal().getName() + ") is at"
+                        + " certificate_chain[" + (reversed.size() - 1) + "], not first")
+                .hasMessageContaining("expected the end-entity certificate first, each certificate followed by"
+                        + " the one that issued it (RFC 8446 §4.4.2)");
+    }
+
+    @Test
+    void aChainWhoseIssuerIsNotNextIsReportedOutOfOrder() {
+        Identity identity = TestPki.builder().keyType(KeyType.EC_P256)
+                .keyPair(io.siotls.testing.KeyPairs.generate(KeyType.EC_P256)).withIntermediate().build();
+        List<java.security.cert.X509Certificate> chain = new ArrayList<>(identity.chain());
+        org.junit.jupiter.api.Assumptions.assumeTrue(chain.size() == 2);
+        chain.add(1, identity.root());
+        assertThatThrownBy(() -> TLSConfiguration.server()
+                .privateKey(identity.privateKey()).certificateChain(chain).build())
+                .isInstanceOfSatisfying(TLSConfigurationException.class, e -> org.assertj.core.api.Assertions
+                        .assertThat(e.problem()).isEqualTo(io.siotls.alerts.ConfigurationProblem.WRONG_ORDER))
+                .hasMessageContaining("certificate_chain is out of order: certificate_chain[0]")
+                .hasMessageContaining("is issued by certificate_chain[2]");
+    }
 }

@@ -22,6 +22,11 @@ public enum ConfigurationProblem {
     INCOMPLETE,
     /** The private key does not match the public key that the option holds. */
     KEY_MISMATCH,
+    /**
+     * A certificate chain whose certificates are out of order: the end-entity (the private key's
+     * certificate) is not first, or a certificate is not followed by its issuer (RFC 8446 §4.4.2).
+     */
+    WRONG_ORDER,
     /** The private key can sign with none of the private_key_signature_algorithms (RFC 8446 §4.4.3). */
     KEY_CANNOT_SIGN,
     /** A server-side option on a client configuration, or a client-side one on a server configuration. */

@@ -96,4 +96,27 @@ class CertificateLoaderTest {
     private static void assertError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String messageStart) {
         assertThatThrownBy(call).isExactlyInstanceOf(TLSConfigurationException.class).hasMessageStartingWith(messageStart);
     }
+
+    @Test
+    void aPkcs12KeyStoreIsNamedAsSuch(@TempDir Path dir) throws Exception {
+        Identity identity = TestPki.server(KeyType.EC_P256);
+        for (String type : List.of("PKCS12", "JKS")) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance(type);
+            store.load(null, null);
+            store.setKeyEntry("server", identity.privateKey(), "secret".toCharArray(),
+                    identity.chain().toArray(new X509Certificate[0]));
+            Path file = dir.resolve("server." + type.toLowerCase(java.util.Locale.ROOT));
+            try (var out = Files.newOutputStream(file)) {
+                store.store(out, "secret".toCharArray());
+            }
+            String kind = type.equals("PKCS12") ? "PKCS#12" : "JKS";
+            assertThatThrownBy(() -> CertificateLoader.loadCertificates(file))
+                    .isInstanceOf(TLSConfigurationException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("is a " + kind + " key store, not a PEM or DER certificate or key");
+            assertThatThrownBy(() -> PrivateKeyLoader.loadPrivateKey(file, null))
+                    .isInstanceOf(TLSConfigurationException.class)
+                    .hasMessageContaining("is a " + kind + " key store");
+        }
+    }
 }

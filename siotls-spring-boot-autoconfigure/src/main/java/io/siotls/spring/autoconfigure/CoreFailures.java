@@ -30,6 +30,9 @@ final class CoreFailures {
         return switch (failure.problem()) {
             case KEY_MISMATCH -> new SiotlsPropertyException(privateKey, message,
                     "Check that " + privateKey + " is the key of " + property + ".", failure);
+            case WRONG_ORDER -> new SiotlsPropertyException(property, message, "Reorder " + property
+                    + ": put the certificate of the private key first, then its issuers, each certificate followed"
+                    + " by the one that issued it.", failure);
             case KEY_CANNOT_SIGN -> {
                 String schemes = property(prefix, PRIVATE_KEY_SIGNATURE_ALGORITHMS);
                 yield new SiotlsPropertyException(schemes, message, "Add to " + schemes

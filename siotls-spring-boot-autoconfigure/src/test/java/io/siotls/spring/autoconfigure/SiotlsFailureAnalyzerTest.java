@@ -62,6 +62,40 @@ class SiotlsFailureAnalyzerTest {
     }
 
     @Test
+    void chainInTheWrongOrder() {
+        TestPki.Leaf server = pki.leaf("server", "localhost");
+        List<java.security.cert.X509Certificate> reversed = new ArrayList<>(
+                io.siotls.pem.CertificateLoader.loadCertificates(server.chainFile()));
+        Collections.reverse(reversed);
+        Path chain = pki.write("reversed.pem", io.siotls.testing.Pem.certificates(reversed));
+        runner.withPropertyValues("siotls.server.certificate-chain=" + location(chain),
+                "siotls.server.private-key=" + location(server.keyFile())).run(context -> {
+                    FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("Property: siotls.server.certificate-chain")
+                            .contains("certificate_chain is out of order: the end-entity certificate (that of"
+                                    + " private_key, CN=localhost) is at certificate_chain[1], not first")
+                            .contains("expected the end-entity certificate first");
+                    assertThat(analysis.getAction()).isEqualTo("Reorder siotls.server.certificate-chain: put the"
+                            + " certificate of the private key first, then its issuers, each certificate followed by"
+                            + " the one that issued it.");
+                });
+    }
+
+    @Test
+    void aFilePathWithoutFilePrefixSuggestsIt() {
+        TestPki.Leaf server = pki.leaf("server", "localhost");
+        Path chain = server.chainFile().toAbsolutePath();
+        runner.withPropertyValues("siotls.server.certificate-chain=" + chain,
+                "siotls.server.private-key=" + location(server.keyFile())).run(context -> {
+                    FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("Property: siotls.server.certificate-chain")
+                            .contains("does not exist, but " + chain + " exists on disk");
+                    assertThat(analysis.getAction()).contains("Set siotls.server.certificate-chain to file:"
+                            + chain.toString().replace('\\', '/'));
+                });
+    }
+
+    @Test
     void serverSslAndSiotlsServerTogether() {
         TestPki.Leaf server = pki.leaf("server", "localhost");
         runner.withPropertyValues("siotls.server.certificate-chain=" + location(server.chainFile()),
