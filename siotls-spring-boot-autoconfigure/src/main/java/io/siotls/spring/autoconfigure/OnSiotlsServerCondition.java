@@ -14,7 +14,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Matches when the server has key material: {@code siotls.server.certificate-chain},
  * {@code siotls.server.bundle}, {@code siotls.server.public-key} or an {@code siotls.server.sni}
- * chain is set.
+ * chain is set. Fails instead of not matching when a {@code siotls.*} property is unknown (a
+ * misspelt key property must not turn TLS off) or when server key or trust material is set
+ * without a certificate or public key.
  */
 class OnSiotlsServerCondition extends SpringBootCondition {
 
@@ -22,6 +24,13 @@ class OnSiotlsServerCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        SiotlsPropertyCheck.refuseUnknown(context.getEnvironment(), context.getResourceLoader());
+        ConditionOutcome outcome = keyMaterial(context);
+        SiotlsPropertyCheck.refusePartialServerKeyMaterial(context.getEnvironment(), outcome.isMatch());
+        return outcome;
+    }
+
+    private static ConditionOutcome keyMaterial(ConditionContext context) {
         Binder binder = Binder.get(context.getEnvironment());
         for (String name : KEY_PROPERTIES) {
             String property = TLSConfigurationFactory.SERVER + "." + name;
