@@ -12,12 +12,28 @@ import javax.net.ssl.SSLException;
  * @param duration from the start of the handshake to its end
  * @param negotiated what was negotiated, or {@code null} when the handshake failed
  * @param failure why it failed, or {@code null} when it completed
+ * @param peerHost the peer's host as the engine was given it ({@code createSSLEngine(host, port)}),
+ *        or {@code null} when it was created without
+ * @param peerPort the peer's port as the engine was given it, or {@code -1}
  */
 public record HandshakeEvent(Side side, Duration duration, TLSNegotiatedConfiguration negotiated,
-        SSLException failure) {
+        SSLException failure, String peerHost, int peerPort) {
+
+    /** An event without the peer's address. */
+    public HandshakeEvent(Side side, Duration duration, TLSNegotiatedConfiguration negotiated, SSLException failure) {
+        this(side, duration, negotiated, failure, null, -1);
+    }
 
     /** Whether the handshake completed. */
     public boolean succeeded() {
         return failure == null;
+    }
+
+    /** {@code host:port} of the peer, or {@code null} when the engine was not told it. */
+    public String peerAddress() {
+        if (peerHost == null) {
+            return null;
+        }
+        return peerPort < 0 ? peerHost : peerHost + ":" + peerPort;
     }
 }

@@ -123,7 +123,8 @@ public final class SiotlsSSLEngine extends SSLEngine {
         outcomePublished = true;
         Side side = Boolean.TRUE.equals(clientMode) ? Side.CLIENT : Side.SERVER;
         Duration duration = Duration.ofNanos(System.nanoTime() - handshakeStart);
-        context.publish(new HandshakeEvent(side, duration, failure == null ? connection.nconfig() : null, failure));
+        context.publish(new HandshakeEvent(side, duration, failure == null ? connection.nconfig() : null, failure,
+                getPeerHost(), getPeerPort()));
     }
 
     /** For a trust manager that is not extended, the host endpoint identification checks; else null. */

@@ -143,6 +143,31 @@ class ReloadAndListenersTest {
         });
     }
 
+    @Test
+    void eventsCarryThePeerAddressTheEngineWasGiven() throws Exception {
+        List<HandshakeEvent> events = new CopyOnWriteArrayList<>();
+        SiotlsSSLContext client = SiotlsSSLContext.of(Configs.clientTrusting(FIRST).build());
+        client.addHandshakeListener(new Recorder(events));
+        for (javax.net.ssl.SSLEngine engine : List.of(client.createSSLEngine("peer.example", 4433),
+                client.createSSLEngine())) {
+            engine.setUseClientMode(true);
+            engine.beginHandshake();
+            try {
+                engine.closeInbound();
+            } catch (javax.net.ssl.SSLException truncated) {
+                // the peer "closed" without close_notify
+            }
+        }
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).succeeded()).isFalse();
+        assertThat(events.get(0).peerHost()).isEqualTo("peer.example");
+        assertThat(events.get(0).peerPort()).isEqualTo(4433);
+        assertThat(events.get(0).peerAddress()).isEqualTo("peer.example:4433");
+        assertThat(events.get(1).peerHost()).isNull();
+        assertThat(events.get(1).peerPort()).isEqualTo(-1);
+        assertThat(events.get(1).peerAddress()).isNull();
+    }
+
     private static SSLServerSocket listen(SSLContext context) throws IOException {
         return (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
     }

@@ -1,0 +1,123 @@
+package io.siotls.spring.autoconfigure;
+
+import io.siotls.Side;
+import io.siotls.alerts.TLSAlertException;
+import io.siotls.jsse.HandshakeEvent;
+import io.siotls.jsse.HandshakeListener;
+import io.siotls.jsse.SiotlsSSLContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * Logs the handshakes the siotls server and client contexts refuse: each at DEBUG, with the side,
+ * the peer's address (when the engine was told it) and the alert, and at INFO a summary at most
+ * once a minute with the counts by reason. No thread of its own: the summary is written by the
+ * first failure a minute or more after the first one it counts, and by the application
+ * context's close for what is left. Contexts of the jsse implementation are SunJSSE's and report
+ * nothing.
+ */
+public class SiotlsHandshakeFailureLog implements HandshakeListener, SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiotlsHandshakeFailureLog.class);
+    private static final Duration PERIOD = Duration.ofMinutes(1);
+
+    private final BeanFactory beans;
+    private final Clock clock;
+    private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private Instant windowStart;
+
+    /**
+     * @param beans where the {@link SiotlsAutoConfiguration#SERVER_SSL_CONTEXT} and
+     *        {@link SiotlsAutoConfiguration#CLIENT_SSL_CONTEXT} beans are looked up
+     * @param clock the time the summaries are spaced by
+     */
+    public SiotlsHandshakeFailureLog(BeanFactory beans, Clock clock) {
+        this.beans = beans;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        attach(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
+        attach(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
+    }
+
+    private void attach(String name) {
+        if (beans.containsBean(name) && beans.getBean(name, SSLContext.class) instanceof SiotlsSSLContext siotls) {
+            siotls.addHandshakeListener(this);
+        }
+    }
+
+    @Override
+    public void handshakeFailed(HandshakeEvent event) {
+        String reason = reason(event);
+        if (LOG.isDebugEnabled()) {
+            String peer = event.peerAddress();
+            LOG.debug("siotls refused a handshake: side {}, peer {}, alert {}: {}",
+                    event.side() == Side.SERVER ? "server" : "client", peer == null ? "unknown" : peer, reason,
+                    event.failure().getMessage());
+        }
+        String summary;
+        synchronized (this) {
+            Instant now = clock.instant();
+            if (windowStart == null) {
+                windowStart = now;
+            }
+            counts.merge(reason, 1, Integer::sum);
+            summary = Duration.between(windowStart, now).compareTo(PERIOD) >= 0 ? takeSummary(now) : null;
+        }
+        if (summary != null) {
+            LOG.info(summary);
+        }
+    }
+
+    /** Writes the summary of the refusals not summarised yet, if any. */
+    public void flush() {
+        String summary;
+        synchronized (this) {
+            summary = counts.isEmpty() ? null : takeSummary(clock.instant());
+        }
+        if (summary != null) {
+            LOG.info(summary);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        flush();
+    }
+
+    private String takeSummary(Instant now) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        long minutes = Math.max(1, Duration.between(windowStart, now).toMinutes());
+        String summary = "siotls refused " + total + (total == 1 ? " handshake" : " handshakes") + " in the last "
+                + (minutes == 1 ? "minute" : minutes + " minutes") + ": " + counts.entrySet().stream()
+                        .map(count -> count.getKey() + " " + count.getValue()).collect(Collectors.joining(", "));
+        counts.clear();
+        windowStart = null;
+        return summary;
+    }
+
+    /** The alert's name when an alert was sent or received, else a short word for the failure. */
+    static String reason(HandshakeEvent event) {
+        for (Throwable cause = event.failure(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof TLSAlertException alert && alert.description() != null) {
+                return alert.description().ianaName();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return "no_alert";
+    }
+}
