@@ -10,6 +10,7 @@ import io.siotls.alerts.HandshakeClosedByPeer;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.handshake.Entropy;
 import io.siotls.iana.AlertDescription;
+import io.siotls.testing.SteppingClock;
 import io.siotls.testing.Configs;
 import io.siotls.testing.HostileServer;
 import io.siotls.testing.HostileServers;
@@ -18,11 +19,8 @@ import io.siotls.testing.KeyType;
 import io.siotls.testing.ServerFlight;
 import io.siotls.testing.TestPki;
 import java.io.ByteArrayOutputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -273,7 +271,7 @@ class HostileServerTest {
     @Test
     void aServerSilentPastTheHandshakeDurationIsAbandonedWithUserCanceledThenCloseNotify() {
         HostileServer script = SERVERS.silentAfterEncryptedExtensions();
-        SteppingClock clock = new SteppingClock();
+        SteppingClock clock = new SteppingClock(java.time.Instant.parse("2026-12-02T12:00:00Z"));
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY)
                 .limits(Limits.DEFAULTS.withMaxHandshakeDuration(Duration.ofSeconds(2))).build(),
                 "localhost", Entropy.secure(), clock, UnaryOperator.identity());
@@ -295,27 +293,4 @@ class HostileServerTest {
         });
     }
 
-    /** A clock the test moves. */
-    private static final class SteppingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-02T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.siotls.alerts.UnexpectedMessage;
 import io.siotls.iana.AlertDescription;
 import io.siotls.iana.ContentType;
+import io.siotls.testing.SteppingClock;
 import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
@@ -223,30 +224,6 @@ class ReceiveLimitsTest {
         throw new AssertionError("the peer got no alert from " + alert.length + " bytes");
     }
 
-    /** A clock the test moves. */
-    private static final class SteppingClock extends java.time.Clock {
-        private java.time.Instant now = java.time.Instant.parse("2026-12-02T12:00:00Z");
-
-        void advance(java.time.Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
-    }
-
     private static TLSConnection serverWithTwoSecondHandshakes(java.time.Clock clock) {
         return new TLSConnection(Configs.server(IDENTITY)
                 .limits(Limits.DEFAULTS.withMaxHandshakeDuration(java.time.Duration.ofSeconds(2))).build(),
@@ -259,7 +236,7 @@ class ReceiveLimitsTest {
      */
     @Test
     void aHandshakeOverItsDurationIsAbandonedWithUserCanceledThenCloseNotify() {
-        SteppingClock clock = new SteppingClock();
+        SteppingClock clock = new SteppingClock(java.time.Instant.parse("2026-12-02T12:00:00Z"));
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
         TLSConnection server = serverWithTwoSecondHandshakes(clock);
         client.initiateConnection();
@@ -277,7 +254,7 @@ class ReceiveLimitsTest {
 
     @Test
     void aHandshakeWithinItsDurationIsUntouched() {
-        SteppingClock clock = new SteppingClock();
+        SteppingClock clock = new SteppingClock(java.time.Instant.parse("2026-12-02T12:00:00Z"));
         TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
         TLSConnection server = serverWithTwoSecondHandshakes(clock);
         client.initiateConnection();

@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.siotls.spring.autoconfigure.MutualTlsPki;
 import io.siotls.spring.autoconfigure.SiotlsHandshakeFailureLog;
 import io.siotls.spring.autoconfigure.TestApplications;
+import io.siotls.testing.SteppingClock;
 import io.siotls.testing.Curl;
 import io.siotls.testing.OpenSsl;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +43,7 @@ class NettyHandshakeFailureLogTest {
     @TempDir
     static Path strangerDir;
 
-    private static final MutableClock CLOCK = new MutableClock();
+    private static final SteppingClock CLOCK = new SteppingClock(Instant.parse("2030-01-01T00:00:00Z"));
     private static MutualTlsPki mtls;
     private static ConfigurableApplicationContext application;
     private static int port;
@@ -108,31 +106,6 @@ class NettyHandshakeFailureLogTest {
         @Bean
         SiotlsHandshakeFailureLog siotlsHandshakeFailureLog(BeanFactory beans) {
             return new SiotlsHandshakeFailureLog(beans, CLOCK);
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
