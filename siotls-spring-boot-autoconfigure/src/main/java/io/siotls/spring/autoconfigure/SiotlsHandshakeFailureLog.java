@@ -114,9 +114,6 @@ public class SiotlsHandshakeFailureLog implements HandshakeListener, SmartInitia
             if (cause instanceof TLSAlertException alert && alert.description() != null) {
                 return alert.description().ianaName();
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return "no_alert";
     }
