@@ -69,6 +69,6 @@ for artifact in siotls-parent siotls-core siotls-spring-boot-autoconfigure siotl
   fi
 done
 
-echo "== mvn -B -ntp test in tests/starter-user, with $work/settings.xml"
+echo "== deployed in $((SECONDS - start)) s; mvn -B -ntp test in tests/starter-user, with $work/settings.xml"
 (cd tests/starter-user && mvn -B -ntp -s "$work/settings.xml" test)
 echo "== starter-user passed in $((SECONDS - start)) s"
