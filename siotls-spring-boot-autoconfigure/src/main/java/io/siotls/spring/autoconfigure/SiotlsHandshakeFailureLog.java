@@ -1,6 +1,5 @@
 package io.siotls.spring.autoconfigure;
 
-import io.siotls.Side;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.jsse.HandshakeListener;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -48,14 +46,11 @@ public class SiotlsHandshakeFailureLog implements HandshakeListener, SmartInitia
 
     @Override
     public void afterSingletonsInstantiated() {
-        attach(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
-        attach(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
-    }
-
-    private void attach(String name) {
-        if (beans.containsBean(name) && beans.getBean(name, SSLContext.class) instanceof SiotlsSSLContext siotls) {
-            siotls.addHandshakeListener(this);
-        }
+        new SiotlsSides(beans).contexts().values().forEach(context -> {
+            if (context instanceof SiotlsSSLContext siotls) {
+                siotls.addHandshakeListener(this);
+            }
+        });
     }
 
     @Override
@@ -64,7 +59,7 @@ public class SiotlsHandshakeFailureLog implements HandshakeListener, SmartInitia
         if (LOG.isDebugEnabled()) {
             String peer = event.peerAddress();
             LOG.debug("siotls refused a handshake: side {}, peer {}, alert {}: {}",
-                    event.side() == Side.SERVER ? "server" : "client", peer == null ? "unknown" : peer, reason,
+                    SiotlsSides.name(event.side()), peer == null ? "unknown" : peer, reason,
                     event.failure().getMessage());
         }
         String summary;
