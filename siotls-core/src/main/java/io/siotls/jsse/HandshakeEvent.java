@@ -4,6 +4,7 @@ import io.siotls.Side;
 import io.siotls.TLSNegotiatedConfiguration;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 
 /**
  * One handshake's outcome, as a {@link HandshakeListener} sees it.
@@ -15,13 +16,16 @@ import javax.net.ssl.SSLException;
  * @param peerHost the peer's host as the engine was given it ({@code createSSLEngine(host, port)}),
  *        or {@code null} when it was created without
  * @param peerPort the peer's port as the engine was given it, or {@code -1}
+ * @param session the session of the engine that ran it, the very object its {@code getSession()}
+ *        returns (a socket's is its engine's): a server that made its engines without the peer's
+ *        address, but knows which engine serves which connection, finds the peer by it
  */
 public record HandshakeEvent(Side side, Duration duration, TLSNegotiatedConfiguration negotiated,
-        SSLException failure, String peerHost, int peerPort) {
+        SSLException failure, String peerHost, int peerPort, SSLSession session) {
 
-    /** An event without the peer's address. */
+    /** An event without the peer's address or the session. */
     public HandshakeEvent(Side side, Duration duration, TLSNegotiatedConfiguration negotiated, SSLException failure) {
-        this(side, duration, negotiated, failure, null, -1);
+        this(side, duration, negotiated, failure, null, -1, null);
     }
 
     /** Whether the handshake completed. */

@@ -124,7 +124,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
         Side side = Boolean.TRUE.equals(clientMode) ? Side.CLIENT : Side.SERVER;
         Duration duration = Duration.ofNanos(System.nanoTime() - handshakeStart);
         context.publish(new HandshakeEvent(side, duration, failure == null ? connection.nconfig() : null, failure,
-                getPeerHost(), getPeerPort()));
+                getPeerHost(), getPeerPort(), session));
     }
 
     /** For a trust manager that is not extended, the host endpoint identification checks; else null. */
@@ -445,8 +445,12 @@ public final class SiotlsSSLEngine extends SSLEngine {
 
     // ---- sessions --------------------------------------------------------------------------------
 
+    /**
+     * Not synchronized: the session is fixed at construction, and a {@link HandshakeListener},
+     * which runs holding its own engine's lock, may compare the sessions of other engines.
+     */
     @Override
-    public synchronized SSLSession getSession() {
+    public SSLSession getSession() {
         return session;
     }
 

@@ -144,12 +144,13 @@ class ReloadAndListenersTest {
     }
 
     @Test
-    void eventsCarryThePeerAddressTheEngineWasGiven() throws Exception {
+    void eventsCarryThePeerAddressTheEngineWasGivenAndItsSession() throws Exception {
         List<HandshakeEvent> events = new CopyOnWriteArrayList<>();
         SiotlsSSLContext client = SiotlsSSLContext.of(Configs.clientTrusting(FIRST).build());
         client.addHandshakeListener(new Recorder(events));
-        for (javax.net.ssl.SSLEngine engine : List.of(client.createSSLEngine("peer.example", 4433),
-                client.createSSLEngine())) {
+        List<javax.net.ssl.SSLEngine> engines = List.of(client.createSSLEngine("peer.example", 4433),
+                client.createSSLEngine());
+        for (javax.net.ssl.SSLEngine engine : engines) {
             engine.setUseClientMode(true);
             engine.beginHandshake();
             try {
@@ -166,6 +167,9 @@ class ReloadAndListenersTest {
         assertThat(events.get(1).peerHost()).isNull();
         assertThat(events.get(1).peerPort()).isEqualTo(-1);
         assertThat(events.get(1).peerAddress()).isNull();
+        assertThat(events.get(0).session()).isSameAs(engines.get(0).getSession());
+        assertThat(events.get(1).session()).isSameAs(engines.get(1).getSession())
+                .isNotSameAs(events.get(0).session());
     }
 
     private static SSLServerSocket listen(SSLContext context) throws IOException {

@@ -5,13 +5,14 @@ import io.siotls.alerts.TLSAlertException;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.jsse.HandshakeListener;
 import io.siotls.jsse.SiotlsSSLContext;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -20,11 +21,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Logs the handshakes the siotls server and client contexts refuse: each at DEBUG, with the side,
- * the peer's address (when the engine was told it) and the alert, and at INFO a summary at most
- * once a minute with the counts by reason. No thread of its own: the summary is written by the
- * first failure a minute or more after the first one it counts, and by the application
- * context's close for what is left. Contexts of the jsse implementation are SunJSSE's and report
- * nothing.
+ * the peer's address and the alert, and at INFO a summary at most once a minute with the counts
+ * by reason. The peer's address is the engine's when it was made with one (clients), else the
+ * one a {@link HandshakePeerLookup} bean finds for the handshake's session (the Tomcat and Reactor
+ * Netty servers); the line says {@code peer unknown} when neither knows it (an engine another
+ * library made from the server context, or a socket its server socket accepted). No thread of its
+ * own: the summary is written by the first failure a minute or more after the first one it
+ * counts, and by the application context's close for what is left. Contexts of the jsse
+ * implementation are SunJSSE's and report nothing.
  */
 public class SiotlsHandshakeFailureLog implements HandshakeListener, SmartInitializingSingleton, DisposableBean {
 
@@ -34,11 +38,13 @@ public class SiotlsHandshakeFailureLog implements HandshakeListener, SmartInitia
     private final BeanFactory beans;
     private final Clock clock;
     private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private volatile List<HandshakePeerLookup> peerLookups = List.of();
     private Instant windowStart;
 
     /**
      * @param beans where the {@link SiotlsAutoConfiguration#SERVER_SSL_CONTEXT} and
-     *        {@link SiotlsAutoConfiguration#CLIENT_SSL_CONTEXT} beans are looked up
+     *        {@link SiotlsAutoConfiguration#CLIENT_SSL_CONTEXT} beans and the
+     *        {@link HandshakePeerLookup}s are looked up
      * @param clock the time the summaries are spaced by
      */
     public SiotlsHandshakeFailureLog(BeanFactory beans, Clock clock) {
@@ -48,24 +54,20 @@ public class SiotlsHandshakeFailureLog implements HandshakeListener, SmartInitia
 
     @Override
     public void afterSingletonsInstantiated() {
-        attach(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
-        attach(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT);
-    }
-
-    private void attach(String name) {
-        if (beans.containsBean(name) && beans.getBean(name, SSLContext.class) instanceof SiotlsSSLContext siotls) {
-            siotls.addHandshakeListener(this);
-        }
+        peerLookups = beans.getBeanProvider(HandshakePeerLookup.class).orderedStream().toList();
+        new SiotlsSides(beans).contexts().values().forEach(context -> {
+            if (context instanceof SiotlsSSLContext siotls) {
+                siotls.addHandshakeListener(this);
+            }
+        });
     }
 
     @Override
     public void handshakeFailed(HandshakeEvent event) {
         String reason = reason(event);
         if (LOG.isDebugEnabled()) {
-            String peer = event.peerAddress();
-            LOG.debug("siotls refused a handshake: side {}, peer {}, alert {}: {}",
-                    event.side() == Side.SERVER ? "server" : "client", peer == null ? "unknown" : peer, reason,
-                    event.failure().getMessage());
+            LOG.debug("siotls refused a handshake: side {}, peer {}, alert {}: {}", SiotlsSides.name(event.side()),
+                    peer(event), reason, event.failure().getMessage());
         }
         String summary;
         synchronized (this) {
@@ -106,6 +108,22 @@ public class SiotlsHandshakeFailureLog implements HandshakeListener, SmartInitia
         counts.clear();
         windowStart = null;
         return summary;
+    }
+
+    /** {@code host:port} of the peer, as the engine or a lookup knows it, else {@code unknown}. */
+    private String peer(HandshakeEvent event) {
+        if (event.peerAddress() != null) {
+            return event.peerAddress();
+        }
+        if (event.side() == Side.SERVER && event.session() != null) {
+            for (HandshakePeerLookup lookup : peerLookups) {
+                InetSocketAddress peer = lookup.peerOf(event.session());
+                if (peer != null) {
+                    return peer.getHostString() + ":" + peer.getPort();
+                }
+            }
+        }
+        return "unknown";
     }
 
     /** The alert's name when an alert was sent or received, else a short word for the failure. */

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.spring.autoconfigure.bundle.SiotlsSslBundleAutoConfiguration;
 import io.siotls.spring.autoconfigure.client.SiotlsWebClientAutoConfiguration;
+import io.siotls.spring.autoconfigure.netty.NettyHandshakePeers;
 import io.siotls.spring.autoconfigure.netty.SiotlsNettyAutoConfiguration;
 import io.siotls.spring.autoconfigure.netty.SiotlsNettyServerCustomizer;
 import io.siotls.spring.autoconfigure.restclient.SiotlsRestClientAutoConfiguration;
 import io.siotls.spring.autoconfigure.tomcat.SiotlsTomcatAutoConfiguration;
 import io.siotls.spring.autoconfigure.tomcat.SiotlsTomcatConnectorCustomizer;
+import io.siotls.spring.autoconfigure.tomcat.TomcatHandshakePeers;
 import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +54,7 @@ class IntegrationConditionsTest {
     void withoutSiotlsServerNoServerIsTouchedButClientsAreOnSiotls() {
         runner.run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(SiotlsTomcatConnectorCustomizer.class)
-                    .doesNotHaveBean(SiotlsNettyServerCustomizer.class);
+                    .doesNotHaveBean(SiotlsNettyServerCustomizer.class).doesNotHaveBean(HandshakePeerLookup.class);
             assertThat(context.getBeansOfType(ClientHttpRequestFactoryBuilderCustomizer.class)).isNotEmpty();
             assertThat(context.getBean(SslBundles.class).getBundleNames())
                     .containsExactly(SiotlsSslBundleAutoConfiguration.CLIENT_BUNDLE);
@@ -63,7 +65,8 @@ class IntegrationConditionsTest {
     void withSiotlsServerBothServersAreCustomizedAndBothBundlesRegistered() {
         runner.withPropertyValues(serverChain).withPropertyValues("siotls.server.handshake-timeout=3s").run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(SiotlsTomcatConnectorCustomizer.class)
-                    .hasSingleBean(SiotlsNettyServerCustomizer.class);
+                    .hasSingleBean(SiotlsNettyServerCustomizer.class).hasSingleBean(TomcatHandshakePeers.class)
+                    .hasSingleBean(NettyHandshakePeers.class);
             assertThat(context.getBean(SslBundles.class).getBundleNames()).containsExactlyInAnyOrder(
                     SiotlsSslBundleAutoConfiguration.SERVER_BUNDLE, SiotlsSslBundleAutoConfiguration.CLIENT_BUNDLE);
             assertThat(context.getBean(SiotlsProperties.class).getServer().getHandshakeTimeout())
@@ -75,10 +78,12 @@ class IntegrationConditionsTest {
     void eachServerIntegrationNeedsItsServer() {
         runner.withPropertyValues(serverChain).withClassLoader(new FilteredClassLoader(Tomcat.class)).run(context ->
                 assertThat(context).hasNotFailed().doesNotHaveBean(SiotlsTomcatConnectorCustomizer.class)
-                        .hasSingleBean(SiotlsNettyServerCustomizer.class));
+                        .hasSingleBean(SiotlsNettyServerCustomizer.class).doesNotHaveBean(TomcatHandshakePeers.class)
+                        .hasSingleBean(NettyHandshakePeers.class));
         runner.withPropertyValues(serverChain).withClassLoader(new FilteredClassLoader(HttpServer.class)).run(context ->
                 assertThat(context).hasNotFailed().hasSingleBean(SiotlsTomcatConnectorCustomizer.class)
-                        .doesNotHaveBean(SiotlsNettyServerCustomizer.class));
+                        .doesNotHaveBean(SiotlsNettyServerCustomizer.class).hasSingleBean(TomcatHandshakePeers.class)
+                        .doesNotHaveBean(NettyHandshakePeers.class));
     }
 
     @Test

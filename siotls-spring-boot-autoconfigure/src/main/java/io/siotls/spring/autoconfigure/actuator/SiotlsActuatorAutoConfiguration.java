@@ -3,6 +3,7 @@ package io.siotls.spring.autoconfigure.actuator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsProperties;
+import io.siotls.spring.autoconfigure.SiotlsSides;
 import java.time.Clock;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;

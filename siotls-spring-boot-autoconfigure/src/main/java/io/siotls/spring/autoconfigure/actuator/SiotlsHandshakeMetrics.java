@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.siotls.Side;
 import io.siotls.TLSNegotiatedConfiguration;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.jsse.HandshakeListener;
 import io.siotls.jsse.SiotlsSSLContext;
+import io.siotls.spring.autoconfigure.SiotlsSides;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 
@@ -57,7 +57,7 @@ public class SiotlsHandshakeMetrics implements MeterBinder {
     }
 
     private static void record(MeterRegistry registry, HandshakeEvent event) {
-        String side = event.side() == Side.SERVER ? "server" : "client";
+        String side = SiotlsSides.name(event.side());
         String outcome = event.succeeded() ? "success" : "failure";
         TLSNegotiatedConfiguration negotiated = event.negotiated();
         String suite = negotiated == null ? "none" : negotiated.cipherSuite().ianaName();

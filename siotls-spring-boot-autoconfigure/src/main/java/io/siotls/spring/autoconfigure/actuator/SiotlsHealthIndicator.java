@@ -3,6 +3,7 @@ package io.siotls.spring.autoconfigure.actuator;
 import io.siotls.Side;
 import io.siotls.SigningChain;
 import io.siotls.TLSConfiguration;
+import io.siotls.spring.autoconfigure.SiotlsSides;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;

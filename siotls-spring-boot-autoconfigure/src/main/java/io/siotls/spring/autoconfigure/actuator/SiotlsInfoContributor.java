@@ -6,6 +6,7 @@ import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.spring.autoconfigure.SiotlsProperties;
+import io.siotls.spring.autoconfigure.SiotlsSides;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -17,7 +17,8 @@ import reactor.netty.http.server.HttpServer;
  * Reactor Netty's web server (WebFlux) serving HTTPS on the siotls server {@link SSLContext}
  * when {@code siotls.server.*} is configured. Boot's own SSL path would rebuild a Netty context
  * from key and trust manager factories on the default provider, so the server is secured by a
- * customizer instead.
+ * customizer instead. The peers of its connections are noted for the handshake failure log
+ * ({@link NettyHandshakePeers}).
  */
 @AutoConfiguration(after = SiotlsAutoConfiguration.class)
 @ConditionalOnClass({HttpServer.class, NettyReactiveWebServerFactory.class})
@@ -31,5 +32,13 @@ public class SiotlsNettyAutoConfiguration {
             Environment environment) {
         boolean http2 = environment.getProperty("server.http2.enabled", Boolean.class, false);
         return new SiotlsNettyServerCustomizer(context, http2, properties.getServer().getHandshakeTimeout());
+    }
+
+    @Bean
+    @ConditionalOnBean(name = SiotlsAutoConfiguration.SERVER_SSL_CONTEXT)
+    @ConditionalOnMissingBean
+    NettyHandshakePeers siotlsNettyHandshakePeers(
+            @Qualifier(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT) SSLContext context) {
+        return new NettyHandshakePeers(context);
     }
 }

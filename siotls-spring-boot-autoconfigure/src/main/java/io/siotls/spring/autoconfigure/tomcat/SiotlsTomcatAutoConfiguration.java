@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
  * Embedded Tomcat, servlet or reactive, serving HTTPS on the siotls server {@link SSLContext}
  * when {@code siotls.server.*} is configured. Tomcat's connector customizers are applied after
  * Boot's own settings (port, HTTP/2), so this runs alongside Boot's Tomcat auto-configurations.
+ * The handshake failure log finds the peers of the connector's connections through
+ * {@link TomcatHandshakePeers}.
  */
 @AutoConfiguration(after = SiotlsAutoConfiguration.class)
 @ConditionalOnClass({Tomcat.class, TomcatConnectorCustomizer.class})
@@ -34,5 +36,12 @@ public class SiotlsTomcatAutoConfiguration {
         return new SiotlsTomcatConnectorCustomizer(context,
                 CurrentConfiguration.of(() -> context, () -> configuration, Side.SERVER),
                 properties.getServer().getHandshakeTimeout());
+    }
+
+    @Bean
+    @ConditionalOnBean(name = SiotlsAutoConfiguration.SERVER_SSL_CONTEXT)
+    @ConditionalOnMissingBean
+    TomcatHandshakePeers siotlsTomcatHandshakePeers() {
+        return new TomcatHandshakePeers();
     }
 }

@@ -1,6 +1,5 @@
 package io.siotls.spring.autoconfigure.tomcat;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +9,6 @@ import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleEvent;
 import org.apache.catalina.LifecycleListener;
 import org.apache.catalina.connector.Connector;
-import org.apache.coyote.AbstractProtocol;
 import org.apache.tomcat.util.net.AbstractEndpoint;
 import org.apache.tomcat.util.net.Nio2Channel;
 import org.apache.tomcat.util.net.NioChannel;
@@ -48,7 +46,7 @@ final class TomcatHandshakeWatchdog implements LifecycleListener {
     @Override
     public void lifecycleEvent(LifecycleEvent event) {
         if (Lifecycle.AFTER_START_EVENT.equals(event.getType())) {
-            AbstractEndpoint<?, ?> endpoint = endpoint(connector);
+            AbstractEndpoint<?, ?> endpoint = TomcatEndpoints.of(connector);
             long period = Math.max(50, timeout.toMillis() / 4);
             scan = endpoint.getUtilityExecutor().scheduleWithFixedDelay(() -> shedSlowHandshakes(endpoint), period,
                     period, TimeUnit.MILLISECONDS);
@@ -84,16 +82,5 @@ final class TomcatHandshakeWatchdog implements LifecycleListener {
             return nio2.isHandshakeComplete();
         }
         return true;
-    }
-
-    /** The connector's endpoint: Tomcat keeps its getter protected. */
-    private static AbstractEndpoint<?, ?> endpoint(Connector connector) {
-        try {
-            Method getter = AbstractProtocol.class.getDeclaredMethod("getEndpoint");
-            getter.setAccessible(true);
-            return (AbstractEndpoint<?, ?>) getter.invoke(connector.getProtocolHandler());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot reach Tomcat's endpoint to bound its TLS handshakes", e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.siotls.SigningChain;
 import io.siotls.TLSConfiguration;
 import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.spring.autoconfigure.SiotlsSides;
 import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Clock;

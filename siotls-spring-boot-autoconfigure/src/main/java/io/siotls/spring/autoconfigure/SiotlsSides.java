@@ -1,26 +1,32 @@
-package io.siotls.spring.autoconfigure.actuator;
+package io.siotls.spring.autoconfigure;
 
 import io.siotls.Side;
 import io.siotls.TLSConfiguration;
-import io.siotls.spring.autoconfigure.CurrentConfiguration;
-import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.springframework.beans.factory.BeanFactory;
 
-/** The sides the application has siotls contexts for, each with the configuration its new connections get. */
-final class SiotlsSides {
+/**
+ * The sides the application has siotls contexts for, each with the configuration its new
+ * connections get: what the actuator's health, info and metrics and the handshake failure log
+ * look up.
+ */
+public final class SiotlsSides {
 
     private final BeanFactory beans;
 
-    SiotlsSides(BeanFactory beans) {
+    /**
+     * @param beans where the {@link SiotlsAutoConfiguration#SERVER_SSL_CONTEXT} and
+     *        {@link SiotlsAutoConfiguration#CLIENT_SSL_CONTEXT} beans are looked up, on each call
+     */
+    public SiotlsSides(BeanFactory beans) {
         this.beans = beans;
     }
 
     /** Each configured side's SSLContext, server first. */
-    Map<Side, SSLContext> contexts() {
+    public Map<Side, SSLContext> contexts() {
         Map<Side, SSLContext> contexts = new LinkedHashMap<>();
         if (beans.containsBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT)) {
             contexts.put(Side.SERVER, beans.getBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT, SSLContext.class));
@@ -32,7 +38,7 @@ final class SiotlsSides {
     }
 
     /** Each configured side's current configuration, server first. */
-    Map<Side, TLSConfiguration> configurations() {
+    public Map<Side, TLSConfiguration> configurations() {
         Map<Side, TLSConfiguration> configurations = new LinkedHashMap<>();
         contexts().forEach((side, context) -> {
             String bean = side == Side.SERVER ? SiotlsAutoConfiguration.SERVER_CONFIGURATION
@@ -44,8 +50,8 @@ final class SiotlsSides {
         return configurations;
     }
 
-    /** {@code server} or {@code client}, as the details name the sides. */
-    static String name(Side side) {
+    /** {@code server} or {@code client}, as the actuator's details and the logs name the sides. */
+    public static String name(Side side) {
         return side == Side.SERVER ? "server" : "client";
     }
 }
