@@ -38,7 +38,8 @@ final class SiotlsSSLServerSocket extends SSLServerSocket {
     public Socket accept() throws IOException {
         Socket plain = new Socket();
         implAccept(plain);
-        SiotlsSSLSocket socket = new SiotlsSSLSocket(context, plain, null, -1, true, false);
+        SiotlsSSLSocket socket = new SiotlsSSLSocket(context, plain, plain.getInetAddress().getHostAddress(),
+                plain.getPort(), true, false);
         socket.setSSLParameters(getSSLParameters());
         socket.setEnableSessionCreation(sessionCreation);
         return socket;

@@ -172,6 +172,33 @@ class ReloadAndListenersTest {
                 .isNotSameAs(events.get(0).session());
     }
 
+    @Test
+    void anAcceptedConnectionsEventsAndSessionNameThePeerItWasAcceptedFrom() throws Exception {
+        List<HandshakeEvent> events = new CopyOnWriteArrayList<>();
+        SiotlsSSLContext server = SiotlsSSLContext.of(Configs.server(FIRST).build());
+        server.addHandshakeListener(new Recorder(events));
+        SSLContext jdkClient = JsseMaterial.sunJsse(null, JsseMaterial.trustManagers(FIRST));
+        try (SSLServerSocket listener = listen(server);
+             SSLSocket client = connect(jdkClient, listener);
+             SSLSocket accepted = (SSLSocket) listener.accept()) {
+            Future<?> handshake = executor.submit(() -> {
+                client.startHandshake();
+                return null;
+            });
+            accepted.startHandshake();
+            handshake.get(10, TimeUnit.SECONDS);
+
+            String clientAddress = client.getLocalAddress().getHostAddress();
+            assertThat(accepted.getSession().getPeerHost()).isEqualTo(clientAddress);
+            assertThat(accepted.getSession().getPeerPort()).isEqualTo(client.getLocalPort());
+            assertThat(events).singleElement().satisfies(event -> {
+                assertThat(event.side()).isEqualTo(Side.SERVER);
+                assertThat(event.succeeded()).isTrue();
+                assertThat(event.peerAddress()).isEqualTo(clientAddress + ":" + client.getLocalPort());
+            });
+        }
+    }
+
     private static SSLServerSocket listen(SSLContext context) throws IOException {
         return (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
     }
