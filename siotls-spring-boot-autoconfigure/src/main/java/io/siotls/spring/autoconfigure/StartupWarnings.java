@@ -21,7 +21,9 @@ import org.springframework.core.env.Environment;
  * (server, SNI, client) holding a certificate that is expired, not yet valid, or expiring within
  * {@code siotls.health.certificate-expiry-warning} (the health indicator's window, 14 days by
  * default), naming the property, the subject and the date; and for each side that writes a key
- * log, naming where, since it holds every traffic secret.
+ * log, naming where, since it holds every traffic secret. {@code reload-on-update} logs the
+ * certificate warnings again for each reload ({@link #certificates(String, TLSConfiguration,
+ * SiotlsSideProperties, Duration, Instant)}).
  */
 public final class StartupWarnings implements SmartInitializingSingleton {
 
@@ -41,21 +43,24 @@ public final class StartupWarnings implements SmartInitializingSingleton {
     StartupWarnings(BeanFactory beans, SiotlsProperties properties, Environment environment, Clock clock) {
         this.beans = beans;
         this.properties = properties;
-        this.window = Binder.get(environment).bind(WINDOW_PROPERTY, Duration.class).orElse(DEFAULT_WINDOW);
+        this.window = window(environment);
         this.clock = clock;
+    }
+
+    /** The expiry-warning window: {@code siotls.health.certificate-expiry-warning}, 14 days when it is not set. */
+    public static Duration window(Environment environment) {
+        return Binder.get(environment).bind(WINDOW_PROPERTY, Duration.class).orElse(DEFAULT_WINDOW);
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         TLSConfiguration server = configuration(SiotlsAutoConfiguration.SERVER_CONFIGURATION);
         if (server != null) {
-            warn(TLSConfigurationFactory.SERVER, server, chainProperties(TLSConfigurationFactory.SERVER, server,
-                    properties.getServer(), new ArrayList<>(properties.getServer().getSni().keySet())));
+            warn(TLSConfigurationFactory.SERVER, server, properties.getServer());
         }
         TLSConfiguration client = configuration(SiotlsAutoConfiguration.CLIENT_CONFIGURATION);
         if (client != null) {
-            warn(TLSConfigurationFactory.CLIENT, client, chainProperties(TLSConfigurationFactory.CLIENT, client,
-                    properties.getClient(), List.of()));
+            warn(TLSConfigurationFactory.CLIENT, client, properties.getClient());
         }
     }
 
@@ -63,9 +68,23 @@ public final class StartupWarnings implements SmartInitializingSingleton {
         return beans.containsBean(name) ? beans.getBean(name, TLSConfiguration.class) : null;
     }
 
-    private void warn(String prefix, TLSConfiguration configuration, List<String> chainProperties) {
-        certificates(configuration, chainProperties, window, clock.instant());
+    private void warn(String prefix, TLSConfiguration configuration, SiotlsSideProperties side) {
+        certificates(prefix, configuration, side, window, clock.instant());
         keyLog(prefix, configuration);
+    }
+
+    /**
+     * Logs a warning for each certificate of side {@code prefix}'s {@code configuration}, made
+     * from {@code side}, that is not valid at {@code now}, or valid for less than {@code window},
+     * naming the property its chain comes from.
+     *
+     * @param prefix {@code siotls.server} or {@code siotls.client}
+     */
+    public static void certificates(String prefix, TLSConfiguration configuration, SiotlsSideProperties side,
+            Duration window, Instant now) {
+        List<String> sniHosts = side instanceof SiotlsServerProperties server
+                ? new ArrayList<>(server.getSni().keySet()) : List.of();
+        certificates(configuration, chainProperties(prefix, configuration, side, sniHosts), window, now);
     }
 
     /** The property each of {@code configuration}'s signing chains comes from, in order. */

@@ -2,6 +2,7 @@ package io.siotls.spring.autoconfigure.bundle;
 
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -22,15 +23,20 @@ final class SiotlsSslBundle implements SslBundle {
 
     private final Supplier<SSLContext> context;
     private final Supplier<TLSConfiguration> configuration;
+    private final Supplier<List<String>> sniHosts;
     private volatile Snapshot snapshot;
 
     /**
      * @param context the side's SSLContext
      * @param configuration the configuration the side's new connections get
+     * @param sniHosts the host names of the configuration's SNI chains, which name their key
+     *        store entries ({@link ConfigurationKeyStores#aliases})
      */
-    SiotlsSslBundle(Supplier<SSLContext> context, Supplier<TLSConfiguration> configuration) {
+    SiotlsSslBundle(Supplier<SSLContext> context, Supplier<TLSConfiguration> configuration,
+            Supplier<List<String>> sniHosts) {
         this.context = context;
         this.configuration = configuration;
+        this.sniHosts = sniHosts;
     }
 
     /** The stores and key of one configuration, made once per configuration. */
@@ -41,7 +47,7 @@ final class SiotlsSslBundle implements SslBundle {
         TLSConfiguration current = configuration.get();
         Snapshot known = snapshot;
         if (known == null || known.configuration() != current) {
-            SslStoreBundle stores = ConfigurationKeyStores.of(current);
+            SslStoreBundle stores = ConfigurationKeyStores.of(current, sniHosts.get());
             known = new Snapshot(current, stores, SslBundleKey.of(stores.getKeyStorePassword()));
             snapshot = known;
         }

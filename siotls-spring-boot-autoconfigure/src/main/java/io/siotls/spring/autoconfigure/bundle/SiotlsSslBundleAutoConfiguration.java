@@ -4,6 +4,8 @@ import io.siotls.Side;
 import io.siotls.TLSConfiguration;
 import io.siotls.spring.autoconfigure.CurrentConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.spring.autoconfigure.SiotlsProperties;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.springframework.beans.factory.BeanFactory;
@@ -16,8 +18,10 @@ import org.springframework.context.annotation.Bean;
  * {@code siotls.server.*} is configured) and {@value #CLIENT_BUNDLE}: Actuator's SSL info,
  * health and certificate metrics then show siotls's certificates, and anything that takes a
  * bundle by name ({@code spring.ssl.bundle}-style properties of other libraries) gets the
- * siotls SSLContext. The beans are looked up when a bundle is first used, not when it is
- * registered, since the SSL bundle registry is itself needed to build them.
+ * siotls SSLContext. The key store entries are named {@code siotls-server},
+ * {@code siotls-server-sni-<host name>} and {@code siotls-client}. The beans are looked up when a
+ * bundle is first used, not when it is registered, since the SSL bundle registry is itself needed
+ * to build them.
  */
 @AutoConfiguration(after = SiotlsAutoConfiguration.class)
 public class SiotlsSslBundleAutoConfiguration {
@@ -33,18 +37,25 @@ public class SiotlsSslBundleAutoConfiguration {
         return registry -> {
             if (beans.containsBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT)) {
                 registry.registerBundle(SERVER_BUNDLE, bundle(beans, SiotlsAutoConfiguration.SERVER_SSL_CONTEXT,
-                        SiotlsAutoConfiguration.SERVER_CONFIGURATION, Side.SERVER));
+                        SiotlsAutoConfiguration.SERVER_CONFIGURATION, Side.SERVER, () -> sniHosts(beans)));
             }
             if (beans.containsBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT)) {
                 registry.registerBundle(CLIENT_BUNDLE, bundle(beans, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT,
-                        SiotlsAutoConfiguration.CLIENT_CONFIGURATION, Side.CLIENT));
+                        SiotlsAutoConfiguration.CLIENT_CONFIGURATION, Side.CLIENT, List::of));
             }
         };
     }
 
-    private static SiotlsSslBundle bundle(BeanFactory beans, String contextBean, String configurationBean, Side side) {
+    /** The host names of {@code siotls.server.sni}, in order; none without the properties. */
+    private static List<String> sniHosts(BeanFactory beans) {
+        SiotlsProperties properties = beans.getBeanProvider(SiotlsProperties.class).getIfAvailable();
+        return properties == null ? List.of() : List.copyOf(properties.getServer().getSni().keySet());
+    }
+
+    private static SiotlsSslBundle bundle(BeanFactory beans, String contextBean, String configurationBean, Side side,
+            Supplier<List<String>> sniHosts) {
         Supplier<SSLContext> context = () -> beans.getBean(contextBean, SSLContext.class);
         return new SiotlsSslBundle(context, CurrentConfiguration.of(context,
-                () -> beans.getBean(configurationBean, TLSConfiguration.class), side));
+                () -> beans.getBean(configurationBean, TLSConfiguration.class), side), sniHosts);
     }
 }

@@ -7,7 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("siotls.dev-certificates")
 public class SiotlsDevCertificatesProperties {
 
-    /** Default folder of the development certificates, relative to the working directory. */
+    /**
+     * Default folder of the development certificates, relative to the working directory; the
+     * initialiser of {@code directory} repeats it as a literal, the only form the configuration
+     * processor takes a default from.
+     */
     public static final String DEFAULT_DIRECTORY = ".siotls/dev-certificates";
 
     /**
@@ -18,7 +22,7 @@ public class SiotlsDevCertificatesProperties {
     private boolean enabled;
 
     /** Folder the development certificates are made into and reused from. */
-    private Path directory = Path.of(DEFAULT_DIRECTORY);
+    private Path directory = Path.of(".siotls/dev-certificates");
 
     public boolean isEnabled() {
         return enabled;

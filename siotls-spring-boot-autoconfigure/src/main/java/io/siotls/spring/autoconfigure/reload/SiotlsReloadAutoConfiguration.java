@@ -3,9 +3,11 @@ package io.siotls.spring.autoconfigure.reload;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsProperties;
 import io.siotls.spring.autoconfigure.SiotlsSideProperties;
+import io.siotls.spring.autoconfigure.StartupWarnings;
 import io.siotls.spring.autoconfigure.TLSConfigurationFactory;
-import java.util.Map;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -30,9 +33,10 @@ public class SiotlsReloadAutoConfiguration {
     @ConditionalOnBean(name = SiotlsAutoConfiguration.SERVER_SSL_CONTEXT)
     SiotlsReloader siotlsServerReloader(@Qualifier(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT) SSLContext context,
             TLSConfigurationFactory factory, SiotlsProperties properties, ResourceLoader loader,
-            ObjectProvider<SslBundles> bundles) {
+            ObjectProvider<SslBundles> bundles, Environment environment) {
         SiotlsReloader reloader = new SiotlsReloader(TLSConfigurationFactory.SERVER, context,
-                () -> factory.server(properties.getServer()));
+                () -> factory.server(properties.getServer()), properties.getServer(),
+                StartupWarnings.window(environment), Clock.systemUTC());
         start(reloader, properties.getServer(), TLSConfigurationFactory.SERVER, properties, loader, bundles);
         return reloader;
     }
@@ -42,9 +46,10 @@ public class SiotlsReloadAutoConfiguration {
     @ConditionalOnBean(name = SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT)
     SiotlsReloader siotlsClientReloader(@Qualifier(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT) SSLContext context,
             TLSConfigurationFactory factory, SiotlsProperties properties, ResourceLoader loader,
-            ObjectProvider<SslBundles> bundles) {
+            ObjectProvider<SslBundles> bundles, Environment environment) {
         SiotlsReloader reloader = new SiotlsReloader(TLSConfigurationFactory.CLIENT, context,
-                () -> factory.client(properties.getClient()));
+                () -> factory.client(properties.getClient()), properties.getClient(),
+                StartupWarnings.window(environment), Clock.systemUTC());
         start(reloader, properties.getClient(), TLSConfigurationFactory.CLIENT, properties, loader, bundles);
         return reloader;
     }

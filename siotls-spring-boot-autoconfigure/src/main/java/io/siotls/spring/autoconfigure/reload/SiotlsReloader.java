@@ -3,9 +3,12 @@ package io.siotls.spring.autoconfigure.reload;
 import io.siotls.TLSConfiguration;
 import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.spring.autoconfigure.SiotlsPropertyException;
+import io.siotls.spring.autoconfigure.SiotlsSideProperties;
+import io.siotls.spring.autoconfigure.StartupWarnings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,6 +23,8 @@ import org.springframework.beans.factory.DisposableBean;
  * context serves new connections with it ({@link SiotlsSSLContext#reload}); connections already
  * open go on with the old material. Material that does not load (a key that does not match its
  * certificate, a half-copied file) is logged, naming the property, and the old material stays.
+ * New material holding a certificate that is expired, not yet valid or about to expire is served,
+ * with the warnings a start would log ({@link StartupWarnings#certificates}), once per reload.
  */
 final class SiotlsReloader implements DisposableBean {
 
@@ -28,15 +33,22 @@ final class SiotlsReloader implements DisposableBean {
     private final String prefix;
     private final SiotlsSSLContext context;
     private final Supplier<TLSConfiguration> rebuild;
+    private final SiotlsSideProperties side;
+    private final Duration window;
+    private final Clock clock;
     private FileChangeWatcher watcher;
 
     /**
      * @param prefix {@code siotls.server} or {@code siotls.client}
      * @param context the side's context; reloading needs a siotls one
      * @param rebuild builds the side's configuration from its properties
+     * @param side the side's properties, which name the chains the warnings are about
+     * @param window how long before its expiry a certificate is warned of
+     * @param clock the time certificates are checked at
      * @throws SiotlsPropertyException when the context is not a siotls one
      */
-    SiotlsReloader(String prefix, SSLContext context, Supplier<TLSConfiguration> rebuild) {
+    SiotlsReloader(String prefix, SSLContext context, Supplier<TLSConfiguration> rebuild, SiotlsSideProperties side,
+            Duration window, Clock clock) {
         if (!(context instanceof SiotlsSSLContext siotls)) {
             throw new SiotlsPropertyException(prefix + ".reload-on-update", "needs siotls.implementation=siotls: "
                     + "the SSLContext of the jsse implementation cannot change its key material",
@@ -45,6 +57,9 @@ final class SiotlsReloader implements DisposableBean {
         this.prefix = prefix;
         this.context = siotls;
         this.rebuild = rebuild;
+        this.side = side;
+        this.window = window;
+        this.clock = clock;
     }
 
     /** Reloads whenever {@code files} (the side's files by property) change and then stay unchanged for {@code quietPeriod}. */
@@ -57,18 +72,26 @@ final class SiotlsReloader implements DisposableBean {
         LOG.info(prefix + ": reloading the key and trust material when these files change: " + files.values());
     }
 
-    /** Builds the side's configuration anew and serves new connections with it, or logs why it cannot. */
+    /**
+     * Builds the side's configuration anew and serves new connections with it, warning of its
+     * certificates that are not valid or expire soon, or logs why it cannot.
+     */
     void reload() {
+        TLSConfiguration configuration;
         try {
-            context.reload(rebuild.get());
-            LOG.info(prefix + ": key and trust material reloaded; new connections use it");
+            configuration = rebuild.get();
+            context.reload(configuration);
         } catch (SiotlsPropertyException e) {
             LOG.error(prefix + ": the changed key or trust material cannot be used, the previous one stays: "
                     + e.getMessage());
+            return;
         } catch (RuntimeException e) {
             LOG.error(prefix + ": the changed key or trust material cannot be used, the previous one stays: "
                     + e.getMessage(), e);
+            return;
         }
+        LOG.info(prefix + ": key and trust material reloaded; new connections use it");
+        StartupWarnings.certificates(prefix, configuration, side, window, clock.instant());
     }
 
     @Override

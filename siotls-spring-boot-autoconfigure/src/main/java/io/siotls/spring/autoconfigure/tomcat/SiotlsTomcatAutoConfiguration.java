@@ -7,11 +7,13 @@ import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsProperties;
 import javax.net.ssl.SSLContext;
 import org.apache.catalina.startup.Tomcat;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 
@@ -32,10 +34,10 @@ public class SiotlsTomcatAutoConfiguration {
     SiotlsTomcatConnectorCustomizer siotlsTomcatConnectorCustomizer(
             @Qualifier(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT) SSLContext context,
             @Qualifier(SiotlsAutoConfiguration.SERVER_CONFIGURATION) TLSConfiguration configuration,
-            SiotlsProperties properties) {
+            SiotlsProperties properties, ObjectProvider<LoggingSystem> logging) {
         return new SiotlsTomcatConnectorCustomizer(context,
                 CurrentConfiguration.of(() -> context, () -> configuration, Side.SERVER),
-                properties.getServer().getHandshakeTimeout());
+                properties.getServer().getHandshakeTimeout(), properties.getServer(), logging.getIfAvailable());
     }
 
     @Bean

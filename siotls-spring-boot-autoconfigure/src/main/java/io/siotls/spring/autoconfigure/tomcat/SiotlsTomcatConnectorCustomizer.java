@@ -4,6 +4,7 @@ import io.siotls.ClientAuthentication;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
+import io.siotls.spring.autoconfigure.SiotlsServerProperties;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -13,30 +14,55 @@ import org.apache.coyote.ProtocolHandler;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 
 /**
  * Makes Tomcat's connector serve HTTPS with the siotls server {@link SSLContext}: TLS 1.3 only,
  * the configuration's cipher suites and client authentication ({@code siotls.server.client-auth}),
  * HTTP/2 by ALPN when {@code server.http2.enabled} added Tomcat's HTTP/2 upgrade protocol, and
- * handshakes bounded by {@code siotls.server.handshake-timeout} ({@link TomcatHandshakeWatchdog}).
+ * handshakes bounded by {@code siotls.server.handshake-timeout} ({@link TomcatHandshakeWatchdog}),
+ * and a startup line naming where the key and trust material comes from in place of Tomcat's,
+ * which names a key store it does not read ({@link TomcatCertificateLog}).
  */
 public class SiotlsTomcatConnectorCustomizer implements TomcatConnectorCustomizer {
 
     private final SSLContext context;
     private final Supplier<TLSConfiguration> configuration;
     private final Duration handshakeTimeout;
+    private final SiotlsServerProperties properties;
+    private final LoggingSystem logging;
 
     /**
+     * A customizer of a configuration given as it is: the startup line names no property, and
+     * Tomcat's own certificate line is left as it is.
+     *
      * @param context the server context every connection's engine comes from
      * @param configuration the server configuration new connections get
      * @param handshakeTimeout {@code siotls.server.handshake-timeout}: longer handshakes are closed
      */
     public SiotlsTomcatConnectorCustomizer(SSLContext context, Supplier<TLSConfiguration> configuration,
             Duration handshakeTimeout) {
+        this(context, configuration, handshakeTimeout, null, null);
+    }
+
+    /**
+     * @param context the server context every connection's engine comes from
+     * @param configuration the server configuration new connections get
+     * @param handshakeTimeout {@code siotls.server.handshake-timeout}: longer handshakes are closed
+     * @param properties the properties the configuration is made from, which the startup line
+     *        names as the source of the key and trust material; null when it is given as it is
+     * @param logging the logging system Tomcat's own certificate line, which names a key store
+     *        Tomcat does not read, is raised to WARN through ({@link TomcatCertificateLog}); null
+     *        to leave it
+     */
+    public SiotlsTomcatConnectorCustomizer(SSLContext context, Supplier<TLSConfiguration> configuration,
+            Duration handshakeTimeout, SiotlsServerProperties properties, LoggingSystem logging) {
         this.context = context;
         this.configuration = configuration;
         this.handshakeTimeout = handshakeTimeout;
+        this.properties = properties;
+        this.logging = logging;
     }
 
     @Override
@@ -66,6 +92,7 @@ public class SiotlsTomcatConnectorCustomizer implements TomcatConnectorCustomize
         connector.setScheme("https");
         connector.setSecure(true);
         TomcatHandshakeWatchdog.watch(connector, handshakeTimeout);
+        TomcatCertificateLog.replace(connector, properties, configuration, logging);
     }
 
     /** Tomcat's certificateVerification for a client authentication, which it sets on every engine. */

@@ -100,6 +100,12 @@ class ActuatorApplicationTest {
         List<String> serverSubjects = JsonPath.read(info,
                 "$.ssl.bundles[?(@.name == 'siotls-server')].certificateChains[*].certificates[0].subject");
         assertThat(serverSubjects).contains("CN=localhost");
+        List<String> serverAliases = JsonPath.read(info,
+                "$.ssl.bundles[?(@.name == 'siotls-server')].certificateChains[*].alias");
+        List<String> clientAliases = JsonPath.read(info,
+                "$.ssl.bundles[?(@.name == 'siotls-client')].certificateChains[*].alias");
+        assertThat(serverAliases).as("the server chain's alias").containsExactly("siotls-server");
+        assertThat(clientAliases).as("the client chain's alias").containsExactly("siotls-client");
         SslBundle bundle = application.getBean(SslBundles.class).getBundle(SiotlsSslBundleAutoConfiguration.SERVER_BUNDLE);
         assertThat(bundle.createSslContext()).isSameAs(application.getBean("siotlsServerSslContext"));
         assertThat(bundle.getStores().getKeyStore()).isNotNull();
