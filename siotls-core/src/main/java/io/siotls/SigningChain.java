@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -58,62 +60,110 @@ public final class SigningChain {
                 PrivateKeyLoader.loadPrivateKey(privateKey, keyName, password));
     }
 
-    /** The key entry {@code alias} of a Java {@link KeyStore} (JKS, PKCS#12, a platform store...). */
+    /**
+     * The private key entry {@code alias} of a loaded Java {@link KeyStore} (PKCS#12, JKS, a
+     * platform store...), or its only private key entry when {@code alias} is null.
+     *
+     * @param keyPassword the password of the entry's key (for a file, often the store password)
+     * @throws TLSConfigurationException about {@link ConfigurationOption#SIGNING_CHAIN}, the message
+     *         listing the private key entries: {@code MISSING} when the entry does not exist or the
+     *         store holds no private key, {@code AMBIGUOUS} when {@code alias} is null and it holds
+     *         several, {@code WRONG_KIND} when the entry is no private key, {@code WRONG_PASSWORD}
+     *         when {@code keyPassword} does not recover the key
+     */
     public static SigningChain fromKeyStore(KeyStore keyStore, String alias, char[] keyPassword) {
+        String chosen;
         try {
-            Key key = keyStore.getKey(alias, keyPassword);
-            if (!(key instanceof PrivateKey privateKey)) {
+            List<String> keyAliases = privateKeyAliases(keyStore);
+            chosen = alias != null ? alias : onlyKeyAlias(keyStore, keyAliases);
+            if (!keyAliases.contains(chosen)) {
+                boolean exists = keyStore.containsAlias(chosen);
                 throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
-                        key == null ? ConfigurationProblem.MISSING : ConfigurationProblem.WRONG_KIND,
-                        "key store entry '" + alias + "' " + (key == null ? "does not exist" : "is not a private key"));
+                        exists ? ConfigurationProblem.WRONG_KIND : ConfigurationProblem.MISSING,
+                        "key store entry '" + chosen + "' " + (exists ? "is not a private key entry" : "does not exist")
+                        + " (private key entries: " + (keyAliases.isEmpty() ? "none" : String.join(", ", keyAliases))
+                        + ")");
             }
-            Certificate[] certificates = keyStore.getCertificateChain(alias);
-            if (certificates == null || certificates.length == 0) {
-                throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.MISSING,
-                        "key store entry '" + alias + "' has no certificate chain");
+        } catch (KeyStoreException e) {
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.UNREADABLE,
+                    "the key store is not loaded", e);
+        }
+        try {
+            Key key = keyStore.getKey(chosen, keyPassword);
+            if (!(key instanceof PrivateKey privateKey)) {
+                throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.WRONG_KIND,
+                        "key store entry '" + chosen + "' is not a private key");
             }
-            List<X509Certificate> chain = new ArrayList<>();
-            for (Certificate certificate : certificates) {
-                if (!(certificate instanceof X509Certificate x509)) {
-                    throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
-                            ConfigurationProblem.UNSUPPORTED, "key store entry '" + alias + "' holds a "
-                            + certificate.getType() + " certificate, not X.509");
-                }
-                chain.add(x509);
-            }
-            return new SigningChain(chain, privateKey);
+            return new SigningChain(chain(keyStore, chosen), privateKey);
+        } catch (UnrecoverableKeyException e) {
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.WRONG_PASSWORD,
+                    "the password does not recover the private key of key store entry '" + chosen + "' ("
+                    + e.getMessage() + ")", e);
         } catch (GeneralSecurityException e) {
             throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.UNREADABLE,
-                    "cannot read key store entry '" + alias + "': " + e.getMessage(), e);
+                    "cannot read key store entry '" + chosen + "': " + e.getMessage(), e);
         }
     }
 
     /** The key entry {@code alias} (or the only key entry, when null) of a PKCS#12 file. */
     public static SigningChain fromPkcs12(Path file, char[] password, String alias) {
+        KeyStore keyStore;
         try (InputStream in = Files.newInputStream(file)) {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(in, password);
-            String chosen = alias != null ? alias : onlyKeyAlias(keyStore, file);
-            return fromKeyStore(keyStore, chosen, password);
         } catch (IOException | GeneralSecurityException e) {
             throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.UNREADABLE,
                     String.valueOf(file), file + ": cannot read PKCS#12 key store: " + e.getMessage(), e);
         }
+        try {
+            return fromKeyStore(keyStore, alias, password);
+        } catch (TLSConfigurationException e) {
+            throw new TLSConfigurationException(e.option(), e.problem(), String.valueOf(file),
+                    file + ": " + e.getMessage(), e);
+        }
     }
 
-    private static String onlyKeyAlias(KeyStore keyStore, Path file) throws GeneralSecurityException {
+    private static List<String> privateKeyAliases(KeyStore keyStore) throws KeyStoreException {
         List<String> aliases = new ArrayList<>();
         for (String alias : Collections.list(keyStore.aliases())) {
-            if (keyStore.isKeyEntry(alias)) {
+            if (keyStore.entryInstanceOf(alias, KeyStore.PrivateKeyEntry.class)) {
                 aliases.add(alias);
             }
         }
-        if (aliases.size() != 1) {
-            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
-                    aliases.isEmpty() ? ConfigurationProblem.MISSING : ConfigurationProblem.AMBIGUOUS, file.toString(),
-                    file + ": holds " + aliases.size() + " key entries " + aliases + ", name the alias to use", null);
+        return aliases;
+    }
+
+    private static String onlyKeyAlias(KeyStore keyStore, List<String> keyAliases) throws KeyStoreException {
+        if (keyAliases.size() == 1) {
+            return keyAliases.get(0);
         }
-        return aliases.get(0);
+        if (keyAliases.isEmpty()) {
+            List<String> others = Collections.list(keyStore.aliases());
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.MISSING,
+                    "the key store holds no private key entry" + (others.isEmpty() ? " (it is empty)"
+                    : " (its entries: " + String.join(", ", others) + ")"));
+        }
+        throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.AMBIGUOUS,
+                "the key store holds " + keyAliases.size() + " private key entries (" + String.join(", ", keyAliases)
+                + "): name the one to use by its alias");
+    }
+
+    private static List<X509Certificate> chain(KeyStore keyStore, String alias) throws KeyStoreException {
+        Certificate[] certificates = keyStore.getCertificateChain(alias);
+        if (certificates == null || certificates.length == 0) {
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.MISSING,
+                    "key store entry '" + alias + "' has no certificate chain");
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        for (Certificate certificate : certificates) {
+            if (!(certificate instanceof X509Certificate x509)) {
+                throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
+                        ConfigurationProblem.UNSUPPORTED, "key store entry '" + alias + "' holds a "
+                        + certificate.getType() + " certificate, not X.509");
+            }
+            chain.add(x509);
+        }
+        return chain;
     }
 
     /** The chain, end-entity first. */

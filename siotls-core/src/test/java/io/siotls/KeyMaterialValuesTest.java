@@ -4,6 +4,8 @@ import io.siotls.connection.TLSConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
@@ -17,6 +19,7 @@ import io.siotls.trust.TrustStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,10 +67,73 @@ class KeyMaterialValuesTest {
         keyStore.load(null, null);
         assertThatThrownBy(() -> SigningChain.fromKeyStore(keyStore, "missing", PASSWORD))
                 .isInstanceOf(TLSConfigurationException.class)
-                .hasMessage("key store entry 'missing' does not exist");
+                .hasMessage("key store entry 'missing' does not exist (private key entries: none)");
         assertThatThrownBy(() -> SigningChain.fromPkcs12(dir.resolve("none.p12"), PASSWORD, null))
                 .isInstanceOf(TLSConfigurationException.class)
                 .hasMessageContaining("none.p12: cannot read PKCS#12 key store");
+    }
+
+    @Test
+    void theOnlyPrivateKeyEntryIsTakenWhenNoAliasIsGiven() throws Exception {
+        KeyStore keyStore = keyStore("server", IDENTITY);
+        keyStore.setCertificateEntry("ca", IDENTITY.root());
+        assertThat(SigningChain.fromKeyStore(keyStore, null, PASSWORD))
+                .isEqualTo(new SigningChain(IDENTITY.chain(), IDENTITY.privateKey()));
+    }
+
+    @Test
+    void severalPrivateKeyEntriesWithoutAnAliasAreAmbiguousAndListed() throws Exception {
+        Identity other = TestPki.server(KeyType.ED25519);
+        KeyStore keyStore = keyStore("server", IDENTITY);
+        keyStore.setKeyEntry("other", other.privateKey(), PASSWORD, other.chain().toArray(new X509Certificate[0]));
+        assertThatThrownBy(() -> SigningChain.fromKeyStore(keyStore, null, PASSWORD))
+                .isInstanceOfSatisfying(TLSConfigurationException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(ConfigurationProblem.AMBIGUOUS);
+                    assertThat(e.option()).isEqualTo(ConfigurationOption.SIGNING_CHAIN);
+                })
+                .hasMessageContaining("holds 2 private key entries").hasMessageContaining("server")
+                .hasMessageContaining("other");
+        assertThat(SigningChain.fromKeyStore(keyStore, "other", PASSWORD).leaf()).isEqualTo(other.leaf());
+    }
+
+    @Test
+    void aMissingAliasListsThePrivateKeyEntries() throws Exception {
+        KeyStore keyStore = keyStore("server", IDENTITY);
+        assertThatThrownBy(() -> SigningChain.fromKeyStore(keyStore, "sever", PASSWORD))
+                .isInstanceOfSatisfying(TLSConfigurationException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ConfigurationProblem.MISSING))
+                .hasMessage("key store entry 'sever' does not exist (private key entries: server)");
+    }
+
+    @Test
+    void aTrustedCertificateEntryIsNoPrivateKey() throws Exception {
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        keyStore.setCertificateEntry("ca", IDENTITY.root());
+        assertThatThrownBy(() -> SigningChain.fromKeyStore(keyStore, null, PASSWORD))
+                .isInstanceOfSatisfying(TLSConfigurationException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ConfigurationProblem.MISSING))
+                .hasMessage("the key store holds no private key entry (its entries: ca)");
+        assertThatThrownBy(() -> SigningChain.fromKeyStore(keyStore, "ca", PASSWORD))
+                .isInstanceOfSatisfying(TLSConfigurationException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ConfigurationProblem.WRONG_KIND))
+                .hasMessage("key store entry 'ca' is not a private key entry (private key entries: none)");
+    }
+
+    @Test
+    void aWrongKeyPasswordIsTold() throws Exception {
+        KeyStore keyStore = keyStore("server", IDENTITY);
+        assertThatThrownBy(() -> SigningChain.fromKeyStore(keyStore, "server", "wrong".toCharArray()))
+                .isInstanceOfSatisfying(TLSConfigurationException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ConfigurationProblem.WRONG_PASSWORD))
+                .hasMessageStartingWith("the password does not recover the private key of key store entry 'server'");
+    }
+
+    private static KeyStore keyStore(String alias, Identity identity) throws Exception {
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        keyStore.setKeyEntry(alias, identity.privateKey(), PASSWORD, identity.chain().toArray(new X509Certificate[0]));
+        return keyStore;
     }
 
     @Test

@@ -13,10 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.util.io.pem.PemHeader;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
@@ -28,8 +25,6 @@ import org.bouncycastle.util.io.pem.PemReader;
 final class PemContent {
 
     private static final byte DER_SEQUENCE = 0x30;
-    private static final int JKS_MAGIC = 0xFEEDFEED;
-    private static final int JCEKS_MAGIC = 0xCECECECE;
 
     private PemContent() {
     }
@@ -39,19 +34,16 @@ final class PemContent {
         if (content == null || content.length == 0) {
             throw source.error(EMPTY, "is empty");
         }
-        String keyStore = keyStoreType(content);
+        String keyStore = KeyStoreFormats.typeOf(content);
         if (keyStore != null) {
-            throw source.error(WRONG_KIND, "is a " + keyStore + " key store, not a PEM or DER certificate or key;"
-                    + " export its certificates and key to PEM files (e.g. openssl pkcs12 -nodes, keytool -exportcert)");
+            throw source.error(WRONG_KIND, "is a " + KeyStoreFormats.displayName(keyStore) + " key store, not a PEM or"
+                    + " DER certificate or key; export its certificates and key to PEM files (e.g. openssl pkcs12"
+                    + " -nodes, keytool -exportcert)");
         }
         if (content[0] == DER_SEQUENCE) {
             ASN1Primitive der = parseDer(content);
             if (der != null) {
                 String label = DerLabels.labelOf(der);
-                if (label == null && isPkcs12(der)) {
-                    throw source.error(WRONG_KIND, "is a PKCS#12 key store, not a PEM or DER certificate or key;"
-                            + " export its certificates and key to PEM files (e.g. openssl pkcs12 -nodes)");
-                }
                 if (label == null) {
                     throw source.error(WRONG_KIND, "holds DER data that is neither a certificate nor a key");
                 }
@@ -76,27 +68,6 @@ final class PemContent {
         Set<String> labels = new LinkedHashSet<>();
         blocks.forEach(block -> labels.add(block.describe()));
         return String.join(" and ", labels);
-    }
-
-    /** JKS or JCEKS by its magic number, else null. */
-    private static String keyStoreType(byte[] content) {
-        if (content.length < 4) {
-            return null;
-        }
-        int magic = ((content[0] & 0xFF) << 24) | ((content[1] & 0xFF) << 16) | ((content[2] & 0xFF) << 8)
-                | (content[3] & 0xFF);
-        return magic == JKS_MAGIC ? "JKS" : magic == JCEKS_MAGIC ? "JCEKS" : null;
-    }
-
-    /** A PFX (RFC 7292 §4): SEQUENCE { version 3, authSafe ContentInfo of data or signedData, ... }. */
-    private static boolean isPkcs12(ASN1Primitive der) {
-        if (!(der instanceof ASN1Sequence pfx) || pfx.size() < 2
-                || !(pfx.getObjectAt(0) instanceof ASN1Integer version) || !version.getValue().equals(java.math.BigInteger.valueOf(3))
-                || !(pfx.getObjectAt(1) instanceof ASN1Sequence authSafe) || authSafe.size() < 1
-                || !(authSafe.getObjectAt(0) instanceof ASN1ObjectIdentifier type)) {
-            return false;
-        }
-        return type.getId().equals("1.2.840.113549.1.7.1") || type.getId().equals("1.2.840.113549.1.7.2");
     }
 
     private static ASN1Primitive parseDer(byte[] content) {

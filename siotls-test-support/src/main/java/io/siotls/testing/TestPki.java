@@ -92,6 +92,11 @@ public final class TestPki {
         return new Builder();
     }
 
+    /** The root certificate, which issues every leaf of this PKI. */
+    public X509Certificate root() {
+        return authority.root();
+    }
+
     /** The root certificate as the PEM file {@code ca.pem}. */
     public Path caFile() {
         return write("ca.pem", Pem.certificates(List.of(authority.root())));
