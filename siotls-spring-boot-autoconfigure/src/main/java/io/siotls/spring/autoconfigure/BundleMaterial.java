@@ -1,16 +1,10 @@
 package io.siotls.spring.autoconfigure;
 
 import io.siotls.SigningChain;
-import io.siotls.alerts.ConfigurationOption;
-import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.trust.TrustStore;
 import io.siotls.trust.TrustStores;
 import java.security.KeyStore;
-import java.security.KeyStoreException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleKey;
@@ -33,43 +27,23 @@ record BundleMaterial(SigningChain signingChain, TrustStore truststore) {
                     + bundles.getBundleNames() + ")", "Set " + property + " to the name of a bundle defined under spring.ssl.bundle.", e);
         }
         try {
-            return new BundleMaterial(signingChain(bundle, name),
+            return new BundleMaterial(signingChain(bundle),
                     bundle.getStores().getTrustStore() == null ? null : TrustStores.fromKeyStore(bundle.getStores().getTrustStore()));
         } catch (TLSConfigurationException e) {
             throw new SiotlsPropertyException(property, "SSL bundle '" + name + "': " + e.getMessage(),
-                    "Check the key store, key alias and passwords of SSL bundle '" + name + "'.", e);
+                    "Check the key store, key alias (spring.ssl.bundle.*." + name + ".key.alias) and passwords of SSL"
+                            + " bundle '" + name + "'.", e);
         }
     }
 
-    private static SigningChain signingChain(SslBundle bundle, String name) {
+    /** The key entry the bundle's key alias names, or its only one (SigningChain#fromKeyStore lists them otherwise). */
+    private static SigningChain signingChain(SslBundle bundle) {
         KeyStore keyStore = bundle.getStores().getKeyStore();
         if (keyStore == null) {
             return null;
         }
         SslBundleKey key = bundle.getKey();
         String password = key.getPassword() != null ? key.getPassword() : bundle.getStores().getKeyStorePassword();
-        String alias = key.getAlias() != null ? key.getAlias() : onlyKeyAlias(keyStore, name);
-        return SigningChain.fromKeyStore(keyStore, alias, password == null ? new char[0] : password.toCharArray());
-    }
-
-    private static String onlyKeyAlias(KeyStore keyStore, String name) {
-        List<String> aliases = new ArrayList<>();
-        try {
-            for (String alias : Collections.list(keyStore.aliases())) {
-                if (keyStore.isKeyEntry(alias)) {
-                    aliases.add(alias);
-                }
-            }
-        } catch (KeyStoreException e) {
-            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.UNREADABLE,
-                    "the key store is not loaded", e);
-        }
-        if (aliases.size() != 1) {
-            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
-                    aliases.isEmpty() ? ConfigurationProblem.MISSING : ConfigurationProblem.AMBIGUOUS,
-                    "the key store holds " + aliases.size() + " key entries " + aliases
-                    + "; name the one to use with spring.ssl.bundle.*." + name + ".key.alias");
-        }
-        return aliases.get(0);
+        return SigningChain.fromKeyStore(keyStore, key.getAlias(), password == null ? new char[0] : password.toCharArray());
     }
 }

@@ -13,14 +13,15 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when the server has key material: {@code siotls.server.certificate-chain},
- * {@code siotls.server.bundle}, {@code siotls.server.public-key} or an {@code siotls.server.sni}
- * chain is set. Fails instead of not matching when a {@code siotls.*} property is unknown (a
+ * {@code siotls.server.key-store}, {@code siotls.server.bundle}, {@code siotls.server.public-key}
+ * or an {@code siotls.server.sni} chain is set. Fails instead of not matching when a {@code siotls.*} property is unknown (a
  * misspelt key property must not turn TLS off) or when server key or trust material is set
  * without a certificate or public key.
  */
 class OnSiotlsServerCondition extends SpringBootCondition {
 
-    private static final List<String> KEY_PROPERTIES = List.of("certificate-chain", "bundle", "public-key");
+    private static final List<String> KEY_PROPERTIES = List.of("certificate-chain", "key-store", "bundle",
+            "public-key");
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -44,6 +45,6 @@ class OnSiotlsServerCondition extends SpringBootCondition {
                 return ConditionOutcome.match(sni + " is set");
             }
         }
-        return ConditionOutcome.noMatch("none of siotls.server.certificate-chain, bundle, public-key or sni is set");
+        return ConditionOutcome.noMatch("none of siotls.server.certificate-chain, key-store, bundle, public-key or sni is set");
     }
 }

@@ -37,7 +37,8 @@ final class SiotlsPropertyCheck {
 
     /** Server properties that only make sense with a certificate or public key to present. */
     private static final List<String> SERVER_KEY_COMPANIONS = List.of("private-key", "private-key-password",
-            "truststore", "trusted-public-keys", "client-auth", "ocsp-response");
+            "key-store-password", "key-alias", "key-password", "truststore", "truststore-password",
+            "trusted-public-keys", "client-auth", "ocsp-response");
 
     private SiotlsPropertyCheck() {
     }
@@ -104,7 +105,7 @@ final class SiotlsPropertyCheck {
     }
 
     /**
-     * @param hasKey whether the server has a certificate chain, public key, bundle or SNI chain
+     * @param hasKey whether the server has a certificate chain, key store, public key, bundle or SNI chain
      * @throws SiotlsPropertyException when server key or trust material is set without a
      *         certificate or public key to go with it: the server must not fall back to plain HTTP
      */
@@ -124,11 +125,13 @@ final class SiotlsPropertyCheck {
         }
         String server = TLSConfigurationFactory.SERVER;
         throw new SiotlsPropertyException(server + ".certificate-chain",
-                "is not set (nor " + server + ".public-key, " + server + ".bundle or " + server + ".sni), but "
+                "is not set (nor " + server + ".key-store, " + server + ".public-key, " + server + ".bundle or "
+                        + server + ".sni), but "
                         + String.join(", ", set) + (set.size() == 1 ? " is" : " are")
                         + ": the server has no certificate to present, and would otherwise serve plain HTTP",
                 "Set " + server + ".certificate-chain (the certificate chain of " + server + ".private-key), or "
-                        + server + ".public-key, " + server + ".bundle or an " + server + ".sni entry; or remove "
+                        + server + ".key-store, " + server + ".public-key, " + server + ".bundle or an " + server
+                        + ".sni entry; or remove "
                         + String.join(", ", set) + " if the server is not meant to serve TLS.");
     }
 

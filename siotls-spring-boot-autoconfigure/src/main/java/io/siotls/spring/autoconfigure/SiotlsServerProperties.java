@@ -8,14 +8,16 @@ import org.springframework.core.io.Resource;
 public class SiotlsServerProperties extends SiotlsSideProperties {
 
     /**
-     * Whether clients are asked for a certificate. Defaults to need when truststore or
-     * trusted-public-keys is set, else none; want and need require one of them.
+     * Whether clients are asked for a certificate. Defaults to need when truststore (PEM or key
+     * store alike) or trusted-public-keys is set, else none; want and need require one of them.
      */
     private ClientAuth clientAuth;
 
     /**
      * More certificate chains, each presented to clients asking for its host name (SNI), keyed
-     * by that host name; write keys holding dots in brackets, e.g. sni[api.example.com].
+     * by that host name; write keys holding dots in brackets, e.g. sni[api.example.com]. Each
+     * takes certificate-chain, private-key and private-key-password, or key-store,
+     * key-store-password, key-alias and key-password.
      */
     private Map<String, SniChain> sni = new LinkedHashMap<>();
 
@@ -71,7 +73,10 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
         NEED
     }
 
-    /** A certificate chain served for one SNI host name. */
+    /**
+     * A certificate chain served for one SNI host name: certificate-chain and private-key, or
+     * key-store.
+     */
     public static class SniChain {
 
         /** PEM file of the certificate chain, end-entity certificate first; it must name the host. */
@@ -82,6 +87,18 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
 
         /** Password of an encrypted private key. */
         private String privateKeyPassword;
+
+        /** PKCS#12 or JKS key store holding the private key and certificate chain, instead of certificate-chain and private-key. */
+        private Resource keyStore;
+
+        /** Password of key-store; required with it. */
+        private String keyStorePassword;
+
+        /** Alias of the private key entry of key-store to use; required when it holds several. */
+        private String keyAlias;
+
+        /** Password of the private key entry of key-store, when it is not key-store-password. */
+        private String keyPassword;
 
         public Resource getCertificateChain() {
             return certificateChain;
@@ -105,6 +122,38 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
 
         public void setPrivateKeyPassword(String privateKeyPassword) {
             this.privateKeyPassword = privateKeyPassword;
+        }
+
+        public Resource getKeyStore() {
+            return keyStore;
+        }
+
+        public void setKeyStore(Resource keyStore) {
+            this.keyStore = keyStore;
+        }
+
+        public String getKeyStorePassword() {
+            return keyStorePassword;
+        }
+
+        public void setKeyStorePassword(String keyStorePassword) {
+            this.keyStorePassword = keyStorePassword;
+        }
+
+        public String getKeyAlias() {
+            return keyAlias;
+        }
+
+        public void setKeyAlias(String keyAlias) {
+            this.keyAlias = keyAlias;
+        }
+
+        public String getKeyPassword() {
+            return keyPassword;
+        }
+
+        public void setKeyPassword(String keyPassword) {
+            this.keyPassword = keyPassword;
         }
     }
 }

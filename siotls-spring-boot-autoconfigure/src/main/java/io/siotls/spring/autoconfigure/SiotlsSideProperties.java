@@ -15,12 +15,15 @@ public abstract class SiotlsSideProperties {
 
     /**
      * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) to take the private key,
-     * certificate chain and trust anchors from, instead of the certificate-chain, private-key
-     * and truststore properties.
+     * certificate chain and trust anchors from, instead of the certificate-chain, private-key,
+     * key-store and truststore properties.
      */
     private String bundle;
 
-    /** PEM file of this side's certificate chain, end-entity certificate first (or a DER certificate). */
+    /**
+     * PEM file of this side's certificate chain, end-entity certificate first (or a DER
+     * certificate); a PKCS#12 or JKS file goes to key-store instead.
+     */
     private Resource certificateChain;
 
     /** PEM or DER file of the private key of the end-entity certificate or of the public key (PKCS#8, encrypted PKCS#8, SEC1, PKCS#1). */
@@ -29,14 +32,39 @@ public abstract class SiotlsSideProperties {
     /** Password of an encrypted private key. */
     private String privateKeyPassword;
 
+    /**
+     * PKCS#12 or JKS key store holding this side's private key and its certificate chain (a
+     * private key entry), instead of certificate-chain and private-key; its type is told by its
+     * content.
+     */
+    private Resource keyStore;
+
+    /** Password of key-store; required with it. */
+    private String keyStorePassword;
+
+    /** Alias of the private key entry of key-store to use; required when it holds several. */
+    private String keyAlias;
+
+    /** Password of the private key entry of key-store, when it is not key-store-password. */
+    private String keyPassword;
+
     /** PEM or DER file of this side's raw public key (RFC 7250, SubjectPublicKeyInfo), the counterpart of private-key. */
     private Resource publicKey;
 
     /**
-     * Trust anchors the peer's certificate chain is verified against: a PEM bundle of CA
-     * certificates (a resource location), or "system" for the JDK's default trust store.
+     * Trust anchors the peer's certificate chain is verified against: a resource location of a
+     * PEM bundle of CA certificates or of a PKCS#12 or JKS key store (its trusted certificate
+     * entries; the type is told by the content), or "system" for the JDK's default trust store.
+     * Spring Boot's spelling, trust-store, names this same property.
      */
     private String truststore;
+
+    /**
+     * Password of a PKCS#12 or JKS truststore (the certificates of a PKCS#12 file cannot be read
+     * without it); a PEM truststore has none. Spring Boot's spelling, trust-store-password, names
+     * this same property.
+     */
+    private String truststorePassword;
 
     /** PEM or DER files of raw public keys (RFC 7250) the peer may authenticate with. */
     private List<Resource> trustedPublicKeys = new ArrayList<>();
@@ -124,6 +152,38 @@ public abstract class SiotlsSideProperties {
         this.privateKeyPassword = privateKeyPassword;
     }
 
+    public Resource getKeyStore() {
+        return keyStore;
+    }
+
+    public void setKeyStore(Resource keyStore) {
+        this.keyStore = keyStore;
+    }
+
+    public String getKeyStorePassword() {
+        return keyStorePassword;
+    }
+
+    public void setKeyStorePassword(String keyStorePassword) {
+        this.keyStorePassword = keyStorePassword;
+    }
+
+    public String getKeyAlias() {
+        return keyAlias;
+    }
+
+    public void setKeyAlias(String keyAlias) {
+        this.keyAlias = keyAlias;
+    }
+
+    public String getKeyPassword() {
+        return keyPassword;
+    }
+
+    public void setKeyPassword(String keyPassword) {
+        this.keyPassword = keyPassword;
+    }
+
     public Resource getPublicKey() {
         return publicKey;
     }
@@ -138,6 +198,14 @@ public abstract class SiotlsSideProperties {
 
     public void setTruststore(String truststore) {
         this.truststore = truststore;
+    }
+
+    public String getTruststorePassword() {
+        return truststorePassword;
+    }
+
+    public void setTruststorePassword(String truststorePassword) {
+        this.truststorePassword = truststorePassword;
     }
 
     public List<Resource> getTrustedPublicKeys() {

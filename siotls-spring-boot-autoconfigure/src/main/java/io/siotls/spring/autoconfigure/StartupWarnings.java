@@ -2,6 +2,7 @@ package io.siotls.spring.autoconfigure;
 
 import io.siotls.SigningChain;
 import io.siotls.TLSConfiguration;
+import io.siotls.spring.autoconfigure.SiotlsServerProperties.SniChain;
 import io.siotls.spring.autoconfigure.actuator.CertificateStatus;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -82,21 +84,20 @@ public final class StartupWarnings implements SmartInitializingSingleton {
      */
     public static void certificates(String prefix, TLSConfiguration configuration, SiotlsSideProperties side,
             Duration window, Instant now) {
-        List<String> sniHosts = side instanceof SiotlsServerProperties server
-                ? new ArrayList<>(server.getSni().keySet()) : List.of();
-        certificates(configuration, chainProperties(prefix, configuration, side, sniHosts), window, now);
+        Map<String, SniChain> sni = side instanceof SiotlsServerProperties server ? server.getSni() : Map.of();
+        certificates(configuration, chainProperties(prefix, configuration, side, sni), window, now);
     }
 
     /** The property each of {@code configuration}'s signing chains comes from, in order. */
     static List<String> chainProperties(String prefix, TLSConfiguration configuration, SiotlsSideProperties side,
-            List<String> sniHosts) {
+            Map<String, SniChain> sni) {
         List<String> names = new ArrayList<>();
         if (!configuration.certificateChain().isEmpty()) {
-            names.add(prefix + (side.getBundle() != null ? ".bundle" : ".certificate-chain"));
+            names.add(prefix + (side.getBundle() != null ? ".bundle"
+                    : side.getKeyStore() != null ? ".key-store" : ".certificate-chain"));
         }
-        for (String host : sniHosts) {
-            names.add(prefix + ".sni[" + host + "].certificate-chain");
-        }
+        sni.forEach((host, chain) -> names.add(prefix + ".sni[" + host + "]"
+                + (chain.getKeyStore() != null ? ".key-store" : ".certificate-chain")));
         return names;
     }
 

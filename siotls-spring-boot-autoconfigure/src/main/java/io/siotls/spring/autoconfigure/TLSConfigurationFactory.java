@@ -9,6 +9,7 @@ import io.siotls.iana.CipherSuite;
 import io.siotls.iana.MaxFragmentLength;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
+import io.siotls.spring.autoconfigure.KeyStoreMaterial.KeyStoreProperties;
 import io.siotls.spring.autoconfigure.SiotlsServerProperties.ClientAuth;
 import io.siotls.spring.autoconfigure.SiotlsServerProperties.SniChain;
 import io.siotls.trust.HostnameVerifier;
@@ -114,8 +115,8 @@ public final class TLSConfigurationFactory {
     }
 
     private void applyKeyMaterial(TLSConfiguration.Builder builder, SiotlsSideProperties properties, String prefix) {
+        KeySourceRules.check(properties, prefix);
         if (properties.getBundle() != null) {
-            requireBundleAlone(properties, prefix);
             BundleMaterial material = BundleMaterial.load(bundles, properties.getBundle(), prefix + ".bundle");
             if (material.signingChain() != null) {
                 builder.certificateChain(material.signingChain().chain())
@@ -126,12 +127,17 @@ public final class TLSConfigurationFactory {
             }
             return;
         }
+        if (properties.getKeyStore() != null) {
+            SigningChain chain = KeyStoreMaterial.signingChain(KeyStoreProperties.of(properties, prefix));
+            builder.certificateChain(chain.chain()).privateKey(chain.privateKey());
+        }
         if (properties.getCertificateChain() != null) {
-            builder.certificateChain(loader.certificates(properties.getCertificateChain(), prefix + ".certificate-chain"));
+            builder.certificateChain(loader.certificates(properties.getCertificateChain(), prefix + ".certificate-chain",
+                    prefix + ".key-store"));
         }
         if (properties.getPrivateKey() != null) {
             builder.privateKey(loader.privateKey(properties.getPrivateKey(), properties.getPrivateKeyPassword(),
-                    prefix + ".private-key"));
+                    prefix + ".private-key", prefix + ".key-store"));
         }
         if (properties.getPublicKey() != null) {
             builder.publicKey(loader.publicKey(properties.getPublicKey(), prefix + ".public-key"));
@@ -140,7 +146,8 @@ public final class TLSConfigurationFactory {
 
     private void applyTrustMaterial(TLSConfiguration.Builder builder, SiotlsSideProperties properties, String prefix) {
         if (StringUtils.hasText(properties.getTruststore())) {
-            builder.truststore(loader.truststore(properties.getTruststore(), prefix + ".truststore"));
+            builder.truststore(loader.truststore(properties.getTruststore(), properties.getTruststorePassword(),
+                    prefix + ".truststore"));
         }
         if (!properties.getTrustedPublicKeys().isEmpty()) {
             builder.trustedPublicKeys(loader.publicKeys(properties.getTrustedPublicKeys(), prefix + ".trusted-public-keys"));
@@ -204,10 +211,14 @@ public final class TLSConfigurationFactory {
 
     private SigningChain sniChain(String host, SniChain chain) {
         String prefix = SERVER + ".sni[" + host + "]";
-        SigningChain signingChain = loader.signingChain(chain.getCertificateChain(), prefix + ".certificate-chain",
-                chain.getPrivateKey(), chain.getPrivateKeyPassword(), prefix + ".private-key");
+        KeySourceRules.check(chain, prefix);
+        SigningChain signingChain = chain.getKeyStore() != null
+                ? KeyStoreMaterial.signingChain(KeyStoreProperties.of(chain, prefix))
+                : loader.signingChain(chain.getCertificateChain(), chain.getPrivateKey(), chain.getPrivateKeyPassword(),
+                        prefix);
         if (!HostnameVerifier.matches(signingChain.leaf(), host)) {
-            throw new SiotlsPropertyException(prefix + ".certificate-chain", "the end-entity certificate ("
+            String property = prefix + (chain.getKeyStore() != null ? ".key-store" : ".certificate-chain");
+            throw new SiotlsPropertyException(property, "the end-entity certificate ("
                     + signingChain.leaf().getSubjectX500Principal().getName() + ") does not name " + host
                     + ", so it would never be chosen for it", "Key the chain under the host name its certificate names, "
                     + "or issue a certificate for " + host + ".");
@@ -218,15 +229,6 @@ public final class TLSConfigurationFactory {
             throw CoreFailures.translate(e, prefix);
         }
         return signingChain;
-    }
-
-    private static void requireBundleAlone(SiotlsSideProperties properties, String prefix) {
-        if (properties.getCertificateChain() != null || properties.getPrivateKey() != null
-                || StringUtils.hasText(properties.getTruststore())) {
-            throw new SiotlsPropertyException(prefix + ".bundle", "is set together with " + prefix
-                    + ".certificate-chain, private-key or truststore", "Take the key and trust material either from "
-                    + prefix + ".bundle or from those properties, not both.");
-        }
     }
 
     private static void requireTrustMaterial(SiotlsServerProperties properties) {

@@ -46,7 +46,10 @@ class ConfigurationMetadataTest {
         List<Map<String, Object>> properties = JsonPath.read(metadata(), "$.properties[*]");
         assertThat(properties).extracting(property -> property.get("name"))
                 .contains("siotls.implementation", "siotls.server.client-auth", "siotls.client.truststore",
-                        "siotls.server.sni", "siotls.client.insecure-no-peer-verification");
+                        "siotls.server.sni", "siotls.client.insecure-no-peer-verification", "siotls.server.key-store",
+                        "siotls.server.key-store-password", "siotls.server.key-alias", "siotls.server.key-password",
+                        "siotls.server.truststore-password", "siotls.client.key-store", "siotls.client.key-store-password",
+                        "siotls.client.key-alias", "siotls.client.key-password", "siotls.client.truststore-password");
         assertThat(properties).allSatisfy(property ->
                 assertThat((String) property.get("description")).as("%s", property.get("name")).isNotBlank());
     }

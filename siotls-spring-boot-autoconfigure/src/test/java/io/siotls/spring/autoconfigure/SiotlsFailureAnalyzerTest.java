@@ -138,7 +138,7 @@ class SiotlsFailureAnalyzerTest {
             FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("Property: siotls.client.truststore").contains(notPem.toString());
             assertThat(analysis.getAction())
-                    .isEqualTo("Check that siotls.client.truststore is a PEM file of certificates, end-entity first.");
+                    .isEqualTo("Check that siotls.client.truststore is a PEM bundle of CA certificates, or a PKCS#12 or JKS key store.");
         });
     }
 
@@ -241,7 +241,7 @@ class SiotlsFailureAnalyzerTest {
     void aFileOfTheWrongKindNamesThePropertyOfTheSide(String side) {
         TestPki.Leaf leaf = pki.leaf("leaf", "localhost");
         assertAnalysis(side, side + ".truststore", "holds a PRIVATE KEY, expected a CERTIFICATE",
-                "Check that " + side + ".truststore is a PEM file of certificates, end-entity first.",
+                "Check that " + side + ".truststore is a PEM bundle of CA certificates, or a PKCS#12 or JKS key store.",
                 side + ".truststore=" + location(leaf.keyFile()));
     }
 

@@ -15,8 +15,9 @@ import org.springframework.core.env.MapPropertySource;
  * {@code siotls.dev-certificates.enabled=true}: when {@code siotls.server} has no key material,
  * serves development certificates (made once into {@code siotls.dev-certificates.directory})
  * with mutual TLS, and gives the application's own clients the development client certificate
- * and a trust store of the development CA plus the JDK's anchors. The properties go last, so any
- * {@code siotls.*} property the application sets wins. Off by default; a warning at every start.
+ * and a trust store of the development CA plus the JDK's anchors, unless the application's clients
+ * take theirs from a key store or a bundle. The properties go last, so any {@code siotls.*}
+ * property the application sets wins. Off by default; a warning at every start.
  */
 public class DevelopmentCertificatesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -24,7 +25,10 @@ public class DevelopmentCertificatesEnvironmentPostProcessor implements Environm
     public static final String PROPERTY_SOURCE = "siotlsDevelopmentCertificates";
 
     private static final List<String> SERVER_KEY_MATERIAL = List.of("siotls.server.certificate-chain",
-            "siotls.server.public-key", "siotls.server.bundle");
+            "siotls.server.key-store", "siotls.server.public-key", "siotls.server.bundle");
+
+    /** Client properties the development client certificate would contradict. */
+    private static final List<String> CLIENT_KEY_MATERIAL = List.of("siotls.client.key-store", "siotls.client.bundle");
 
     private final Log log;
 
@@ -53,9 +57,13 @@ public class DevelopmentCertificatesEnvironmentPostProcessor implements Environm
         properties.put("siotls.server.certificate-chain", location(certificates, DevelopmentCertificates.SERVER_CHAIN));
         properties.put("siotls.server.private-key", location(certificates, DevelopmentCertificates.SERVER_KEY));
         properties.put("siotls.server.truststore", location(certificates, DevelopmentCertificates.CA));
-        properties.put("siotls.client.certificate-chain", location(certificates, DevelopmentCertificates.CLIENT_CHAIN));
-        properties.put("siotls.client.private-key", location(certificates, DevelopmentCertificates.CLIENT_KEY));
-        properties.put("siotls.client.truststore", location(certificates, DevelopmentCertificates.CLIENT_TRUSTSTORE));
+        if (CLIENT_KEY_MATERIAL.stream().noneMatch(environment::containsProperty)) {
+            properties.put("siotls.client.certificate-chain", location(certificates, DevelopmentCertificates.CLIENT_CHAIN));
+            properties.put("siotls.client.private-key", location(certificates, DevelopmentCertificates.CLIENT_KEY));
+        }
+        if (!environment.containsProperty("siotls.client.bundle")) {
+            properties.put("siotls.client.truststore", location(certificates, DevelopmentCertificates.CLIENT_TRUSTSTORE));
+        }
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));
     }
 

@@ -32,6 +32,7 @@ final class WatchedFiles {
         Map<String, Path> files = new LinkedHashMap<>();
         add(files, prefix + ".certificate-chain", properties.getCertificateChain());
         add(files, prefix + ".private-key", properties.getPrivateKey());
+        add(files, prefix + ".key-store", properties.getKeyStore());
         add(files, prefix + ".public-key", properties.getPublicKey());
         String truststore = properties.getTruststore();
         if (StringUtils.hasText(truststore)
@@ -48,6 +49,7 @@ final class WatchedFiles {
                 String sniPrefix = prefix + ".sni[" + sni.getKey() + "]";
                 add(files, sniPrefix + ".certificate-chain", sni.getValue().getCertificateChain());
                 add(files, sniPrefix + ".private-key", sni.getValue().getPrivateKey());
+                add(files, sniPrefix + ".key-store", sni.getValue().getKeyStore());
             }
         }
         return files;
