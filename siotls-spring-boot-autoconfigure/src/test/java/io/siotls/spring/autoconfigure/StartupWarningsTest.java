@@ -3,6 +3,7 @@ package io.siotls.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.testing.Identity;
+import io.siotls.testing.KeyStoreFile;
 import io.siotls.testing.PemFiles;
 import io.siotls.testing.TestPki;
 import java.nio.file.Path;
@@ -85,6 +86,25 @@ class StartupWarningsTest {
         Instant now = Instant.now();
         start(server(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10))));
         assertThat(output).contains("expires soon").contains("siotls.health.certificate-expiry-warning=PT336H");
+    }
+
+    @Test
+    void expiredCertificatesFromKeyStoresAreWarnedOfNamingTheirKeyStoreProperties(CapturedOutput output) {
+        Identity server = TestPki.builder().expired().build();
+        Identity api = TestPki.builder().dnsNames("api.localhost").expired().build();
+        Path serverStore = KeyStoreFile.pkcs12().key("server", server.privateKey(), server.chain(), "secret")
+                .write(directory.resolve("server.p12"), "secret");
+        Path apiStore = KeyStoreFile.jks().key("api", api.privateKey(), api.chain(), "secret")
+                .write(directory.resolve("api.jks"), "secret");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE).properties("siotls.server.key-store=file:" + serverStore,
+                        "siotls.server.key-store-password=secret", "siotls.server.sni[api.localhost].key-store=file:"
+                                + apiStore, "siotls.server.sni[api.localhost].key-store-password=secret").run()) {
+            assertThat(context.containsBean(SiotlsAutoConfiguration.SERVER_CONFIGURATION)).isTrue();
+        }
+        assertThat(output).contains("siotls.server.key-store: the end-entity certificate CN=localhost")
+                .contains("siotls.server.sni[api.localhost].key-store: the end-entity certificate CN=api.localhost")
+                .doesNotContain("siotls.server.certificate-chain:");
     }
 
     @Test

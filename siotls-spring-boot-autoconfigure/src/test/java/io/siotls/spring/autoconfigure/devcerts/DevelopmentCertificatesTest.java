@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.TLSConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.testing.KeyStoreFile;
 import io.siotls.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,38 @@ class DevelopmentCertificatesTest {
             assertThat(directory).isEmptyDirectory();
         }
         assertThat(output).contains("siotls.server has key material: the development certificates are not used");
+    }
+
+    @Test
+    void aServerKeyStoreIsTheApplicationsOwnKeyMaterial(CapturedOutput output) {
+        TestPki pki = new TestPki(ownDirectory);
+        TestPki.Leaf own = pki.leaf("own", "own.example");
+        Path store = KeyStoreFile.pkcs12().key("own", own, pki.root(), "secret").write(ownDirectory.resolve("own.p12"),
+                "secret");
+        try (ConfigurableApplicationContext context = start("siotls.dev-certificates.enabled=true",
+                "siotls.dev-certificates.directory=" + directory, "siotls.server.key-store=" + TestPki.location(store),
+                "siotls.server.key-store-password=secret")) {
+            TLSConfiguration server = context.getBean(SiotlsAutoConfiguration.SERVER_CONFIGURATION, TLSConfiguration.class);
+            assertThat(server.certificateChain().get(0)).isEqualTo(own.certificate());
+            assertThat(directory).isEmptyDirectory();
+        }
+        assertThat(output).contains("siotls.server has key material: the development certificates are not used");
+    }
+
+    @Test
+    void aClientKeyStoreKeepsTheDevelopmentClientCertificateOut() {
+        TestPki pki = new TestPki(ownDirectory);
+        TestPki.Leaf own = pki.leaf("own", "own.example");
+        Path store = KeyStoreFile.jks().key("own", own, pki.root(), "secret").write(ownDirectory.resolve("own.jks"),
+                "secret");
+        try (ConfigurableApplicationContext context = start("siotls.dev-certificates.enabled=true",
+                "siotls.dev-certificates.directory=" + directory, "siotls.client.key-store=" + TestPki.location(store),
+                "siotls.client.key-store-password=secret")) {
+            TLSConfiguration client = context.getBean(SiotlsAutoConfiguration.CLIENT_CONFIGURATION, TLSConfiguration.class);
+            assertThat(client.certificateChain().get(0)).isEqualTo(own.certificate());
+            assertThat(client.truststore().trustAnchors()).as("the development CA and the JDK's").hasSizeGreaterThan(1);
+            assertThat(context.containsBean(SiotlsAutoConfiguration.SERVER_CONFIGURATION)).isTrue();
+        }
     }
 
     /** Only the siotls beans. */

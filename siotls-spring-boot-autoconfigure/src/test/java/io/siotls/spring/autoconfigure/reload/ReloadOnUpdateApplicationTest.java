@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.siotls.spring.autoconfigure.HelloApplication;
+import io.siotls.testing.KeyStoreFile;
 import io.siotls.testing.TestPki;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -85,6 +86,36 @@ class ReloadOnUpdateApplicationTest {
                     assertThat(get(later)).isEqualTo("hello");
                 }
             }
+        }
+    }
+
+    @Test
+    void aReplacedKeyStoreIsServedToNewConnections(CapturedOutput output) throws Exception {
+        TestPki pki = new TestPki(pkiDir);
+        pki.caFile();
+        TestPki.Leaf first = pki.leaf("server", "localhost");
+        Path keyStore = KeyStoreFile.pkcs12().key("server", first, pki.root(), "secret")
+                .write(pkiDir.resolve("server.p12"), "secret");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelloApplication.class)
+                .web(WebApplicationType.SERVLET).properties("server.port=0",
+                        "siotls.server.key-store=" + TestPki.location(keyStore),
+                        "siotls.server.key-store-password=secret",
+                        "siotls.server.reload-on-update=true", "siotls.reload-quiet-period=200ms").run()) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            SSLContext jdk = jdkClientTrusting(pkiDir.resolve("ca.pem"));
+            try (SSLSocket before = connect(jdk, port)) {
+                assertThat(peer(before)).isEqualTo(first.certificate());
+            }
+
+            TestPki.Leaf second = pki.leafIn(staging, "server", "localhost");
+            replace(KeyStoreFile.pkcs12().key("server", second, pki.root(), "secret")
+                    .write(staging.resolve("server.p12"), "secret"), keyStore);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                try (SSLSocket after = connect(jdk, port)) {
+                    assertThat(peer(after)).isEqualTo(second.certificate());
+                }
+            });
+            assertThat(output).contains("siotls.server: key and trust material reloaded");
         }
     }
 
