@@ -10,6 +10,7 @@ import io.siotls.testing.TestPki;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,17 @@ class KeyStorePropertiesTest {
                 "siotls.server.key-store-password=" + KeyStorePki.PASSWORD).run(context -> {
                     assertThat(context).hasNotFailed().hasBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT);
                     assertThat(server(context).clientAuthentication()).isEqualTo(ClientAuthentication.NONE);
+                });
+    }
+
+    @Test
+    void theJsseImplementationServesKeyStoreMaterialToo() {
+        runner.withPropertyValues(concat(stores.keyAndTrustStores("siotls.server", "server.jks"),
+                "siotls.implementation=jsse")).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    SSLContext server = context.getBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT, SSLContext.class);
+                    assertThat(server.getProvider().getName()).isEqualTo("SunJSSE");
+                    assertThat(server.getDefaultSSLParameters().getNeedClientAuth()).isTrue();
                 });
     }
 
