@@ -93,8 +93,9 @@ final class TomcatCertificateLog implements LifecycleListener {
 
     /**
      * Where {@code configuration}'s key and trust material comes from, by property: the SSL
-     * bundle, or the certificate chain, private key or public key files, those of each SNI host
-     * name, and the trust store or trusted public keys; with the end-entity certificate's subject.
+     * bundle, or the certificate chain, private key, key store or public key files, those of each
+     * SNI host name, and the trust store or trusted public keys; with the end-entity certificate's
+     * subject.
      *
      * @param properties the properties {@code configuration} was made from, or null
      */
@@ -109,6 +110,7 @@ final class TomcatCertificateLog implements LifecycleListener {
             }
         } else if (properties != null) {
             add(keys, prefix + ".certificate-chain", properties.getCertificateChain());
+            add(keys, prefix + ".key-store", properties.getKeyStore());
             add(keys, prefix + ".public-key", properties.getPublicKey());
             add(keys, prefix + ".private-key", properties.getPrivateKey());
             trust(trust, properties, prefix);
@@ -118,6 +120,7 @@ final class TomcatCertificateLog implements LifecycleListener {
                 String sniPrefix = prefix + ".sni[" + sni.getKey() + "]";
                 add(keys, sniPrefix + ".certificate-chain", sni.getValue().getCertificateChain());
                 add(keys, sniPrefix + ".private-key", sni.getValue().getPrivateKey());
+                add(keys, sniPrefix + ".key-store", sni.getValue().getKeyStore());
             }
         }
         String subject = configuration.certificateChain().isEmpty() ? ""

@@ -56,6 +56,21 @@ class TomcatCertificateLogTest {
     }
 
     @Test
+    void keyStoresAreNamed() {
+        SiotlsServerProperties properties = new SiotlsServerProperties();
+        properties.setKeyStore(new FileSystemResource("/etc/tls/server.p12"));
+        properties.setTruststore("file:/etc/tls/clients.jks");
+        SiotlsServerProperties.SniChain api = new SiotlsServerProperties.SniChain();
+        api.setKeyStore(new FileSystemResource("/etc/tls/api.jks"));
+        properties.getSni().put("api.example.com", api);
+        assertThat(TomcatCertificateLog.describe(properties, configuration(true))).isEqualTo("key material from "
+                + "siotls.server.key-store file [/etc/tls/server.p12], "
+                + "siotls.server.sni[api.example.com].key-store file [/etc/tls/api.jks] "
+                + "(end-entity certificate " + SERVER.leaf().getSubjectX500Principal().getName() + "); "
+                + "trust store: siotls.server.truststore=file:/etc/tls/clients.jks");
+    }
+
+    @Test
     void aConfigurationGivenAsItIsNamesNoProperty() {
         assertThat(TomcatCertificateLog.describe(null, configuration(false))).isEqualTo("key material from the server "
                 + "TLSConfiguration given to siotls, not siotls.server properties (end-entity certificate "
