@@ -22,9 +22,7 @@ final class KeySourceRules {
      * @throws SiotlsPropertyException naming the property at fault and the one it contradicts
      */
     static void check(SiotlsSideProperties side, String prefix) {
-        Map<String, Object> values = keyValues(side.getCertificateChain(), side.getPrivateKey(),
-                side.getPrivateKeyPassword(), side.getKeyStore(), side.getKeyStorePassword(), side.getKeyAlias(),
-                side.getKeyPassword());
+        Map<String, Object> values = keyValues(side);
         values.put("truststore", StringUtils.hasText(side.getTruststore()) ? side.getTruststore() : null);
         values.put("truststore-password", side.getTruststorePassword());
         if (side.getBundle() != null) {
@@ -47,8 +45,7 @@ final class KeySourceRules {
      * @throws SiotlsPropertyException naming the property at fault and the one it contradicts
      */
     static void check(SniChain chain, String prefix) {
-        checkKeyStore(keyValues(chain.getCertificateChain(), chain.getPrivateKey(), chain.getPrivateKeyPassword(),
-                chain.getKeyStore(), chain.getKeyStorePassword(), chain.getKeyAlias(), chain.getKeyPassword()), prefix);
+        checkKeyStore(keyValues(chain), prefix);
     }
 
     private static void checkKeyStore(Map<String, Object> values, String prefix) {
@@ -73,16 +70,15 @@ final class KeySourceRules {
                 "Set " + missing + ", or remove " + property + ".");
     }
 
-    private static Map<String, Object> keyValues(Object certificateChain, Object privateKey, Object privateKeyPassword,
-            Object keyStore, Object keyStorePassword, Object keyAlias, Object keyPassword) {
+    private static Map<String, Object> keyValues(SiotlsKeyProperties key) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("certificate-chain", certificateChain);
-        values.put("private-key", privateKey);
-        values.put("private-key-password", privateKeyPassword);
-        values.put("key-store", keyStore);
-        values.put("key-store-password", keyStorePassword);
-        values.put("key-alias", keyAlias);
-        values.put("key-password", keyPassword);
+        values.put("certificate-chain", key.getCertificateChain());
+        values.put("private-key", key.getPrivateKey());
+        values.put("private-key-password", key.getPrivateKeyPassword());
+        values.put("key-store", key.getKeyStore());
+        values.put("key-store-password", key.getKeyStorePassword());
+        values.put("key-alias", key.getKeyAlias());
+        values.put("key-password", key.getKeyPassword());
         return values;
     }
 

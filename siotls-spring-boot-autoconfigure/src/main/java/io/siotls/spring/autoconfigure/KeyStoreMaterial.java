@@ -28,14 +28,9 @@ final class KeyStoreMaterial {
     record KeyStoreProperties(String prefix, Resource keyStore, String keyStorePassword, String keyAlias,
             String keyPassword) {
 
-        static KeyStoreProperties of(SiotlsSideProperties side, String prefix) {
-            return new KeyStoreProperties(prefix, side.getKeyStore(), side.getKeyStorePassword(), side.getKeyAlias(),
-                    side.getKeyPassword());
-        }
-
-        static KeyStoreProperties of(SiotlsServerProperties.SniChain chain, String prefix) {
-            return new KeyStoreProperties(prefix, chain.getKeyStore(), chain.getKeyStorePassword(), chain.getKeyAlias(),
-                    chain.getKeyPassword());
+        static KeyStoreProperties of(SiotlsKeyProperties key, String prefix) {
+            return new KeyStoreProperties(prefix, key.getKeyStore(), key.getKeyStorePassword(), key.getKeyAlias(),
+                    key.getKeyPassword());
         }
 
         String property(String name) {

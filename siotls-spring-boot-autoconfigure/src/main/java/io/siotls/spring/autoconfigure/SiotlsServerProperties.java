@@ -75,85 +75,8 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
 
     /**
      * A certificate chain served for one SNI host name: certificate-chain and private-key, or
-     * key-store.
+     * key-store. Its end-entity certificate must name the host.
      */
-    public static class SniChain {
-
-        /** PEM file of the certificate chain, end-entity certificate first; it must name the host. */
-        private Resource certificateChain;
-
-        /** PEM or DER file of the private key of the end-entity certificate. */
-        private Resource privateKey;
-
-        /** Password of an encrypted private key. */
-        private String privateKeyPassword;
-
-        /** PKCS#12 or JKS key store holding the private key and certificate chain, instead of certificate-chain and private-key. */
-        private Resource keyStore;
-
-        /** Password of key-store; required with it. */
-        private String keyStorePassword;
-
-        /** Alias of the private key entry of key-store to use; required when it holds several. */
-        private String keyAlias;
-
-        /** Password of the private key entry of key-store, when it is not key-store-password. */
-        private String keyPassword;
-
-        public Resource getCertificateChain() {
-            return certificateChain;
-        }
-
-        public void setCertificateChain(Resource certificateChain) {
-            this.certificateChain = certificateChain;
-        }
-
-        public Resource getPrivateKey() {
-            return privateKey;
-        }
-
-        public void setPrivateKey(Resource privateKey) {
-            this.privateKey = privateKey;
-        }
-
-        public String getPrivateKeyPassword() {
-            return privateKeyPassword;
-        }
-
-        public void setPrivateKeyPassword(String privateKeyPassword) {
-            this.privateKeyPassword = privateKeyPassword;
-        }
-
-        public Resource getKeyStore() {
-            return keyStore;
-        }
-
-        public void setKeyStore(Resource keyStore) {
-            this.keyStore = keyStore;
-        }
-
-        public String getKeyStorePassword() {
-            return keyStorePassword;
-        }
-
-        public void setKeyStorePassword(String keyStorePassword) {
-            this.keyStorePassword = keyStorePassword;
-        }
-
-        public String getKeyAlias() {
-            return keyAlias;
-        }
-
-        public void setKeyAlias(String keyAlias) {
-            this.keyAlias = keyAlias;
-        }
-
-        public String getKeyPassword() {
-            return keyPassword;
-        }
-
-        public void setKeyPassword(String keyPassword) {
-            this.keyPassword = keyPassword;
-        }
+    public static class SniChain extends SiotlsKeyProperties {
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.core.io.Resource;
 
 /** The properties both sides share: key material, trust material and algorithm preferences. */
-public abstract class SiotlsSideProperties {
+public abstract class SiotlsSideProperties extends SiotlsKeyProperties {
 
     /** The word that, as a truststore, names the JDK's default trust anchors. */
     public static final String SYSTEM_TRUSTSTORE = "system";
@@ -19,34 +19,6 @@ public abstract class SiotlsSideProperties {
      * key-store and truststore properties.
      */
     private String bundle;
-
-    /**
-     * PEM file of this side's certificate chain, end-entity certificate first (or a DER
-     * certificate); a PKCS#12 or JKS file goes to key-store instead.
-     */
-    private Resource certificateChain;
-
-    /** PEM or DER file of the private key of the end-entity certificate or of the public key (PKCS#8, encrypted PKCS#8, SEC1, PKCS#1). */
-    private Resource privateKey;
-
-    /** Password of an encrypted private key. */
-    private String privateKeyPassword;
-
-    /**
-     * PKCS#12 or JKS key store holding this side's private key and its certificate chain (a
-     * private key entry), instead of certificate-chain and private-key; its type is told by its
-     * content.
-     */
-    private Resource keyStore;
-
-    /** Password of key-store; required with it. */
-    private String keyStorePassword;
-
-    /** Alias of the private key entry of key-store to use; required when it holds several. */
-    private String keyAlias;
-
-    /** Password of the private key entry of key-store, when it is not key-store-password. */
-    private String keyPassword;
 
     /** PEM or DER file of this side's raw public key (RFC 7250, SubjectPublicKeyInfo), the counterpart of private-key. */
     private Resource publicKey;
@@ -126,62 +98,6 @@ public abstract class SiotlsSideProperties {
 
     public void setBundle(String bundle) {
         this.bundle = bundle;
-    }
-
-    public Resource getCertificateChain() {
-        return certificateChain;
-    }
-
-    public void setCertificateChain(Resource certificateChain) {
-        this.certificateChain = certificateChain;
-    }
-
-    public Resource getPrivateKey() {
-        return privateKey;
-    }
-
-    public void setPrivateKey(Resource privateKey) {
-        this.privateKey = privateKey;
-    }
-
-    public String getPrivateKeyPassword() {
-        return privateKeyPassword;
-    }
-
-    public void setPrivateKeyPassword(String privateKeyPassword) {
-        this.privateKeyPassword = privateKeyPassword;
-    }
-
-    public Resource getKeyStore() {
-        return keyStore;
-    }
-
-    public void setKeyStore(Resource keyStore) {
-        this.keyStore = keyStore;
-    }
-
-    public String getKeyStorePassword() {
-        return keyStorePassword;
-    }
-
-    public void setKeyStorePassword(String keyStorePassword) {
-        this.keyStorePassword = keyStorePassword;
-    }
-
-    public String getKeyAlias() {
-        return keyAlias;
-    }
-
-    public void setKeyAlias(String keyAlias) {
-        this.keyAlias = keyAlias;
-    }
-
-    public String getKeyPassword() {
-        return keyPassword;
-    }
-
-    public void setKeyPassword(String keyPassword) {
-        this.keyPassword = keyPassword;
     }
 
     public Resource getPublicKey() {
