@@ -1,5 +1,6 @@
 package io.siotls.keyschedule;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /** The Early Secret, RFC 8446 §7.1: the first phase of the key schedule. */
@@ -7,6 +8,25 @@ public final class EarlySecret extends Secret {
 
     EarlySecret(KeySchedule schedule, byte[] secret) {
         super(schedule, secret);
+    }
+
+    /**
+     * The binder of a resumption PSK, RFC 8446 §4.2.11.2: HMAC(finished_key, Transcript-Hash(the
+     * ClientHello truncated before its binders)), finished_key derived (§4.4.4) from binder_key =
+     * Derive-Secret(Early Secret, "res binder", "").
+     */
+    public byte[] resumptionBinder(byte[] truncatedHelloHash) {
+        byte[] binderKey = schedule.hkdf().deriveSecret(bytes(), "res binder", schedule.emptyHash());
+        try {
+            return schedule.finishedVerifyData(binderKey, truncatedHelloHash);
+        } finally {
+            Arrays.fill(binderKey, (byte) 0);
+        }
+    }
+
+    /** Compares a received binder with {@link #resumptionBinder} in constant time, RFC 8446 §4.2.11.2. */
+    public boolean verifyResumptionBinder(byte[] truncatedHelloHash, byte[] received) {
+        return MessageDigest.isEqual(resumptionBinder(truncatedHelloHash), received);
     }
 
     /**

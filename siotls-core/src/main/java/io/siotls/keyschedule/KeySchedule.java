@@ -6,11 +6,11 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * The TLS 1.3 key schedule of one cipher suite, RFC 8446 §7.1, without PSK. The handshake walks
- * it by phase: {@link #earlySecretWithoutPsk} gives an {@link EarlySecret}, which gives a
+ * The TLS 1.3 key schedule of one cipher suite, RFC 8446 §7.1. The handshake walks it by phase:
+ * {@link #earlySecretWithoutPsk} or {@link #earlySecret(byte[])} gives an {@link EarlySecret}, which gives a
  * {@link HandshakeSecret}, which gives a {@link MasterSecret}; each consumes (zeroes) the one
  * before. This class also holds the suite's derivations that need no phase secret: Finished
- * (§4.4.4), KeyUpdate (§7.2) and traffic keys (§7.3). It keeps no phase secret itself, so
+ * (§4.4.4), KeyUpdate (§7.2), traffic keys (§7.3) and the PSK of a ticket (§4.6.1). It keeps no phase secret itself, so
  * none outlives the phase that consumed it.
  */
 public final class KeySchedule {
@@ -30,6 +30,23 @@ public final class KeySchedule {
     /** Early Secret = HKDF-Extract(0, 0): a full handshake without PSK. */
     public EarlySecret earlySecretWithoutPsk() {
         return new EarlySecret(this, hkdf.extract(null, new byte[hkdf.hashLength()]));
+    }
+
+    /** Early Secret = HKDF-Extract(0, PSK): a handshake resuming with {@code psk} (RFC 8446 §7.1). */
+    public EarlySecret earlySecret(byte[] psk) {
+        if (psk.length != hkdf.hashLength()) {
+            throw new IllegalArgumentException("a resumption PSK of " + suite + " is " + hkdf.hashLength()
+                    + " bytes, not " + psk.length);
+        }
+        return new EarlySecret(this, hkdf.extract(null, psk));
+    }
+
+    /**
+     * The PSK a NewSessionTicket stands for, RFC 8446 §4.6.1:
+     * HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length).
+     */
+    public byte[] resumptionPsk(byte[] resumptionMasterSecret, byte[] ticketNonce) {
+        return hkdf.expandLabel(resumptionMasterSecret, "resumption", ticketNonce, hkdf.hashLength());
     }
 
     public CipherSuite suite() {

@@ -2,7 +2,8 @@ package io.siotls.keyschedule;
 
 /**
  * The Master Secret, RFC 8446 §7.1: gives the application traffic secrets and the exporter
- * and resumption master secrets; {@link #forget} zeroes it once the handshake is over.
+ * and resumption master secrets; {@link #forget} zeroes it once the last of them is derived: after
+ * the server's Finished, or after the client's when tickets are issued (§4.6.1).
  */
 public final class MasterSecret extends Secret {
 

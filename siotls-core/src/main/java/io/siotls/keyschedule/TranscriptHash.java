@@ -66,6 +66,24 @@ public final class TranscriptHash {
     }
 
     /**
+     * Transcript-Hash of the messages so far followed by {@code length} bytes of {@code message},
+     * which are not added: the hash a PSK binder covers, RFC 8446 §4.2.11.2.
+     */
+    public byte[] currentWith(byte[] message, int length) {
+        requireNotReleased();
+        if (digest == null) {
+            throw new IllegalStateException("the transcript hash function is not chosen yet");
+        }
+        try {
+            MessageDigest copy = (MessageDigest) digest.clone();
+            copy.update(message, 0, length);
+            return copy.digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(digest.getAlgorithm() + " digests cannot be cloned", e);
+        }
+    }
+
+    /**
      * Replaces ClientHello1 by the synthetic message_hash message after a HelloRetryRequest,
      * RFC 8446 §4.4.1.
      */
