@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * An ordered extension block, {@code Extension extensions<0..2^16-1>} (RFC 8446 §4.2): no two
- * extensions of one type, each allowed in the message it appears in.
+ * extensions of one type, each allowed in the message it appears in, and in a ClientHello no
+ * extension after pre_shared_key (§4.2.11).
  */
 public final class ExtensionBlock {
 
@@ -86,8 +87,9 @@ public final class ExtensionBlock {
     }
 
     /**
-     * Reads a block with its 2-byte length prefix. A duplicate extension, or a known extension
-     * that RFC 8446 §4.2 does not allow in {@code context}, raises illegal_parameter.
+     * Reads a block with its 2-byte length prefix. A duplicate extension, a known extension
+     * that RFC 8446 §4.2 does not allow in {@code context}, or an extension after pre_shared_key
+     * in a ClientHello (§4.2.11: it "MUST be the last extension"), raises illegal_parameter.
      */
     public static ExtensionBlock read(TLSReader reader, ExtensionContext context) {
         TLSReader block = reader.readVector(2, 0, 0xffff, "extensions");
@@ -96,6 +98,10 @@ public final class ExtensionBlock {
             int typeCode = block.readUint16("extension type");
             TLSReader data = block.readVector(2, 0, 0xffff, "extension_data");
             ExtensionType type = ExtensionType.fromCode(typeCode);
+            if (context == ExtensionContext.CLIENT_HELLO && map.containsKey(ExtensionType.PRE_SHARED_KEY.code())) {
+                throw new IllegalParameter("pre_shared_key is not the last extension of the ClientHello"
+                        + " (RFC 8446 §4.2.11)");
+            }
             if (map.containsKey(typeCode)) {
                 throw new IllegalParameter("extension " + (type == null ? typeCode : type.ianaName())
                         + " appears twice in one block");

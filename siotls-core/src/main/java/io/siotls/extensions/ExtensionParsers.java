@@ -22,6 +22,7 @@ final class ExtensionParsers {
             case APPLICATION_LAYER_PROTOCOL_NEGOTIATION -> ALPNExtension.parse(data, context);
             case RECORD_SIZE_LIMIT -> RecordSizeLimitExtension.parse(data);
             case PSK_KEY_EXCHANGE_MODES -> PskKeyExchangeModesExtension.parse(data);
+            case PRE_SHARED_KEY -> PreSharedKeyExtension.parse(data, context);
             case CERTIFICATE_AUTHORITIES -> CertificateAuthoritiesExtension.parse(data);
             case COOKIE -> CookieExtension.parse(data);
             case MAX_FRAGMENT_LENGTH -> MaxFragmentLengthExtension.parse(data);
