@@ -91,6 +91,9 @@ final class CoreFailures {
             case LIMITS_MAX_CHANGE_CIPHER_SPEC_RECORDS -> "limits.max-change-cipher-spec-records";
             case LIMITS_MAX_KEY_UPDATES -> "limits.max-key-updates";
             case LIMITS_MAX_HANDSHAKE_DURATION -> "handshake-timeout";
+            case SESSION_TICKETS -> "session-tickets.count";
+            case SESSION_TICKET_LIFETIME -> "session-tickets.lifetime";
+            case SESSION_TICKET_KEYS -> "session-tickets";
         };
     }
 }
