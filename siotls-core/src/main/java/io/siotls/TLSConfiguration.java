@@ -13,12 +13,14 @@ import io.siotls.keylog.KeyLog;
 import io.siotls.pem.CertificateLoader;
 import io.siotls.pem.PrivateKeyLoader;
 import io.siotls.pem.PublicKeyLoader;
+import io.siotls.tickets.TicketKeys;
 import io.siotls.trust.TrustStore;
 import io.siotls.trust.TrustStores;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -52,6 +54,18 @@ public final class TLSConfiguration {
             CipherSuite.TLS_AES_256_GCM_SHA384,
             CipherSuite.TLS_AES_128_GCM_SHA256,
             CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+
+    /** How many NewSessionTickets a server sends after each handshake by default (RFC 8446 §4.6.1). */
+    public static final int DEFAULT_SESSION_TICKETS = 2;
+
+    /** The most NewSessionTickets a server may be told to send after one handshake. */
+    public static final int MAX_SESSION_TICKETS = 16;
+
+    /** How long a server's ticket may be resumed by default. */
+    public static final Duration DEFAULT_SESSION_TICKET_LIFETIME = Duration.ofHours(2);
+
+    /** The longest ticket_lifetime RFC 8446 §4.6.1 allows: 7 days. */
+    public static final Duration MAX_SESSION_TICKET_LIFETIME = Duration.ofDays(7);
 
     /** siotls' default key exchanges, best first. */
     public static final List<NamedGroup> DEFAULT_KEY_EXCHANGES = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
@@ -107,8 +121,12 @@ public final class TLSConfiguration {
     private final CryptoProvider crypto;
     private final List<CertificateType> certificateTypes;
     private final List<CertificateType> peerCertificateTypes;
+    private final int sessionTickets;
+    private final Duration sessionTicketLifetime;
+    private final TicketKeys sessionTicketKeys;
+    private final boolean sessionTicketKeysGiven;
 
-    private TLSConfiguration(Builder builder, TrustStore truststore) {
+    private TLSConfiguration(Builder builder, TrustStore truststore, TicketKeys ticketKeys) {
         this.side = builder.side;
         this.crypto = builder.crypto;
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -136,6 +154,10 @@ public final class TLSConfiguration {
         this.alwaysSendSupportedGroups = builder.alwaysSendSupportedGroups;
         this.certificateTypes = offeredCertificateTypes();
         this.peerCertificateTypes = acceptedCertificateTypes();
+        this.sessionTickets = side == Side.SERVER ? builder.sessionTickets : 0;
+        this.sessionTicketLifetime = builder.sessionTicketLifetime;
+        this.sessionTicketKeys = ticketKeys;
+        this.sessionTicketKeysGiven = builder.sessionTicketKeys != null;
     }
 
     /** A builder of client-side configurations. */
@@ -181,6 +203,15 @@ public final class TLSConfiguration {
         builder.sendCertificateAuthorities = sendCertificateAuthorities;
         builder.helloRetryCookie = helloRetryCookie;
         builder.alwaysSendSupportedGroups = alwaysSendSupportedGroups;
+        if (side == Side.SERVER) {
+            builder.sessionTickets = sessionTickets;
+            builder.sessionTicketLifetime = sessionTicketLifetime;
+            if (sessionTicketKeysGiven) {
+                builder.sessionTicketKeys = sessionTicketKeys;
+            } else {
+                builder.inheritedTicketKeys = sessionTicketKeys;
+            }
+        }
         return builder;
     }
 
@@ -327,6 +358,28 @@ public final class TLSConfiguration {
     }
 
     /**
+     * Server-side: how many NewSessionTickets are sent after each handshake (RFC 8446 §4.6.1),
+     * 0 when sessions are not resumed; always 0 client-side.
+     */
+    public int sessionTickets() {
+        return sessionTickets;
+    }
+
+    /** Server-side: how long a ticket may be resumed (its ticket_lifetime). */
+    public Duration sessionTicketLifetime() {
+        return sessionTicketLifetime;
+    }
+
+    /**
+     * Server-side: the keys sealing and opening this configuration's tickets, shared by every
+     * connection made with it (and by a configuration made from its {@link #toBuilder()}); {@code
+     * null} client-side or when no tickets are sent.
+     */
+    public TicketKeys sessionTicketKeys() {
+        return sessionTicketKeys;
+    }
+
+    /**
      * Whether the peer must authenticate: true when a trust store or trusted public keys are
      * set. Server-side, it makes the server request a client certificate.
      */
@@ -381,6 +434,10 @@ public final class TLSConfiguration {
                 && sendCertificateAuthorities == that.sendCertificateAuthorities
                 && helloRetryCookie == that.helloRetryCookie
                 && alwaysSendSupportedGroups == that.alwaysSendSupportedGroups
+                && sessionTickets == that.sessionTickets
+                && sessionTicketLifetime.equals(that.sessionTicketLifetime)
+                && sessionTicketKeysGiven == that.sessionTicketKeysGiven
+                && (!sessionTicketKeysGiven || sessionTicketKeys == that.sessionTicketKeys)
                 && crypto == that.crypto
                 && cipherSuites.equals(that.cipherSuites)
                 && keyExchanges.equals(that.keyExchanges)
@@ -408,7 +465,7 @@ public final class TLSConfiguration {
                 KeyEquality.hash(publicKey), certificateChain, signingChains, clientAuthentication,
                 Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, limits, alpn, logKeys,
                 keyLogFile, insecureNoPeerVerification, sendCertificateAuthorities, helloRetryCookie,
-                alwaysSendSupportedGroups);
+                alwaysSendSupportedGroups, sessionTickets, sessionTicketLifetime);
     }
 
     /** A summary that never shows key material. */
@@ -428,6 +485,8 @@ public final class TLSConfiguration {
                 + (side == Side.SERVER && !sendCertificateAuthorities ? ", sendCertificateAuthorities=false" : "")
                 + (side == Side.SERVER && helloRetryCookie ? ", helloRetryCookie=true" : "")
                 + (side == Side.SERVER && alwaysSendSupportedGroups ? ", alwaysSendSupportedGroups=true" : "")
+                + (side == Side.SERVER ? ", sessionTickets=" + sessionTickets
+                        + (sessionTickets == 0 ? "" : " for " + sessionTicketLifetime + ", " + sessionTicketKeys) : "")
                 + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
                 + ", maxFragmentLength=" + maxFragmentLength.octets()
                 + (limits.equals(Limits.DEFAULTS) ? "" : ", limits=" + limits)
@@ -464,6 +523,12 @@ public final class TLSConfiguration {
         private boolean sendCertificateAuthorities = true;
         private boolean helloRetryCookie;
         private boolean alwaysSendSupportedGroups;
+        private int sessionTickets = DEFAULT_SESSION_TICKETS;
+        private Duration sessionTicketLifetime = DEFAULT_SESSION_TICKET_LIFETIME;
+        private TicketKeys sessionTicketKeys;
+        /** The keys a configuration made for itself, kept by the one {@link #toBuilder()} makes. */
+        private TicketKeys inheritedTicketKeys;
+        private boolean sessionTicketsSet;
 
         private Builder(Side side) {
             this.side = side;
@@ -663,6 +728,61 @@ public final class TLSConfiguration {
             return this;
         }
 
+        /**
+         * Server-side: how many NewSessionTickets to send after each handshake, resumed ones
+         * included (RFC 8446 §4.6.1), from 0 (no resumption) to {@value #MAX_SESSION_TICKETS};
+         * {@value #DEFAULT_SESSION_TICKETS} by default, one per connection a client may open in
+         * parallel. Tickets are stateless: the session is sealed in them by the
+         * {@link #sessionTicketKeys session ticket keys}.
+         *
+         * @throws InvalidConfigurationException {@code session_tickets}, OUT_OF_RANGE
+         */
+        public Builder sessionTickets(int count) {
+            if (count < 0 || count > MAX_SESSION_TICKETS) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.SESSION_TICKETS,
+                        ConfigurationProblem.OUT_OF_RANGE, "session_tickets must be within [0, "
+                        + MAX_SESSION_TICKETS + "], got " + count);
+            }
+            this.sessionTickets = count;
+            this.sessionTicketsSet = true;
+            return this;
+        }
+
+        /**
+         * Server-side: how long a ticket may be resumed, from 1 second to 7 days (RFC 8446
+         * §4.6.1's maximum), 2 hours by default. However often a session is resumed, it is not
+         * resumed more than 7 days after the handshake in which the client last authenticated.
+         *
+         * @throws InvalidConfigurationException {@code session_ticket_lifetime}, OUT_OF_RANGE
+         */
+        public Builder sessionTicketLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.compareTo(Duration.ofSeconds(1)) < 0
+                    || lifetime.compareTo(MAX_SESSION_TICKET_LIFETIME) > 0) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.SESSION_TICKET_LIFETIME,
+                        ConfigurationProblem.OUT_OF_RANGE, "session_ticket_lifetime must be within [PT1S, P7D]"
+                        + " (RFC 8446 §4.6.1), got " + lifetime);
+            }
+            this.sessionTicketLifetime = lifetime;
+            this.sessionTicketsSet = true;
+            return this;
+        }
+
+        /**
+         * Server-side: the keys sealing the tickets. By default each configuration makes its own
+         * {@link TicketKeys#random()} keys, rotated hourly, shared by all its connections; give
+         * the same {@link TicketKeys#of fixed keys} to servers that must resume each other's
+         * sessions.
+         */
+        public Builder sessionTicketKeys(TicketKeys keys) {
+            if (keys == null) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.SESSION_TICKET_KEYS,
+                        ConfigurationProblem.NULL, "session_ticket_keys must not be null");
+            }
+            this.sessionTicketKeys = keys;
+            this.sessionTicketsSet = true;
+            return this;
+        }
+
         /** Client-side: ask the server to staple an OCSP response (status_request, RFC 6066 §8). */
         public Builder requestOcspStapling(boolean requestOcspStapling) {
             this.requestOcspStapling = requestOcspStapling;
@@ -758,7 +878,15 @@ public final class TLSConfiguration {
             if (logKeys && keyLogFile != null) {
                 KeyLog.checkWritable(keyLogFile);
             }
-            TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore);
+            if (sessionTicketsSet && side != Side.SERVER) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.SESSION_TICKETS,
+                        ConfigurationProblem.WRONG_SIDE, "session tickets are a server-side option: this client"
+                        + " does not resume sessions");
+            }
+            TicketKeys ticketKeys = side != Side.SERVER || sessionTickets == 0 ? null
+                    : sessionTicketKeys != null ? sessionTicketKeys
+                    : inheritedTicketKeys != null ? inheritedTicketKeys : TicketKeys.random();
+            TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore, ticketKeys);
             if (insecureNoPeerVerification) {
                 INSECURE.log(System.Logger.Level.WARNING, "INSECURE TLS client configuration: insecureNoPeerVerification()"
                         + " is set, servers will NOT be authenticated and anyone on the path can read and alter the traffic");

@@ -32,6 +32,9 @@ import java.util.List;
  *        engine announces peer_not_allowed_to_send
  * @param maxFragmentLength the largest plaintext per record this side sends: 2^14, or lower when
  *        the peer asked for less with record_size_limit (RFC 8449) or max_fragment_length (RFC 6066)
+ * @param resumed whether the handshake resumed a session with a ticket (RFC 8446 §2.2): no
+ *        certificate was sent, and the peer's chain or public key are those it authenticated
+ *        with in the handshake that issued the ticket
  */
 public record TLSNegotiatedConfiguration(
         CipherSuite cipherSuite,
@@ -48,7 +51,8 @@ public record TLSNegotiatedConfiguration(
         byte[] peerOcspResponse,
         boolean canSendHeartbeat,
         boolean canEchoHeartbeat,
-        int maxFragmentLength) {
+        int maxFragmentLength,
+        boolean resumed) {
 
     public TLSNegotiatedConfiguration {
         peerCertificateChain = List.copyOf(peerCertificateChain);

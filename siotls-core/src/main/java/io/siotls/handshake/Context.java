@@ -40,8 +40,8 @@ record Context(ConnectionPolicy policy, TLSConfiguration config, CryptoProvider 
 
     /**
      * The application traffic secrets and the exporter secret (RFC 8446 §7.1), logged; the
-     * exporter secret is then zeroed, as this engine exports no keying material (§7.5), and the
-     * master secret forgotten, as it issues no tickets.
+     * exporter secret is then zeroed, as this engine exports no keying material (§7.5). The
+     * caller forgets the master secret, or keeps it for the resumption master secret (§4.6.1).
      */
     TrafficSecrets applicationTrafficSecrets(MasterSecret master, byte[] serverFinishedHash, byte[] clientRandom) {
         TrafficSecrets secrets = master.applicationTrafficSecrets(serverFinishedHash);
@@ -50,7 +50,6 @@ record Context(ConnectionPolicy policy, TLSConfiguration config, CryptoProvider 
         byte[] exporter = master.exporterMasterSecret(serverFinishedHash);
         transport.logSecret("EXPORTER_SECRET", clientRandom, exporter);
         Arrays.fill(exporter, (byte) 0);
-        master.forget();
         return secrets;
     }
 

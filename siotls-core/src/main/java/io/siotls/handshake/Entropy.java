@@ -6,7 +6,7 @@ import java.security.SecureRandom;
 
 /**
  * Where a handshake draws its randomness: hello randoms, the legacy session id, ephemeral key
- * pairs and signature randomness. Tests replace it to replay published traces (RFC 8448).
+ * pairs, signature randomness and ticket_age_add. Tests replace it to replay published traces (RFC 8448).
  */
 public class Entropy {
 
@@ -45,6 +45,11 @@ public class Entropy {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    /** A NewSessionTicket's ticket_age_add, a uint32 (RFC 8446 §4.6.1: "securely generated"). */
+    public long ticketAgeAdd() {
+        return random.nextInt() & 0xffffffffL;
     }
 
     /** A fresh ephemeral key pair for {@code exchange}. */

@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * The client's Finished, RFC 8446 §4.4.4, keyed by the client handshake traffic secret: the
- * server then reads with the client's application traffic secret and the handshake is complete.
+ * server then reads with the client's application traffic secret, the handshake is complete, and
+ * the server sends its tickets (§4.6.1) when it issues any.
  */
 final class ExpectClientFinished extends Expect {
 
@@ -18,9 +19,11 @@ final class ExpectClientFinished extends Expect {
     private final byte[] clientHandshakeSecret;
     private final TrafficSecrets application;
     private final Negotiation negotiation;
+    private final TicketIssuer tickets;
 
+    /** @param tickets the issuer of this handshake's tickets, or {@code null} when none are sent */
     ExpectClientFinished(Context context, TranscriptHash transcript, KeySchedule schedule,
-            byte[] clientHandshakeSecret, TrafficSecrets application, Negotiation negotiation) {
+            byte[] clientHandshakeSecret, TrafficSecrets application, Negotiation negotiation, TicketIssuer tickets) {
         super(HandshakeType.FINISHED);
         this.context = context;
         this.transcript = transcript;
@@ -28,6 +31,7 @@ final class ExpectClientFinished extends Expect {
         this.clientHandshakeSecret = clientHandshakeSecret;
         this.application = application;
         this.negotiation = negotiation;
+        this.tickets = tickets;
     }
 
     @Override
@@ -35,6 +39,10 @@ final class ExpectClientFinished extends Expect {
         Authentication.verifyFinished(transcript, schedule, message, clientHandshakeSecret);
         Arrays.fill(clientHandshakeSecret, (byte) 0);
         context.transport().switchReadKeys(schedule.suite(), application.client());
-        return new Connected(context, schedule, application, negotiation);
+        Connected connected = new Connected(context, schedule, application, negotiation);
+        if (tickets != null) {
+            tickets.issue(transcript.current(), connected.negotiated());
+        }
+        return connected;
     }
 }

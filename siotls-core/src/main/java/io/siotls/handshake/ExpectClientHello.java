@@ -16,6 +16,7 @@ import io.siotls.iana.ExtensionType;
 import io.siotls.iana.HandshakeType;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.TLSVersion;
+import io.siotls.keyschedule.KeySchedule;
 import io.siotls.keyschedule.TranscriptHash;
 import io.siotls.messages.ClientHello;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.List;
 /**
  * Waiting for the ClientHello, RFC 8446 §4.1.2, or for the second one after a
  * HelloRetryRequest ({@code retry} not null). It checks the hello, picks the cipher suite and
- * the key share, and hands the rest to a HelloRetryRequest or to the {@link ServerFirstFlight}.
+ * the key share, and hands the rest to a HelloRetryRequest or to the {@link ServerFirstFlight}:
+ * a full handshake, or a resumed one when it offers a ticket of ours ({@link OfferedTickets}).
  */
 final class ExpectClientHello extends Expect {
 
@@ -65,13 +67,18 @@ final class ExpectClientHello extends Expect {
         if (retry == null) {
             transcript.selectHash(context.crypto(), suite.hashAlgorithm());
         }
-        transcript.update(message);
         KeyShareEntry share = chooseKeyShare(groups, hello);
         if (share == null) {
+            transcript.update(message);
             HelloRetry sent = HelloRetry.send(context, transcript, hello, suite, chooseRetryGroup(groups));
             return new ExpectClientHello(context, transcript, sent);
         }
-        return new ServerFirstFlight(context, transcript, hello, suite, share, retry == null).send();
+        KeySchedule schedule = new KeySchedule(context.crypto(), suite);
+        AcceptedTicket ticket = OfferedTickets.choose(context, hello, message, transcript, schedule);
+        transcript.update(message);
+        ServerFirstFlight flight = new ServerFirstFlight(context, transcript, hello, suite, schedule, share,
+                retry == null);
+        return ticket == null ? flight.send() : flight.resume(ticket);
     }
 
     /**
@@ -92,7 +99,7 @@ final class ExpectClientHello extends Expect {
     }
 
     /**
-     * This server accepts no early data (it issues no tickets), so a client that offers it gets
+     * This server accepts no early data (its tickets allow none), so a client that offers it gets
      * a 1-RTT handshake and its early data is skipped (RFC 8446 §4.2.10): records that fail to
      * open under the handshake keys, or, while a HelloRetryRequest is answered, application_data
      * records. A second ClientHello must not offer early data again.
@@ -117,14 +124,17 @@ final class ExpectClientHello extends Expect {
     }
 
     /**
-     * The extensions a (EC)DHE handshake requires (RFC 8446 §9.2), each key share for a
+     * The extensions a (EC)DHE handshake requires (RFC 8446 §9.2: signature_algorithms too,
+     * unless a PSK is offered, checked when a full handshake needs it), each key share for a
      * supported group (§4.2.8) and none for an obsolete one (§4.2.7); returns the client's groups.
      */
     private static List<Integer> checkKeyShares(ClientHello hello) {
         ExtensionBlock extensions = hello.extensions();
         SupportedGroupsExtension groups = require(extensions, ExtensionType.SUPPORTED_GROUPS, SupportedGroupsExtension.class);
         KeyShareExtension keyShares = require(extensions, ExtensionType.KEY_SHARE, KeyShareExtension.class);
-        require(extensions, ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithmsExtension.class);
+        if (!extensions.contains(ExtensionType.PRE_SHARED_KEY)) {
+            require(extensions, ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithmsExtension.class);
+        }
         for (KeyShareEntry entry : keyShares.entries()) {
             if (!groups.groups().contains(entry.group())) {
                 throw new IllegalParameter("key_share holds a share for group " + entry.group()

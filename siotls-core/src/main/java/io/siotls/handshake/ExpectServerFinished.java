@@ -3,6 +3,7 @@ package io.siotls.handshake;
 import io.siotls.iana.CertificateType;
 import io.siotls.iana.HandshakeType;
 import io.siotls.keyschedule.KeySchedule;
+import io.siotls.keyschedule.MasterSecret;
 import io.siotls.keyschedule.TrafficSecrets;
 import io.siotls.keyschedule.TranscriptHash;
 import io.siotls.messages.CertificateRequest;
@@ -37,8 +38,9 @@ final class ExpectServerFinished extends Expect {
         KeySchedule schedule = keys.schedule();
         TrafficSecrets handshakeTraffic = keys.handshakeTraffic();
         Authentication.verifyFinished(transcript, schedule, message, handshakeTraffic.server());
-        TrafficSecrets application = context.applicationTrafficSecrets(keys.secret().masterSecret(),
-                transcript.current(), keys.clientRandom());
+        MasterSecret master = keys.secret().masterSecret();
+        TrafficSecrets application = context.applicationTrafficSecrets(master, transcript.current(), keys.clientRandom());
+        master.forget();
         if (request != null) {
             sendCertificate();
         }

@@ -30,10 +30,11 @@ final class Negotiation {
     byte[] peerOcspResponse;
     boolean canSendHeartbeat;
     int maxFragmentLength = 1 << 14;
+    boolean resumed;
 
     TLSNegotiatedConfiguration toConfiguration() {
         return new TLSNegotiatedConfiguration(cipherSuite, keyExchange, signatureAlgorithm, peerSignatureAlgorithm,
                 alpn, serverName, peerCertificateChain, peerPublicKey, clientCertificateType, serverCertificateType,
-                peerWantOcspStapling, peerOcspResponse, canSendHeartbeat, false, maxFragmentLength);
+                peerWantOcspStapling, peerOcspResponse, canSendHeartbeat, false, maxFragmentLength, resumed);
     }
 }

@@ -53,7 +53,7 @@ record PeerCredential(List<X509Certificate> chain, PublicKey publicKey) {
     }
 
     /** A DER SubjectPublicKeyInfo as a JCA key, RFC 7250 §3. */
-    private static PublicKey decodeRawPublicKey(byte[] der) {
+    static PublicKey decodeRawPublicKey(byte[] der) {
         try {
             return new JcaPEMKeyConverter().getPublicKey(SubjectPublicKeyInfo.getInstance(der));
         } catch (PEMException | RuntimeException e) {

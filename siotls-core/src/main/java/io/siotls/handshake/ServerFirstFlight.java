@@ -10,6 +10,7 @@ import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
 import io.siotls.extensions.MaxFragmentLengthExtension;
+import io.siotls.extensions.PreSharedKeyExtension;
 import io.siotls.extensions.RecordSizeLimitExtension;
 import io.siotls.extensions.ServerNameExtension;
 import io.siotls.extensions.SignatureAlgorithmsExtension;
@@ -22,8 +23,10 @@ import io.siotls.iana.ExtensionType;
 import io.siotls.iana.IanaCode;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.TLSVersion;
+import io.siotls.keyschedule.EarlySecret;
 import io.siotls.keyschedule.HandshakeSecret;
 import io.siotls.keyschedule.KeySchedule;
+import io.siotls.keyschedule.MasterSecret;
 import io.siotls.keyschedule.TrafficSecrets;
 import io.siotls.keyschedule.TranscriptHash;
 import io.siotls.messages.CertificateMessage;
@@ -31,13 +34,16 @@ import io.siotls.messages.CertificateRequest;
 import io.siotls.messages.ClientHello;
 import io.siotls.messages.EncryptedExtensions;
 import io.siotls.messages.ServerHello;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The server's answer to an acceptable ClientHello, RFC 8446 §2: ServerHello through Finished,
- * one step per message, then the state waiting for the client's second flight.
+ * The server's answer to an acceptable ClientHello, one step per message, then the state waiting
+ * for the client's second flight: a full handshake (RFC 8446 §2: ServerHello, EncryptedExtensions,
+ * CertificateRequest, Certificate, CertificateVerify, Finished), or a resumed one (§2.2:
+ * ServerHello with pre_shared_key, EncryptedExtensions, Finished).
  */
 final class ServerFirstFlight {
 
@@ -54,9 +60,12 @@ final class ServerFirstFlight {
     private final KeySchedule schedule;
     private final Negotiation negotiation = new Negotiation();
 
-    /** @param firstServerMessage whether no HelloRetryRequest came before (RFC 8446 §D.4's one change_cipher_spec) */
+    /**
+     * @param schedule the key schedule of {@code suite}
+     * @param firstServerMessage whether no HelloRetryRequest came before (RFC 8446 §D.4's one change_cipher_spec)
+     */
     ServerFirstFlight(Context context, TranscriptHash transcript, ClientHello hello, CipherSuite suite,
-            KeyShareEntry clientShare, boolean firstServerMessage) {
+            KeySchedule schedule, KeyShareEntry clientShare, boolean firstServerMessage) {
         this.context = context;
         this.transcript = transcript;
         this.hello = hello;
@@ -64,31 +73,47 @@ final class ServerFirstFlight {
         this.clientShare = clientShare;
         this.group = NamedGroup.fromCode(clientShare.group());
         this.firstServerMessage = firstServerMessage;
-        this.schedule = new KeySchedule(context.crypto(), suite);
+        this.schedule = schedule;
     }
 
-    /** Sends the flight and returns the state waiting for the client's Certificate or Finished. */
+    /** Sends a full handshake's flight and returns the state waiting for the client's Certificate or Finished. */
     State send() {
         ServerParameters parameters = ServerParameters.negotiate(context.policy(), hello);
         record(parameters);
-        HandshakeSecret handshakeSecret = sendServerHello();
+        HandshakeSecret handshakeSecret = sendServerHello(schedule.earlySecretWithoutPsk(), List.of());
         TrafficSecrets handshakeTraffic = switchToHandshakeKeys(handshakeSecret);
-        sendEncryptedExtensions(parameters);
+        sendEncryptedExtensions(parameters, false);
         boolean requestClientCertificate = context.policy().clientAuthentication() != ClientAuthentication.NONE;
         if (requestClientCertificate) {
             sendCertificateRequest();
         }
         sendCertificate(parameters);
         sendCertificateVerify(parameters);
-        Authentication.sendFinished(context, transcript, schedule, handshakeTraffic.server());
-        Arrays.fill(handshakeTraffic.server(), (byte) 0);
-        TrafficSecrets application = switchToApplicationWriteKeys(handshakeSecret);
-        ExpectClientFinished finished = new ExpectClientFinished(context, transcript, schedule,
-                handshakeTraffic.client(), application, negotiation);
+        ExpectClientFinished finished = finish(handshakeSecret, handshakeTraffic, context.clock().instant());
         return requestClientCertificate
                 ? new ExpectClientCertificate(context, transcript, parameters.clientCertificateType(), negotiation,
                         finished)
                 : finished;
+    }
+
+    /**
+     * Sends a resumed handshake's flight (RFC 8446 §2.2, psk_dhe_ke): the key schedule starts
+     * from the ticket's PSK, the ServerHello selects it, no certificate is requested or sent, the
+     * client keeps the identity it authenticated with in the full handshake. Returns the state
+     * waiting for the client's Finished.
+     */
+    State resume(AcceptedTicket ticket) {
+        SessionState session = ticket.session();
+        ServerParameters parameters = ServerParameters.negotiateResumed(context.policy(), hello, session);
+        record(parameters);
+        negotiation.resumed = true;
+        negotiation.peerCertificateChain = session.peerChain();
+        negotiation.peerPublicKey = session.peerPublicKey();
+        HandshakeSecret handshakeSecret = sendServerHello(ticket.earlySecret(),
+                List.of(PreSharedKeyExtension.selected(ticket.index())));
+        TrafficSecrets handshakeTraffic = switchToHandshakeKeys(handshakeSecret);
+        sendEncryptedExtensions(parameters, true);
+        return finish(handshakeSecret, handshakeTraffic, session.authenticated());
     }
 
     private void record(ServerParameters parameters) {
@@ -100,25 +125,45 @@ final class ServerFirstFlight {
         negotiation.serverCertificateType = parameters.serverCertificateType();
         negotiation.clientCertificateType = parameters.clientCertificateType();
         negotiation.alpn = parameters.alpn();
-        negotiation.signatureAlgorithm = parameters.credential().scheme();
+        negotiation.signatureAlgorithm = parameters.credential() == null ? null : parameters.credential().scheme();
     }
 
     /**
-     * ServerHello with the server's key share, RFC 8446 §4.1.3 and §4.2.8, then the one
-     * change_cipher_spec of middlebox compatibility mode (§D.4); returns the Handshake Secret
-     * of the (EC)DHE shared secret (§7.1).
+     * ServerHello with {@code pskExtensions} and the server's key share, RFC 8446 §4.1.3 and
+     * §4.2.8, then the one change_cipher_spec of middlebox compatibility mode (§D.4); returns the
+     * Handshake Secret of {@code earlySecret} and the (EC)DHE shared secret (§7.1).
      */
-    private HandshakeSecret sendServerHello() {
+    private HandshakeSecret sendServerHello(EarlySecret earlySecret, List<Extension> pskExtensions) {
         KeyExchangeKeyPair keyPair = context.entropy().ephemeralKeyPair(context.crypto().keyExchange(group));
         byte[] sharedSecret = keyPair.sharedSecret(clientShare.keyExchange());
+        List<Extension> extensions = new ArrayList<>(pskExtensions);
+        extensions.add(KeyShareExtension.serverShare(new KeyShareEntry(clientShare.group(), keyPair.publicShare())));
+        extensions.add(SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code()));
         context.send(transcript, new ServerHello(TLSVersion.TLS_1_2.code(), context.entropy().helloRandom(),
-                hello.legacySessionId(), suite.code(), 0, ExtensionBlock.of(List.of(
-                        KeyShareExtension.serverShare(new KeyShareEntry(clientShare.group(), keyPair.publicShare())),
-                        SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code())))));
+                hello.legacySessionId(), suite.code(), 0, ExtensionBlock.of(extensions)));
         if (firstServerMessage && hello.legacySessionId().length > 0) {
             context.transport().sendChangeCipherSpec();
         }
-        return schedule.earlySecretWithoutPsk().handshakeSecret(sharedSecret);
+        HandshakeSecret handshakeSecret = earlySecret.handshakeSecret(sharedSecret);
+        Arrays.fill(sharedSecret, (byte) 0);
+        return handshakeSecret;
+    }
+
+    /**
+     * Finished, RFC 8446 §4.4.4, then the application write keys; returns the state waiting for
+     * the client's Finished, which issues the tickets.
+     *
+     * @param authenticated when the client last authenticated with a full handshake
+     */
+    private ExpectClientFinished finish(HandshakeSecret handshakeSecret, TrafficSecrets handshakeTraffic,
+            Instant authenticated) {
+        Authentication.sendFinished(context, transcript, schedule, handshakeTraffic.server());
+        Arrays.fill(handshakeTraffic.server(), (byte) 0);
+        MasterSecret master = handshakeSecret.masterSecret();
+        TrafficSecrets application = context.applicationTrafficSecrets(master, transcript.current(), hello.random());
+        context.transport().switchWriteKeys(suite, application.server());
+        return new ExpectClientFinished(context, transcript, schedule, handshakeTraffic.client(), application,
+                negotiation, TicketIssuer.forHandshake(context, schedule, master, authenticated));
     }
 
     /** The handshake traffic secrets protect both directions from here on, RFC 8446 §7.1 and §7.3. */
@@ -132,9 +177,10 @@ final class ServerFirstFlight {
     /**
      * EncryptedExtensions, RFC 8446 §4.3.1. supported_groups (§4.2.7) only when the group used is
      * not this server's first choice: the client may then offer that one in its next key_share,
-     * and otherwise the list would tell it nothing.
+     * and otherwise the list would tell it nothing. No certificate types when resumed: no
+     * certificate is sent (RFC 7250 §4.2).
      */
-    private void sendEncryptedExtensions(ServerParameters parameters) {
+    private void sendEncryptedExtensions(ServerParameters parameters, boolean resumed) {
         ExtensionBlock offered = hello.extensions();
         ConnectionPolicy policy = context.policy();
         List<Extension> extensions = new ArrayList<>();
@@ -160,11 +206,11 @@ final class ServerFirstFlight {
         if (offered.contains(ExtensionType.HEARTBEAT)) {
             extensions.add(Context.ownHeartbeatMode());
         }
-        if (offered.contains(ExtensionType.SERVER_CERTIFICATE_TYPE)) {
+        if (offered.contains(ExtensionType.SERVER_CERTIFICATE_TYPE) && !resumed) {
             extensions.add(CertificateTypeExtension.selected(ExtensionType.SERVER_CERTIFICATE_TYPE,
                     parameters.serverCertificateType().code()));
         }
-        if (offered.contains(ExtensionType.CLIENT_CERTIFICATE_TYPE)
+        if (offered.contains(ExtensionType.CLIENT_CERTIFICATE_TYPE) && !resumed
                 && policy.clientAuthentication() != ClientAuthentication.NONE) {
             extensions.add(CertificateTypeExtension.selected(ExtensionType.CLIENT_CERTIFICATE_TYPE,
                     parameters.clientCertificateType().code()));
@@ -209,17 +255,6 @@ final class ServerFirstFlight {
         Authentication.sendCertificateVerify(context, transcript, credential.scheme(),
                 parameters.serverCertificateType() == CertificateType.RAW_PUBLIC_KEY
                         ? context.config().privateKey() : credential.chain().privateKey());
-    }
-
-    /**
-     * The Master Secret and the application traffic secrets after the server's Finished (RFC
-     * 8446 §7.1); the server writes with its own at once (§2, 0.5-RTT data).
-     */
-    private TrafficSecrets switchToApplicationWriteKeys(HandshakeSecret handshakeSecret) {
-        TrafficSecrets application = context.applicationTrafficSecrets(handshakeSecret.masterSecret(),
-                transcript.current(), hello.random());
-        context.transport().switchWriteKeys(suite, application.server());
-        return application;
     }
 
     private static List<Integer> codes(List<? extends IanaCode> values) {

@@ -3,6 +3,7 @@ package io.siotls.handshake;
 import io.siotls.ClientAuthentication;
 import io.siotls.Side;
 import io.siotls.alerts.HandshakeFailure;
+import io.siotls.alerts.MissingExtension;
 import io.siotls.alerts.NoApplicationProtocol;
 import io.siotls.alerts.UnsupportedCertificate;
 import io.siotls.extensions.ALPNExtension;
@@ -22,6 +23,7 @@ import java.util.List;
  * What the server decides from a ClientHello besides the suite and the group: SNI (RFC 6066
  * §3), OCSP stapling, heartbeat (RFC 6520), the certificate types (RFC 7250 §4.2), the
  * credential and its signature scheme (RFC 8446 §4.4.2.2) and the application protocol (RFC 7301).
+ * A resumed handshake has no credential ({@code null}).
  */
 record ServerParameters(String serverName, boolean peerWantOcspStapling, boolean canSendHeartbeat,
         CertificateType serverCertificateType, CertificateType clientCertificateType,
@@ -29,11 +31,14 @@ record ServerParameters(String serverName, boolean peerWantOcspStapling, boolean
 
     static ServerParameters negotiate(ConnectionPolicy policy, ClientHello hello) {
         ExtensionBlock extensions = hello.extensions();
-        ServerNameExtension sni = extensions.get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
-        String serverName = sni == null ? null : sni.hostName();
+        String serverName = serverName(extensions);
         StatusRequestExtension statusRequest = extensions.get(ExtensionType.STATUS_REQUEST, StatusRequestExtension.class);
         boolean wantOcsp = statusRequest != null && statusRequest.statusType() == StatusRequestExtension.OCSP;
         boolean heartbeat = Context.canSendHeartbeat(extensions.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
+        if (!extensions.contains(ExtensionType.SIGNATURE_ALGORITHMS)) {
+            throw new MissingExtension("the ClientHello has no signature_algorithms extension, which a handshake"
+                    + " that is not resumed needs (RFC 8446 §9.2)");
+        }
         CertificateType serverType = chooseCertificateType(extensions, ExtensionType.SERVER_CERTIFICATE_TYPE,
                 policy.certificateTypes(), "this server can present");
         CertificateType clientType = CertificateType.X509;
@@ -47,6 +52,27 @@ record ServerParameters(String serverName, boolean peerWantOcspStapling, boolean
         String alpn = chooseApplicationProtocol(policy,
                 extensions.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ALPNExtension.class));
         return new ServerParameters(serverName, wantOcsp, heartbeat, serverType, clientType, credential, alpn);
+    }
+
+    /**
+     * What a resumed handshake decides (RFC 8446 §2.2): SNI, heartbeat and the application
+     * protocol; no credential (no Certificate is sent), the client's certificate type that of
+     * the resumed session.
+     */
+    static ServerParameters negotiateResumed(ConnectionPolicy policy, ClientHello hello, SessionState session) {
+        ExtensionBlock extensions = hello.extensions();
+        boolean heartbeat = Context.canSendHeartbeat(extensions.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
+        CertificateType clientType = session.peerPublicKey() != null && session.peerChain().isEmpty()
+                ? CertificateType.RAW_PUBLIC_KEY : CertificateType.X509;
+        String alpn = chooseApplicationProtocol(policy,
+                extensions.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ALPNExtension.class));
+        return new ServerParameters(serverName(extensions), false, heartbeat, CertificateType.X509, clientType, null,
+                alpn);
+    }
+
+    private static String serverName(ExtensionBlock extensions) {
+        ServerNameExtension sni = extensions.get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
+        return sni == null ? null : sni.hostName();
     }
 
     /**

@@ -33,6 +33,11 @@ public record HandshakeEvent(Side side, Duration duration, TLSNegotiatedConfigur
         return failure == null;
     }
 
+    /** Whether the handshake completed by resuming a session with a ticket (RFC 8446 §2.2). */
+    public boolean resumed() {
+        return negotiated != null && negotiated.resumed();
+    }
+
     /** {@code host:port} of the peer, or {@code null} when the engine was not told it. */
     public String peerAddress() {
         if (peerHost == null) {

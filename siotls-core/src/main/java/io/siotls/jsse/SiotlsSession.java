@@ -20,8 +20,9 @@ import javax.net.ssl.SSLSessionContext;
 
 /**
  * The session of one engine, before, during and after its handshake: JSSE hosts size their
- * buffers from it before the handshake and key and trust managers read it during. Sessions are
- * never resumed.
+ * buffers from it before the handshake and key and trust managers read it during. A server's
+ * session resumed with a ticket reports the peer certificates of the handshake that issued the
+ * ticket; a client does not resume.
  */
 final class SiotlsSession extends ExtendedSSLSession {
 

@@ -18,9 +18,11 @@ import io.siotls.handshake.Entropy;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.messages.ClientHello;
+import io.siotls.messages.NewSessionTicket;
 import io.siotls.testing.PssSalt;
 import io.siotls.testing.Rfc8448;
 import io.siotls.trust.TrustStores;
+import io.siotls.wire.TLSReader;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.KeyFactory;
@@ -30,12 +32,18 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPrivateKeySpec;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
  * RFC 8448 §3, byte for byte: the server's flight and the client's Finished, with the trace's
- * randoms, ephemeral keys and PSS salt injected.
+ * randoms, ephemeral keys and PSS salt injected; then the server's NewSessionTicket, whose ticket
+ * holds the PSK that RFC 8448 §4 resumes with.
  */
 class Rfc8448SimpleHandshakeTest {
 
@@ -59,6 +67,12 @@ class Rfc8448SimpleHandshakeTest {
         @Override
         public byte[] legacySessionId() {
             return new byte[0];
+        }
+
+        /** The trace's NewSessionTicket's. */
+        @Override
+        public long ticketAgeAdd() {
+            return 0xfad6aac5L;
         }
 
         @Override
@@ -101,6 +115,8 @@ class Rfc8448SimpleHandshakeTest {
                 .certificateChain(certificate)
                 .cipherSuites(SUITES)
                 .keyExchanges(CLIENT_GROUPS)
+                .sessionTickets(1)
+                .sessionTicketLifetime(Duration.ofSeconds(30))
                 .build();
         TLSConnection server = new TLSConnection(config, null,
                 new ReplayedEntropy(Rfc8448.get("server_random"), Rfc8448.get("server_x25519_private"), salt),
@@ -113,6 +129,35 @@ class Rfc8448SimpleHandshakeTest {
                 .isEqualTo(hex(Rfc8448.get("server_hello_record")) + hex(Rfc8448.get("server_encrypted_flight_record")));
         server.receiveData(Rfc8448.get("client_finished_record"));
         assertServerConnectedAsTraced(server);
+
+        byte[] message = firstApplicationRecord(server.dataToSend(), Rfc8448.get("server_application_key"),
+                Rfc8448.get("server_application_iv"));
+        assertThat(message[0]).isEqualTo((byte) 4);
+        NewSessionTicket ticket = NewSessionTicket.parse(new TLSReader(message, 4, message.length - 4));
+        assertThat(ticket.lifetime()).isEqualTo(30);
+        assertThat(ticket.ageAdd()).isEqualTo(0xfad6aac5L);
+        assertThat(ticket.nonce()).isEqualTo(Rfc8448.section("resumed-0rtt.txt").value("ticket_nonce"));
+        assertThat(ticket.extensions().isEmpty()).isTrue();
+        byte[] state = config.sessionTicketKeys().open(ticket.ticket(), WHEN.instant());
+        assertThat(hex(state)).contains(hex(Rfc8448.section("resumed-0rtt.txt").value("resumption_psk")));
+    }
+
+    /**
+     * The plaintext of the first record of {@code records}, protected with the first sequence
+     * number of {@code key} and {@code iv} (RFC 8446 §5.2-5.3), without its content type.
+     */
+    private static byte[] firstApplicationRecord(byte[] records, byte[] key, byte[] iv) throws Exception {
+        int length = (records[3] & 0xff) << 8 | (records[4] & 0xff);
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
+        gcm.updateAAD(records, 0, 5);
+        byte[] inner = gcm.doFinal(records, 5, length);
+        int end = inner.length - 1;
+        while (inner[end] == 0) {
+            end--;
+        }
+        assertThat(inner[end]).isEqualTo((byte) 22);
+        return Arrays.copyOf(inner, end);
     }
 
     @Test

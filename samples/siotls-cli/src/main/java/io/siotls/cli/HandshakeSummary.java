@@ -22,6 +22,7 @@ final class HandshakeSummary {
         out.println("---");
         out.println("Protocol       : TLSv1.3");
         out.println("Cipher suite   : " + negotiated.cipherSuite().ianaName());
+        out.println("Resumed        : " + (negotiated.resumed() ? "yes, with a session ticket" : "no"));
         out.println("Key exchange   : " + (negotiated.keyExchange() == null ? "none" : negotiated.keyExchange().ianaName()));
         out.println("Peer signature : " + (negotiated.peerSignatureAlgorithm() == null ? "none"
                 : negotiated.peerSignatureAlgorithm().ianaName()));
