@@ -4,6 +4,8 @@ import io.siotls.connection.TLSConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.iana.CertificateType;
 import io.siotls.iana.CipherSuite;
@@ -14,8 +16,10 @@ import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
 import io.siotls.testing.PemFiles;
 import io.siotls.testing.TestPki;
+import io.siotls.tickets.TicketKeys;
 import io.siotls.trust.TrustStores;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -233,5 +237,47 @@ class TLSConfigurationTest {
                         .assertThat(e.problem()).isEqualTo(io.siotls.alerts.ConfigurationProblem.WRONG_ORDER))
                 .hasMessageContaining("certificate_chain is out of order: certificate_chain[0]")
                 .hasMessageContaining("is issued by certificate_chain[2]");
+    }
+
+    @Test
+    void serversSendTwoTicketsOfTwoHoursByDefaultSealedByKeysEveryCopySharesAndClientsNone() {
+        TLSConfiguration server = Configs.server(IDENTITY).build();
+        assertThat(server.sessionTickets()).isEqualTo(2);
+        assertThat(server.sessionTicketLifetime()).isEqualTo(Duration.ofHours(2));
+        assertThat(server.sessionTicketKeys().rotationPeriod()).isEqualTo(Duration.ofHours(1));
+        assertThat(server.toBuilder().alpn("h2").build().sessionTicketKeys()).isSameAs(server.sessionTicketKeys());
+        assertThat(Configs.server(IDENTITY).build().sessionTicketKeys()).isNotSameAs(server.sessionTicketKeys());
+        assertThat(TLSConfiguration.client().build().sessionTickets()).isZero();
+        TicketKeys keys = TicketKeys.random();
+        assertThat(Configs.server(IDENTITY).sessionTicketKeys(keys).build())
+                .isEqualTo(Configs.server(IDENTITY).sessionTicketKeys(keys).build())
+                .isNotEqualTo(Configs.server(IDENTITY).sessionTicketKeys(TicketKeys.random()).build())
+                .isNotEqualTo(server);
+    }
+
+    @Test
+    void sessionTicketSettingsOutOfRangeOrOnAClientAreTypedErrors() {
+        assertOption(() -> Configs.server(IDENTITY).sessionTickets(17),
+                ConfigurationOption.SESSION_TICKETS, ConfigurationProblem.OUT_OF_RANGE);
+        assertOption(() -> Configs.server(IDENTITY).sessionTickets(-1),
+                ConfigurationOption.SESSION_TICKETS, ConfigurationProblem.OUT_OF_RANGE);
+        assertOption(() -> Configs.server(IDENTITY).sessionTicketLifetime(Duration.ofDays(7).plusSeconds(1)),
+                ConfigurationOption.SESSION_TICKET_LIFETIME,
+                ConfigurationProblem.OUT_OF_RANGE);
+        assertOption(() -> Configs.server(IDENTITY).sessionTicketLifetime(Duration.ZERO),
+                ConfigurationOption.SESSION_TICKET_LIFETIME,
+                ConfigurationProblem.OUT_OF_RANGE);
+        assertOption(() -> TLSConfiguration.client().sessionTickets(2).build(),
+                ConfigurationOption.SESSION_TICKETS, ConfigurationProblem.WRONG_SIDE);
+        assertThat(Configs.server(IDENTITY).sessionTicketLifetime(Duration.ofDays(7)).build()
+                .sessionTicketLifetime()).isEqualTo(Duration.ofDays(7));
+    }
+
+    private static void assertOption(Runnable build, ConfigurationOption option,
+            ConfigurationProblem problem) {
+        assertThatThrownBy(build::run).isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
+            assertThat(e.option()).isEqualTo(option);
+            assertThat(e.problem()).isEqualTo(problem);
+        });
     }
 }
