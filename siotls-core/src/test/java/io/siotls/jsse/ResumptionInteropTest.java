@@ -44,13 +44,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our JSSE server resumes the sessions of {@code openssl s_client} and {@code gnutls-cli} with the
- * tickets it issued (RFC 8446 §2.2, §4.6.1): the clients report a resumed session, the server's
- * negotiated configuration and handshake event say so, and a resumed mutual-TLS session reports
- * the client certificate of the handshake that issued the ticket.
+ * Our JSSE server resumes the sessions of {@code openssl s_client}, {@code gnutls-cli} and the
+ * JDK's own client with the tickets it issued (RFC 8446 §2.2, §4.6.1): the clients report a
+ * resumed session, the server's negotiated configuration and handshake event say so, and a
+ * resumed mutual-TLS session reports the client certificate of the handshake that issued the ticket.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class SessionResumptionProcessTest {
+class ResumptionInteropTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -119,11 +119,17 @@ class SessionResumptionProcessTest {
         return next;
     }
 
-    /** Runs s_client once, sends a line and waits for its answer, then ends it. */
+    /**
+     * Runs s_client once, sends a line and waits for its answer, then ends its input and waits
+     * for it to exit: it writes {@code -sess_out} on its way out.
+     */
     private static String openSsl(int port, String line, String... arguments) throws Exception {
         try (ExternalProcess client = OpenSslClient.start(port, arguments)) {
             client.write(line + "\n");
-            return client.awaitOutput(out -> out.contains(line.toUpperCase(Locale.ROOT)), WAIT);
+            client.awaitOutput(out -> out.contains(line.toUpperCase(Locale.ROOT)), WAIT);
+            client.stdin().close();
+            client.awaitExit(WAIT);
+            return client.output();
         }
     }
 
@@ -192,6 +198,25 @@ class SessionResumptionProcessTest {
         try (ExternalProcess client = GnutlsClient.start(port, pem, Gnutls.tls13(), "--resume")) {
             client.awaitOutput(out -> out.contains("This is a resumed session"), WAIT);
         }
+        assertThat(next().negotiated().resumed()).isFalse();
+        assertThat(next().negotiated().resumed()).isTrue();
+    }
+
+    @Test
+    void theJdksClientResumes() throws Exception {
+        Identity server = TestPki.server(KeyType.EC_P256);
+        int port = serve(SiotlsJsse.context(JsseMaterial.keyManagers(server), null), false).getLocalPort();
+        SSLContext sunJsse = JsseMaterial.sunJsse(null, JsseMaterial.trustManagers(server));
+
+        for (String line : List.of("first", "second")) {
+            try (SSLSocket socket = (SSLSocket) sunJsse.getSocketFactory().createSocket("localhost", port)) {
+                socket.setSoTimeout(15_000);
+                new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8).println(line);
+                assertThat(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine()).isEqualTo(line.toUpperCase(Locale.ROOT));
+            }
+        }
+
         assertThat(next().negotiated().resumed()).isFalse();
         assertThat(next().negotiated().resumed()).isTrue();
     }
