@@ -1,5 +1,7 @@
 package io.siotls.spring.autoconfigure;
 
+import io.siotls.TLSConfiguration;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.io.Resource;
@@ -31,6 +33,9 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
      */
     private boolean sendCertificateAuthorities = true;
 
+    /** The NewSessionTickets sent after each handshake, with which clients resume their sessions. */
+    private SessionTickets sessionTickets = new SessionTickets();
+
     public ClientAuth getClientAuth() {
         return clientAuth;
     }
@@ -55,12 +60,49 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
         this.sendCertificateAuthorities = sendCertificateAuthorities;
     }
 
+    public SessionTickets getSessionTickets() {
+        return sessionTickets;
+    }
+
+    public void setSessionTickets(SessionTickets sessionTickets) {
+        this.sessionTickets = sessionTickets;
+    }
+
     public Resource getOcspResponse() {
         return ocspResponse;
     }
 
     public void setOcspResponse(Resource ocspResponse) {
         this.ocspResponse = ocspResponse;
+    }
+
+    /**
+     * The stateless session tickets of RFC 8446 §4.6.1, sealed with keys each server makes for
+     * itself and rotates hourly.
+     */
+    public static class SessionTickets {
+
+        /** How many tickets are sent after each handshake, from 0 (sessions are never resumed) to 16. */
+        private int count = TLSConfiguration.DEFAULT_SESSION_TICKETS;
+
+        /** How long a ticket may be resumed, at most 7 days (RFC 8446 §4.6.1). */
+        private Duration lifetime = TLSConfiguration.DEFAULT_SESSION_TICKET_LIFETIME;
+
+        public int getCount() {
+            return count;
+        }
+
+        public void setCount(int count) {
+            this.count = count;
+        }
+
+        public Duration getLifetime() {
+            return lifetime;
+        }
+
+        public void setLifetime(Duration lifetime) {
+            this.lifetime = lifetime;
+        }
     }
 
     /** Whether a server asks clients for a certificate (mutual TLS). */

@@ -65,6 +65,8 @@ public final class TLSConfigurationFactory {
             builder.ocspResponse(ResourceContent.read(properties.getOcspResponse(), SERVER + ".ocsp-response"));
         }
         builder.sendCertificateAuthorities(properties.isSendCertificateAuthorities());
+        builder.sessionTickets(properties.getSessionTickets().getCount())
+                .sessionTicketLifetime(properties.getSessionTickets().getLifetime());
         if (properties.getClientAuth() != null) {
             requireTrustMaterial(properties);
             builder.clientAuthentication(clientAuthentication(properties.getClientAuth()));

@@ -310,6 +310,22 @@ class SiotlsAutoConfigurationTest {
     }
 
     @Test
+    void sessionTicketsAreTwoOfTwoHoursUnlessSetAndAWrongValueNamesItsProperty() {
+        runner.withPropertyValues(serverChain()).run(context -> {
+            assertThat(serverConfig(context).sessionTickets()).isEqualTo(2);
+            assertThat(serverConfig(context).sessionTicketLifetime()).isEqualTo(Duration.ofHours(2));
+        });
+        runner.withPropertyValues(serverChain()).withPropertyValues("siotls.server.session-tickets.count=0",
+                "siotls.server.session-tickets.lifetime=30m").run(context -> {
+                    assertThat(serverConfig(context).sessionTickets()).isZero();
+                    assertThat(serverConfig(context).sessionTicketLifetime()).isEqualTo(Duration.ofMinutes(30));
+                });
+        runner.withPropertyValues(serverChain()).withPropertyValues("siotls.server.session-tickets.lifetime=8d")
+                .run(context -> assertThat(propertyFailure(context).property())
+                        .isEqualTo("siotls.server.session-tickets.lifetime"));
+    }
+
+    @Test
     void storedOptionsForTheIntegrations() {
         runner.withPropertyValues("siotls.server.handshake-timeout=3s", "siotls.server.reload-on-update=true",
                 "siotls.implementation=jsse").run(context -> {

@@ -120,6 +120,7 @@ class SiotlsSslContextTest {
         assertJsseRefuses("siotls.client.request-ocsp-stapling=true", "siotls.client.request-ocsp-stapling");
         assertJsseRefuses("siotls.server.limits.max-key-updates=3", "siotls.server.limits");
         assertJsseRefuses("siotls.server.send-certificate-authorities=false", "siotls.server.send-certificate-authorities");
+        assertJsseRefuses("siotls.server.session-tickets.count=1", "siotls.server.session-tickets");
         assertJsseRefuses("siotls.client.cipher-suites=TLS_AES_128_GCM_SHA256,TLS_AES_128_CCM_8_SHA256",
                 "siotls.client.cipher-suites[1]");
     }

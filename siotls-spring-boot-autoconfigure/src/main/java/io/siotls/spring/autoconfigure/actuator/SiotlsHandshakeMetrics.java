@@ -64,7 +64,8 @@ public class SiotlsHandshakeMetrics implements MeterBinder {
         String group = negotiated == null || negotiated.keyExchange() == null ? "none"
                 : negotiated.keyExchange().ianaName().toLowerCase(Locale.ROOT);
         Counter.builder(HANDSHAKES).description("TLS handshakes run by siotls")
-                .tags(Tags.of("side", side, "outcome", outcome, "cipher.suite", suite, "group", group))
+                .tags(Tags.of("side", side, "outcome", outcome, "cipher.suite", suite, "group", group,
+                        "resumed", String.valueOf(event.resumed())))
                 .register(registry).increment();
         Timer.builder(DURATION).description("Duration of the TLS handshakes run by siotls")
                 .tags(Tags.of("side", side, "outcome", outcome)).register(registry).record(event.duration());

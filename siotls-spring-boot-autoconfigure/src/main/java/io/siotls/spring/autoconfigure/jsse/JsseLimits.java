@@ -40,6 +40,10 @@ final class JsseLimits {
                     "SunJSSE staples only responses it fetches itself (jdk.tls.server.enableStatusRequestExtension)");
             refuse(!configuration.sendCertificateAuthorities(), prefix + ".send-certificate-authorities",
                     "SunJSSE always names the trust manager's accepted issuers in its CertificateRequest");
+            refuse(configuration.sessionTickets() != TLSConfiguration.DEFAULT_SESSION_TICKETS
+                    || !configuration.sessionTicketLifetime().equals(TLSConfiguration.DEFAULT_SESSION_TICKET_LIFETIME),
+                    prefix + ".session-tickets", "SunJSSE issues its own tickets, configured only through its"
+                            + " SSLSessionContext and system properties");
         } else {
             refuse(configuration.requestOcspStapling(), prefix + ".request-ocsp-stapling",
                     "SunJSSE asks for stapling only through the jdk.tls.client.enableStatusRequestExtension system property");

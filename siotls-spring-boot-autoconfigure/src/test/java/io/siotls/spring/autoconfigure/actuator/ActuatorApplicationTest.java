@@ -112,12 +112,14 @@ class ActuatorApplicationTest {
     }
 
     @Test
-    void handshakesAreCountedBySideOutcomeSuiteAndGroup() throws Exception {
+    void handshakesAreCountedBySideOutcomeSuiteGroupAndResumption() throws Exception {
         MeterRegistry registry = application.getBean(MeterRegistry.class);
         double before = count(registry, "server", "success");
         double failedBefore = count(registry, "server", "failure");
-        rest.get().uri("/actuator/health").retrieve().body(String.class);
         int port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        // a client of its own: the shared one may reuse the connection of an earlier test, with no handshake
+        RestClient fresh = application.getBean(RestClient.Builder.class).baseUrl("https://localhost:" + port).build();
+        fresh.get().uri("/actuator/health").retrieve().body(String.class);
         Curl.Result refused = Curl.run("--cacert", pkiDir.resolve("ca.pem").toString(), "https://localhost:" + port + "/");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(count(registry, "server", "success")).isEqualTo(before + 1);
@@ -125,8 +127,12 @@ class ActuatorApplicationTest {
         assertThat(registry.get(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", "client", "outcome", "success")
                 .counters()).isNotEmpty().allSatisfy(counter ->
                         assertThat(counter.getId().getTag("cipher.suite")).startsWith("TLS_"));
+        assertThat(registry.get(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", "client", "outcome", "success")
+                .counters()).allSatisfy(counter -> assertThat(counter.getId().getTag("resumed")).isEqualTo("false"));
         assertThat(registry.get(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", "server", "outcome", "failure")
                 .counter().getId().getTag("group")).isEqualTo("none");
+        assertThat(registry.get(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", "server", "outcome", "failure")
+                .counter().getId().getTag("resumed")).isEqualTo("false");
         assertThat(registry.get(SiotlsHandshakeMetrics.DURATION).tags("side", "server", "outcome", "success").timer()
                 .count()).isPositive();
     }
