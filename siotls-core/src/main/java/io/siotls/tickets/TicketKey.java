@@ -1,9 +1,11 @@
 package io.siotls.tickets;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,7 +44,7 @@ final class TicketKey {
     private static byte[] idOf(byte[] key) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update("siotls ticket key id".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            digest.update("siotls ticket key id".getBytes(StandardCharsets.US_ASCII));
             return Arrays.copyOf(digest.digest(key), ID_LENGTH);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is missing from the JDK", e);
@@ -95,7 +97,7 @@ final class TicketKey {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, ticket, ivOffset, IV_LENGTH));
             cipher.updateAAD(ticket, 0, ivOffset);
             return cipher.doFinal(ticket, ivOffset + IV_LENGTH, ticket.length - ivOffset - IV_LENGTH);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (AEADBadTagException e) {
             return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM failed to open a ticket", e);

@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -399,7 +400,7 @@ class ServerResumptionTest {
     }
 
     private static byte[] keyId(ResumingClient.Ticket ticket) {
-        return java.util.Arrays.copyOfRange(ticket.message().ticket(), 1, 17);
+        return Arrays.copyOfRange(ticket.message().ticket(), 1, 17);
     }
 
     private static byte[] random(int length) {

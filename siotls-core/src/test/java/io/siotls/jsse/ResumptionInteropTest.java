@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -138,7 +139,7 @@ class ResumptionInteropTest {
         Identity server = TestPki.server(KeyType.EC_P256);
         PemFiles pem = server.writePem(dir);
         SiotlsSSLContext context = SiotlsSSLContext.of(Configs.server(server).build());
-        List<HandshakeEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<HandshakeEvent> events = new CopyOnWriteArrayList<>();
         context.addHandshakeListener(new HandshakeListener() {
             @Override
             public void handshakeCompleted(HandshakeEvent event) {
