@@ -124,6 +124,7 @@ final class ServerLoop {
             return "TLSv1.3, cipher suite " + socket.getSession().getCipherSuite();
         }
         return "TLSv1.3, cipher suite " + result.cipherSuite().ianaName() + ", group "
-                + (result.keyExchange() == null ? "none" : result.keyExchange().ianaName());
+                + (result.keyExchange() == null ? "none" : result.keyExchange().ianaName())
+                + (result.resumed() ? ", resumed" : "");
     }
 }

@@ -56,6 +56,23 @@ class ServerLoopTest {
     }
 
     @Test
+    void aClientResumingItsSessionIsToldSoAndTheServerSaysSo() throws Exception {
+        ByteArrayOutputStream serverErr = new ByteArrayOutputStream();
+        CompletableFuture<Integer> served = start(serverErr, "--www", "--naccept", "2", "--groups", "x25519");
+        int port = ListeningPort.of(serverErr, served);
+        SSLContext jdk = jdkClient(pki.file(DevelopmentCertificates.CA));
+
+        String first = exchange(jdk, port, "GET / HTTP/1.0\r\n\r\n", false);
+        String second = exchange(jdk, port, "GET / HTTP/1.0\r\n\r\n", false);
+
+        assertThat(served.get(20, TimeUnit.SECONDS)).as(serverErr.toString(StandardCharsets.UTF_8))
+                .isEqualTo(SiotlsCli.OK);
+        assertThat(first).endsWith(", group x25519\r\n");
+        assertThat(second).endsWith(", group x25519, resumed\r\n");
+        assertThat(serverErr.toString(StandardCharsets.UTF_8)).containsOnlyOnce(", resumed");
+    }
+
+    @Test
     void echoSendsBackWhatEachConnectionSends() throws Exception {
         ByteArrayOutputStream serverErr = new ByteArrayOutputStream();
         CompletableFuture<Integer> served = start(serverErr, "--echo", "--naccept", "2");
@@ -101,7 +118,11 @@ class ServerLoopTest {
      * after it when told so; what the server sends, read to its close.
      */
     private String exchange(int port, String request, boolean closeAfter) throws Exception {
-        SSLContext jdk = jdkClient(pki.file(DevelopmentCertificates.CA));
+        return exchange(jdkClient(pki.file(DevelopmentCertificates.CA)), port, request, closeAfter);
+    }
+
+    /** {@link #exchange(int, String, boolean)} with the client context {@code jdk}, which resumes its sessions. */
+    private String exchange(SSLContext jdk, int port, String request, boolean closeAfter) throws Exception {
         try (SSLSocket socket = (SSLSocket) jdk.getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.setEnabledProtocols(new String[] {"TLSv1.3"});
             socket.setSoTimeout(10_000);

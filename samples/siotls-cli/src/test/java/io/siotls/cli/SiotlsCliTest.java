@@ -134,7 +134,8 @@ class SiotlsCliTest {
         assertThat(client.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(SiotlsCli.OK);
         assertThat(outcome.out()).isEqualTo("from openssl\n");
-        assertThat(outcome.err()).contains("ALPN           : h2").contains(" 0 subject: CN=siotls development client");
+        assertThat(outcome.err()).contains("ALPN           : h2").contains(" 0 subject: CN=siotls development client")
+                .contains("Resumed        : no");
         assertThat(openssl).contains("from siotls");
     }
 
