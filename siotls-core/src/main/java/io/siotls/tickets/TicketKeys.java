@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The keys that seal and open a server's stateless session tickets (RFC 8446 §4.6.1: the ticket
@@ -74,6 +75,14 @@ public final class TicketKeys {
      *         key not 32 bytes long) or DUPLICATE
      */
     public static TicketKeys of(List<byte[]> keyBytes) {
+        return of(keyBytes, Instant.MIN);
+    }
+
+    /**
+     * Fixed keys, as {@link #of(List)}, that began sealing at {@code created} (a key file's last
+     * modification), or at an unknown time when it is {@link Instant#MIN}.
+     */
+    static TicketKeys of(List<byte[]> keyBytes, Instant created) {
         ConfigurationOption option = ConfigurationOption.SESSION_TICKET_KEYS;
         if (keyBytes == null || keyBytes.isEmpty()) {
             throw new TLSConfigurationException(option, ConfigurationProblem.EMPTY, "session_ticket_keys holds no key");
@@ -94,7 +103,7 @@ public final class TicketKeys {
                             "session_ticket_keys names one key twice");
                 }
             }
-            keys.add(new TicketKey(bytes.clone(), Instant.MIN));
+            keys.add(new TicketKey(bytes.clone(), created));
         }
         return new TicketKeys(null, new SecureRandom(), List.copyOf(keys));
     }
@@ -102,6 +111,19 @@ public final class TicketKeys {
     /** How often a random key is replaced, or {@code null} for fixed keys. */
     public Duration rotationPeriod() {
         return rotationPeriod;
+    }
+
+    /**
+     * When the key now sealing tickets began to: for random keys, when it was made (none before
+     * the first ticket); for the keys of a {@link TicketKeyFile}, when the file was last
+     * modified; none for keys given as bytes. Tells nothing of the key itself.
+     */
+    public Optional<Instant> currentKeyCreated() {
+        List<TicketKey> all = keys;
+        if (all.isEmpty() || all.get(0).created().equals(Instant.MIN)) {
+            return Optional.empty();
+        }
+        return Optional.of(all.get(0).created());
     }
 
     /**
