@@ -77,16 +77,43 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
     }
 
     /**
-     * The stateless session tickets of RFC 8446 §4.6.1, sealed with keys each server makes for
-     * itself and rotates hourly.
+     * The stateless session tickets of RFC 8446 §4.6.1: sealed with random keys each server makes
+     * for itself and rotates every rotation-period, or with the keys of a key-file that servers
+     * behind one load balancer share, so that each resumes the sessions of the others.
      */
     public static class SessionTickets {
+
+        /** Whether tickets are sent, so that clients may resume their sessions; false sends none. */
+        private boolean enabled = true;
 
         /** How many tickets are sent after each handshake, from 0 (sessions are never resumed) to 16. */
         private int count = TLSConfiguration.DEFAULT_SESSION_TICKETS;
 
         /** How long a ticket may be resumed, at most 7 days (RFC 8446 §4.6.1). */
         private Duration lifetime = TLSConfiguration.DEFAULT_SESSION_TICKET_LIFETIME;
+
+        /**
+         * How often the random ticket key is replaced, from 1 minute to 7 days; the replaced keys
+         * open their tickets until these expire. Not with key-file, whose keys change when the
+         * file is replaced.
+         */
+        private Duration rotationPeriod;
+
+        /**
+         * File of the ticket keys shared by servers that resume each other's sessions: one key per
+         * line, the Base64 of 32 random bytes (openssl rand -base64 32); the first seals, all open.
+         * Rotate by writing a new key first and the previous one second; reload-on-update takes
+         * up the new file.
+         */
+        private Resource keyFile;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         public int getCount() {
             return count;
@@ -102,6 +129,27 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
 
         public void setLifetime(Duration lifetime) {
             this.lifetime = lifetime;
+        }
+
+        public Duration getRotationPeriod() {
+            return rotationPeriod;
+        }
+
+        public void setRotationPeriod(Duration rotationPeriod) {
+            this.rotationPeriod = rotationPeriod;
+        }
+
+        public Resource getKeyFile() {
+            return keyFile;
+        }
+
+        public void setKeyFile(Resource keyFile) {
+            this.keyFile = keyFile;
+        }
+
+        /** Whether tickets are sent at all: enabled, and a count above 0. */
+        public boolean sendsTickets() {
+            return enabled && count > 0;
         }
     }
 

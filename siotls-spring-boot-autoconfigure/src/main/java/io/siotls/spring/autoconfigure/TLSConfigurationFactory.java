@@ -11,6 +11,7 @@ import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.spring.autoconfigure.KeyStoreMaterial.KeyStoreProperties;
 import io.siotls.spring.autoconfigure.SiotlsServerProperties.ClientAuth;
+import io.siotls.spring.autoconfigure.SiotlsServerProperties.SessionTickets;
 import io.siotls.spring.autoconfigure.SiotlsServerProperties.SniChain;
 import io.siotls.trust.HostnameVerifier;
 import java.util.List;
@@ -21,7 +22,12 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
-/** Builds the {@link TLSConfiguration} of each side from the {@code siotls.*} properties. */
+/**
+ * Builds the {@link TLSConfiguration} of each side from the {@code siotls.*} properties. The
+ * server configurations it builds share one set of random session ticket keys (unless
+ * {@code siotls.server.session-tickets.key-file} is set), so that a configuration rebuilt by
+ * {@code reload-on-update} resumes the sessions of the one it replaces.
+ */
 public final class TLSConfigurationFactory {
 
     /** Prefix of the server properties. */
@@ -32,6 +38,7 @@ public final class TLSConfigurationFactory {
 
     private final KeyMaterialLoader loader;
     private final SslBundles bundles;
+    private final ServerTicketKeys ticketKeys = new ServerTicketKeys();
 
     /**
      * @param loader resolves truststore locations
@@ -65,8 +72,11 @@ public final class TLSConfigurationFactory {
             builder.ocspResponse(ResourceContent.read(properties.getOcspResponse(), SERVER + ".ocsp-response"));
         }
         builder.sendCertificateAuthorities(properties.isSendCertificateAuthorities());
-        builder.sessionTickets(properties.getSessionTickets().getCount())
-                .sessionTicketLifetime(properties.getSessionTickets().getLifetime());
+        SessionTickets tickets = properties.getSessionTickets();
+        builder.sessionTickets(tickets.isEnabled() ? tickets.getCount() : 0).sessionTicketLifetime(tickets.getLifetime());
+        if (tickets.sendsTickets()) {
+            builder.sessionTicketKeys(ticketKeys.keys(tickets));
+        }
         if (properties.getClientAuth() != null) {
             requireTrustMaterial(properties);
             builder.clientAuthentication(clientAuthentication(properties.getClientAuth()));

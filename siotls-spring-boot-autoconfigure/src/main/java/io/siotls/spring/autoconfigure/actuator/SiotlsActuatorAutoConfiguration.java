@@ -50,7 +50,7 @@ public class SiotlsActuatorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         SiotlsInfoContributor siotlsInfoContributor(BeanFactory beans, SiotlsProperties properties) {
-            return new SiotlsInfoContributor(new SiotlsSides(beans), properties);
+            return new SiotlsInfoContributor(new SiotlsSides(beans), properties, Clock.systemUTC());
         }
     }
 

@@ -8,6 +8,8 @@ import io.siotls.iana.NamedGroup;
 import io.siotls.spring.autoconfigure.SiotlsProperties;
 import io.siotls.spring.autoconfigure.SiotlsSides;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +21,19 @@ import org.springframework.boot.actuate.info.InfoContributor;
 /**
  * {@code /actuator/info} under {@code siotls}: the implementation serving the SSLContexts and,
  * per side, what its new connections offer — cipher suites, key exchanges, ALPN, client
- * authentication, the credential (certificate chains or raw public key) and how the peer is
- * verified. Key material itself never appears.
+ * authentication, the credential (certificate chains or raw public key), how the peer is
+ * verified and, for the server, its session tickets. Key material itself never appears.
  */
 public class SiotlsInfoContributor implements InfoContributor {
 
     private final SiotlsSides sides;
     private final SiotlsProperties properties;
+    private final Clock clock;
 
-    SiotlsInfoContributor(SiotlsSides sides, SiotlsProperties properties) {
+    SiotlsInfoContributor(SiotlsSides sides, SiotlsProperties properties, Clock clock) {
         this.sides = sides;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -37,11 +41,12 @@ public class SiotlsInfoContributor implements InfoContributor {
         Map<String, Object> siotls = new LinkedHashMap<>();
         siotls.put("implementation", properties.getImplementation().name().toLowerCase(Locale.ROOT));
         sides.configurations().forEach((side, configuration) -> siotls.put(SiotlsSides.name(side),
-                describe(side, configuration)));
+                describe(side, configuration, properties, clock.instant())));
         builder.withDetail("siotls", siotls);
     }
 
-    private static Map<String, Object> describe(Side side, TLSConfiguration configuration) {
+    private static Map<String, Object> describe(Side side, TLSConfiguration configuration, SiotlsProperties properties,
+            Instant now) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("protocol", "TLSv1.3");
         details.put("cipherSuites", configuration.cipherSuites().stream().map(CipherSuite::ianaName).toList());
@@ -49,6 +54,8 @@ public class SiotlsInfoContributor implements InfoContributor {
         details.put("alpn", configuration.alpn());
         if (side == Side.SERVER) {
             details.put("clientAuthentication", configuration.clientAuthentication().name().toLowerCase(Locale.ROOT));
+            details.put("sessionTickets", SessionTicketsInfo.of(configuration,
+                    properties.getServer().getSessionTickets().getKeyFile(), now));
         }
         details.put("credential", credential(configuration));
         details.put("peerVerification", peerVerification(configuration));

@@ -6,6 +6,7 @@ import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.MaxFragmentLength;
 import io.siotls.spring.autoconfigure.SiotlsPropertyException;
+import io.siotls.spring.autoconfigure.SiotlsServerProperties;
 import io.siotls.spring.autoconfigure.SiotlsSideProperties;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +45,12 @@ final class JsseLimits {
                     || !configuration.sessionTicketLifetime().equals(TLSConfiguration.DEFAULT_SESSION_TICKET_LIFETIME),
                     prefix + ".session-tickets", "SunJSSE issues its own tickets, configured only through its"
                             + " SSLSessionContext and system properties");
+            if (properties instanceof SiotlsServerProperties server) {
+                refuse(server.getSessionTickets().getKeyFile() != null, prefix + ".session-tickets.key-file",
+                        "SunJSSE seals its tickets with keys of its own, which cannot be shared");
+                refuse(server.getSessionTickets().getRotationPeriod() != null, prefix + ".session-tickets.rotation-period",
+                        "SunJSSE rotates its ticket keys itself (jdk.tls.server.statelessKeyTimeout)");
+            }
         } else {
             refuse(configuration.requestOcspStapling(), prefix + ".request-ocsp-stapling",
                     "SunJSSE asks for stapling only through the jdk.tls.client.enableStatusRequestExtension system property");

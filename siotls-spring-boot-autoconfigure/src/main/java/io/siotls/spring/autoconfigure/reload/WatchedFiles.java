@@ -16,8 +16,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * The files one side's key and trust material is read from, by the property naming each, for
- * {@code reload-on-update} to watch. Each must be a file of the file system: a classpath or URL
- * resource cannot change under a running application.
+ * {@code reload-on-update} to watch; a server's session ticket key file among them. Each must be
+ * a file of the file system: a classpath or URL resource cannot change under a running
+ * application.
  */
 final class WatchedFiles {
 
@@ -45,6 +46,9 @@ final class WatchedFiles {
         }
         if (properties instanceof SiotlsServerProperties server) {
             add(files, prefix + ".ocsp-response", server.getOcspResponse());
+            if (server.getSessionTickets().sendsTickets()) {
+                add(files, prefix + ".session-tickets.key-file", server.getSessionTickets().getKeyFile());
+            }
             for (Map.Entry<String, SniChain> sni : server.getSni().entrySet()) {
                 String sniPrefix = prefix + ".sni[" + sni.getKey() + "]";
                 add(files, sniPrefix + ".certificate-chain", sni.getValue().getCertificateChain());
