@@ -7,7 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.siotls.spring.autoconfigure.bundle.SiotlsSslBundleAutoConfiguration;
 import io.siotls.testing.Curl;
 import io.siotls.testing.TestPki;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,9 +41,14 @@ class ActuatorApplicationTest {
 
     private static ConfigurableApplicationContext application;
     private static RestClient rest;
+    private static String ticketKey;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        ticketKey = Base64.getEncoder().encodeToString(key);
+        Path ticketKeyFile = Files.writeString(pkiDir.resolve("ticket.key"), ticketKey + "\n");
         TestPki pki = new TestPki(pkiDir);
         pki.caFile();
         TestPki.Leaf server = pki.leaf("server", "localhost");
@@ -51,6 +61,7 @@ class ActuatorApplicationTest {
                 "siotls.client.truststore=" + TestPki.location(pkiDir.resolve("ca.pem")),
                 "siotls.client.certificate-chain=" + TestPki.location(client.chainFile()),
                 "siotls.client.private-key=" + TestPki.location(client.keyFile()),
+                "siotls.server.session-tickets.key-file=" + TestPki.location(ticketKeyFile),
                 "management.endpoints.web.exposure.include=health,info",
                 "management.endpoint.health.show-details=always", "management.info.ssl.enabled=true").run();
         int port = ((WebServerApplicationContext) application).getWebServer().getPort();
@@ -88,7 +99,14 @@ class ActuatorApplicationTest {
         assertThat((String) JsonPath.read(info, "$.siotls.server.credential.certificateChains[0].subject"))
                 .isEqualTo("CN=localhost");
         assertThat((String) JsonPath.read(info, "$.siotls.client.peerVerification")).isEqualTo("1 trust anchors");
-        assertThat(info).doesNotContain("PRIVATE").doesNotContain("privateKey");
+        assertThat((String) JsonPath.read(info, "$.siotls.server.sessionTickets.keySource")).isEqualTo("file");
+        assertThat((Integer) JsonPath.read(info, "$.siotls.server.sessionTickets.count")).isEqualTo(2);
+        assertThat((String) JsonPath.read(info, "$.siotls.server.sessionTickets.lifetime")).isEqualTo("PT2H");
+        assertThat((String) JsonPath.read(info, "$.siotls.server.sessionTickets.keyFile")).contains("ticket.key");
+        assertThat(Duration.parse(JsonPath.read(info, "$.siotls.server.sessionTickets.currentKeyAge")))
+                .isBetween(Duration.ZERO, Duration.ofHours(1));
+        assertThat(info).doesNotContain("PRIVATE").doesNotContain("privateKey").doesNotContain(ticketKey)
+                .doesNotContain(ticketKey.substring(0, 16));
     }
 
     @Test
