@@ -4,6 +4,11 @@ import io.siotls.SigningChain;
 import io.siotls.TLSConfiguration;
 import io.siotls.spring.autoconfigure.SiotlsServerProperties.SniChain;
 import io.siotls.spring.autoconfigure.actuator.CertificateStatus;
+import io.siotls.spring.autoconfigure.SiotlsServerProperties.SessionTickets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,19 +16,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
 
 /**
  * The warnings logged once per start, after the singletons are made: for each configured chain
  * (server, SNI, client) holding a certificate that is expired, not yet valid, or expiring within
  * {@code siotls.health.certificate-expiry-warning} (the health indicator's window, 14 days by
  * default), naming the property, the subject and the date; and for each side that writes a key
- * log, naming where, since it holds every traffic secret. {@code reload-on-update} logs the
+ * log, naming where, since it holds every traffic secret; and for a session ticket key file every
+ * user of the host may read. {@code reload-on-update} logs the
  * certificate warnings again for each reload ({@link #certificates(String, TLSConfiguration,
  * SiotlsSideProperties, Duration, Instant)}).
  */
@@ -59,6 +67,7 @@ public final class StartupWarnings implements SmartInitializingSingleton {
         TLSConfiguration server = configuration(SiotlsAutoConfiguration.SERVER_CONFIGURATION);
         if (server != null) {
             warn(TLSConfigurationFactory.SERVER, server, properties.getServer());
+            ticketKeyFile(properties.getServer().getSessionTickets());
         }
         TLSConfiguration client = configuration(SiotlsAutoConfiguration.CLIENT_CONFIGURATION);
         if (client != null) {
@@ -138,5 +147,26 @@ public final class StartupWarnings implements SmartInitializingSingleton {
                 : "the io.siotls.keylog logger";
         LOG.warn(prefix + ".log-keys is on: every traffic secret of " + prefix + " connections is written to " + where
                 + "; whoever reads it can decrypt the traffic. Never in production.");
+    }
+
+    /** Logs a warning when the server's session ticket key file may be read by every user of the host. */
+    static void ticketKeyFile(SessionTickets tickets) {
+        Resource keyFile = tickets.getKeyFile();
+        if (keyFile == null || !tickets.sendsTickets() || !keyFile.isFile()) {
+            return;
+        }
+        Path file;
+        Set<PosixFilePermission> permissions;
+        try {
+            file = keyFile.getFile().toPath().toAbsolutePath();
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            LOG.warn(ServerTicketKeys.KEY_FILE + ": " + file + " is readable by every user of the host; whoever reads "
+                    + "it can open the session tickets its keys seal and resume those sessions as the server. Make it "
+                    + "readable by the server's user only (chmod 600).");
+        }
     }
 }

@@ -6,10 +6,14 @@ import io.siotls.testing.Identity;
 import io.siotls.testing.KeyStoreFile;
 import io.siotls.testing.PemFiles;
 import io.siotls.testing.TestPki;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +27,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
-/** The warnings at start: certificates out of (or close to the end of) their validity, and key logging. */
+/**
+ * The warnings at start: certificates out of (or close to the end of) their validity, key logging,
+ * and a session ticket key file every user may read.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupWarningsTest {
 
@@ -124,10 +131,27 @@ class StartupWarningsTest {
     }
 
     @Test
+    void aTicketKeyFileEveryUserMayReadIsWarnedOfAndOneOfTheServersUserIsNot(CapturedOutput output) throws Exception {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String key = Base64.getEncoder().encodeToString(bytes);
+        Path open = Files.writeString(directory.resolve("open.key"), key + "\n");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+        Path closed = Files.writeString(directory.resolve("closed.key"), key + "\n");
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+
+        start(longLived(), "siotls.server.session-tickets.key-file=file:" + open);
+        assertThat(output).contains("siotls.server.session-tickets.key-file: " + open.toAbsolutePath()
+                + " is readable by every user of the host").contains("chmod 600").doesNotContain(key);
+        start(longLived(), "siotls.server.session-tickets.key-file=file:" + closed);
+        assertThat(output).doesNotContain(closed.toAbsolutePath() + " is readable");
+    }
+
+    @Test
     void aNormalConfigurationWarnsOfNothing(CapturedOutput output) {
         start(longLived());
         assertThat(output).doesNotContain("EXPIRED").doesNotContain("NOT YET VALID").doesNotContain("expires soon")
-                .doesNotContain("log-keys is on");
+                .doesNotContain("log-keys is on").doesNotContain("session-tickets.key-file");
     }
 
     private static String certificateNotAfter(PemFiles files) {

@@ -6,6 +6,7 @@ import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
 import io.siotls.spring.autoconfigure.SiotlsProperties;
+import io.siotls.spring.autoconfigure.SiotlsProperties.Implementation;
 import io.siotls.spring.autoconfigure.SiotlsSides;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -22,7 +23,7 @@ import org.springframework.boot.actuate.info.InfoContributor;
  * {@code /actuator/info} under {@code siotls}: the implementation serving the SSLContexts and,
  * per side, what its new connections offer — cipher suites, key exchanges, ALPN, client
  * authentication, the credential (certificate chains or raw public key), how the peer is
- * verified and, for the server, its session tickets. Key material itself never appears.
+ * verified and, for a siotls server, its session tickets (SunJSSE's are its own). Key material itself never appears.
  */
 public class SiotlsInfoContributor implements InfoContributor {
 
@@ -54,8 +55,10 @@ public class SiotlsInfoContributor implements InfoContributor {
         details.put("alpn", configuration.alpn());
         if (side == Side.SERVER) {
             details.put("clientAuthentication", configuration.clientAuthentication().name().toLowerCase(Locale.ROOT));
-            details.put("sessionTickets", SessionTicketsInfo.of(configuration,
-                    properties.getServer().getSessionTickets().getKeyFile(), now));
+            if (properties.getImplementation() == Implementation.SIOTLS) {
+                details.put("sessionTickets", SessionTicketsInfo.of(configuration,
+                        properties.getServer().getSessionTickets().getKeyFile(), now));
+            }
         }
         details.put("credential", credential(configuration));
         details.put("peerVerification", peerVerification(configuration));

@@ -25,7 +25,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /**
  * The server's {@code sessionTickets} in {@code /actuator/info}: on or off, the count, the
  * lifetime, the key source (random with its rotation period, or the key file) and the age of the
- * key now sealing — never a key, in Base64 or hex.
+ * key now sealing — never a key, in Base64 or hex; nothing of the kind for the jsse
+ * implementation, whose SunJSSE seals tickets of its own.
  */
 class SessionTicketsInfoTest {
 
@@ -83,6 +84,18 @@ class SessionTicketsInfoTest {
             String everything = builder.build().getDetails().toString();
             assertThat(everything).doesNotContain(base64).doesNotContain(base64.substring(0, 20))
                     .doesNotContainIgnoringCase(HexFormat.of().formatHex(key).substring(0, 20));
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJsseImplementationShowsNoneOfItsOwnTickets() {
+        runner().withPropertyValues("siotls.implementation=jsse").run(context -> {
+            Info.Builder builder = new Info.Builder();
+            context.getBean(SiotlsInfoContributor.class).contribute(builder);
+            Map<String, Object> siotls = (Map<String, Object>) builder.build().getDetails().get("siotls");
+            assertThat((Map<String, Object>) siotls.get("server")).containsKey("cipherSuites")
+                    .doesNotContainKey("sessionTickets");
         });
     }
 
