@@ -1,5 +1,6 @@
 package io.siotls.spring.autoconfigure;
 
+import io.siotls.TLSConfiguration;
 import io.siotls.alerts.TLSConfigurationException;
 import io.siotls.spring.autoconfigure.SiotlsServerProperties.SessionTickets;
 import io.siotls.tickets.TicketKeyFile;
@@ -11,9 +12,11 @@ import org.springframework.core.io.Resource;
 /**
  * The keys sealing the server's session tickets, from {@code siotls.server.session-tickets.*}:
  * those of {@code key-file}, read anew on each build so that a reload takes up a replaced file;
- * else random keys rotated every {@code rotation-period}, made once and given to every
- * configuration built after, so that a reload of other material (a new certificate) keeps the
- * tickets issued before it resumable.
+ * else random keys rotated every {@code rotation-period}, made by the first configuration built
+ * and given to every one built after, so that a reload of other material (a new certificate)
+ * keeps the tickets issued before it resumable. The first configuration is given no keys when the
+ * period is the core's default: it makes its own, and so equals any configuration built from the
+ * same properties.
  */
 final class ServerTicketKeys {
 
@@ -24,35 +27,43 @@ final class ServerTicketKeys {
     static final String ROTATION_PERIOD = TLSConfigurationFactory.SERVER + ".session-tickets.rotation-period";
 
     private TicketKeys random;
-    private Duration randomPeriod;
 
     /**
-     * The keys for {@code properties}.
+     * Gives {@code builder} the keys {@code properties} ask for.
      *
      * @throws SiotlsPropertyException naming key-file (a file that cannot be read or holds no
      *         valid keys) or rotation-period (out of range, or set beside key-file)
      */
-    synchronized TicketKeys keys(SessionTickets properties) {
+    synchronized void apply(TLSConfiguration.Builder builder, SessionTickets properties) {
         if (properties.getKeyFile() != null) {
             if (properties.getRotationPeriod() != null) {
                 throw new SiotlsPropertyException(ROTATION_PERIOD, "is set beside " + KEY_FILE
                         + ", whose keys change only when the file is replaced", "Remove " + ROTATION_PERIOD
                         + ", and rotate by writing a new key first in " + KEY_FILE + " and the previous one second.");
             }
-            return fromFile(properties.getKeyFile());
+            builder.sessionTicketKeys(fromFile(properties.getKeyFile()));
+            return;
         }
         Duration period = properties.getRotationPeriod() == null ? TicketKeys.DEFAULT_ROTATION_PERIOD
                 : properties.getRotationPeriod();
-        if (random == null || !period.equals(randomPeriod)) {
+        if (random != null && period.equals(random.rotationPeriod())) {
+            builder.sessionTicketKeys(random);
+        } else if (!period.equals(TicketKeys.DEFAULT_ROTATION_PERIOD)) {
             try {
-                random = TicketKeys.rotating(period);
+                builder.sessionTicketKeys(TicketKeys.rotating(period));
             } catch (TLSConfigurationException e) {
                 throw new SiotlsPropertyException(ROTATION_PERIOD, "must be within [1m, 7d], got " + period,
                         "Set " + ROTATION_PERIOD + " within the range given, or remove it for the default (1h).", e);
             }
-            randomPeriod = period;
         }
-        return random;
+    }
+
+    /** Keeps the random keys of {@code configuration}, just built, for the configurations built after it. */
+    synchronized void built(TLSConfiguration configuration) {
+        TicketKeys keys = configuration.sessionTicketKeys();
+        if (keys != null && keys.rotationPeriod() != null) {
+            random = keys;
+        }
     }
 
     private static TicketKeys fromFile(Resource resource) {

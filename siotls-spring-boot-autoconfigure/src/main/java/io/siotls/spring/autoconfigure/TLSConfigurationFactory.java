@@ -55,11 +55,14 @@ public final class TLSConfigurationFactory {
      * @throws SiotlsPropertyException naming the property at fault
      */
     public TLSConfiguration server(SiotlsServerProperties properties) {
+        TLSConfiguration configuration;
         try {
-            return serverBuilder(properties).build();
+            configuration = serverBuilder(properties).build();
         } catch (TLSConfigurationException e) {
             throw CoreFailures.translate(e, SERVER);
         }
+        ticketKeys.built(configuration);
+        return configuration;
     }
 
     private TLSConfiguration.Builder serverBuilder(SiotlsServerProperties properties) {
@@ -75,7 +78,7 @@ public final class TLSConfigurationFactory {
         SessionTickets tickets = properties.getSessionTickets();
         builder.sessionTickets(tickets.isEnabled() ? tickets.getCount() : 0).sessionTicketLifetime(tickets.getLifetime());
         if (tickets.sendsTickets()) {
-            builder.sessionTicketKeys(ticketKeys.keys(tickets));
+            ticketKeys.apply(builder, tickets);
         }
         if (properties.getClientAuth() != null) {
             requireTrustMaterial(properties);

@@ -73,6 +73,18 @@ class SessionTicketKeysPropertiesTest {
     }
 
     @Test
+    void twoApplicationsOfTheSamePropertiesBuildEqualConfigurationsEachWithItsOwnRandomKeys() {
+        ApplicationContextRunner runner = runner();
+        TLSConfiguration[] first = new TLSConfiguration[1];
+        runner.run(context -> first[0] = server(context));
+        runner.run(context -> {
+            assertThat(server(context)).isEqualTo(first[0]);
+            assertThat(server(context).sessionTicketKeys()).isNotSameAs(first[0].sessionTicketKeys());
+            assertThat(server(context).sessionTicketKeys().open(seal(first[0]), NOW)).isNull();
+        });
+    }
+
+    @Test
     void twoApplicationsOfOneKeyFileOpenEachOthersTicketsAndARebuildReadsTheFileAnew() throws Exception {
         String first = newKey();
         Path file = keyFile(first);

@@ -23,7 +23,8 @@ import org.springframework.boot.actuate.info.InfoContributor;
  * {@code /actuator/info} under {@code siotls}: the implementation serving the SSLContexts and,
  * per side, what its new connections offer — cipher suites, key exchanges, ALPN, client
  * authentication, the credential (certificate chains or raw public key), how the peer is
- * verified and, for a siotls server, its session tickets (SunJSSE's are its own). Key material itself never appears.
+ * verified and, for a siotls server, its session tickets (SunJSSE's are its own). Key material
+ * itself never appears.
  */
 public class SiotlsInfoContributor implements InfoContributor {
 
