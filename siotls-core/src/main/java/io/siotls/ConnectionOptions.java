@@ -37,6 +37,9 @@ public final class ConnectionOptions {
     private final List<String> alpn;
     private final ClientAuthentication clientAuthentication;
     private final SigningChainSelector signingChainSelector;
+    private final ClientSessionCache sessionCache;
+    private final String peerHost;
+    private final int peerPort;
 
     private ConnectionOptions(Builder builder) {
         this.serverName = builder.serverName;
@@ -51,6 +54,9 @@ public final class ConnectionOptions {
         this.alpn = builder.alpn;
         this.clientAuthentication = builder.clientAuthentication;
         this.signingChainSelector = builder.signingChainSelector;
+        this.sessionCache = builder.sessionCache;
+        this.peerHost = builder.peerHost;
+        this.peerPort = builder.peerPort;
     }
 
     /** No override at all. */
@@ -135,6 +141,22 @@ public final class ConnectionOptions {
     }
 
     /**
+     * Client-side: where this connection looks for a session to resume and keeps the sessions the
+     * server gives it (RFC 8446 §4.6.1), or {@code null}: no resumption.
+     */
+    public ClientSessionCache sessionCache() {
+        return sessionCache;
+    }
+
+    /**
+     * Client-side: the peer whose sessions this connection resumes and keeps, in its
+     * {@link #sessionCache()}; {@code null} when there is no cache.
+     */
+    public SessionKey sessionKey(TLSConfiguration config) {
+        return sessionCache == null ? null : new SessionKey(peerHost, peerPort, config);
+    }
+
+    /**
      * Checks these options against the configuration they are used with: each algorithm they
      * name must be supported by its crypto backend, and client authentication needs something to
      * verify clients with.
@@ -179,6 +201,9 @@ public final class ConnectionOptions {
         private List<String> alpn;
         private ClientAuthentication clientAuthentication;
         private SigningChainSelector signingChainSelector;
+        private ClientSessionCache sessionCache;
+        private String peerHost;
+        private int peerPort;
 
         private Builder() {
         }
@@ -224,6 +249,18 @@ public final class ConnectionOptions {
 
         public Builder signingChainSelector(SigningChainSelector selector) {
             this.signingChainSelector = selector;
+            return this;
+        }
+
+        /**
+         * Client-side: resumes a session of {@code cache} kept for the server at
+         * {@code peerHost:peerPort} (with the same configuration), and keeps there the sessions
+         * this connection receives.
+         */
+        public Builder sessionCache(ClientSessionCache cache, String peerHost, int peerPort) {
+            this.sessionCache = Objects.requireNonNull(cache, "cache");
+            this.peerHost = Objects.requireNonNull(peerHost, "peerHost");
+            this.peerPort = peerPort;
             return this;
         }
 
@@ -274,6 +311,7 @@ public final class ConnectionOptions {
                 + (alpn == null ? "" : ", alpn=" + alpn)
                 + (clientAuthentication == null ? "" : ", clientAuthentication=" + clientAuthentication)
                 + (signingChainSelector == null ? "" : ", signingChainSelector")
+                + (sessionCache == null ? "" : ", sessionCache for " + peerHost + ":" + peerPort)
                 + ", maxRecordPlaintext=" + maxRecordPlaintext + "}";
     }
 
@@ -288,7 +326,9 @@ public final class ConnectionOptions {
                 && Objects.equals(signatureAlgorithms, that.signatureAlgorithms)
                 && Objects.equals(privateKeySignatureAlgorithms, that.privateKeySignatureAlgorithms)
                 && Objects.equals(alpn, that.alpn) && clientAuthentication == that.clientAuthentication
-                && signingChainSelector == that.signingChainSelector;
+                && signingChainSelector == that.signingChainSelector
+                && sessionCache == that.sessionCache && Objects.equals(peerHost, that.peerHost)
+                && peerPort == that.peerPort;
     }
 
     @Override
