@@ -109,6 +109,12 @@ class ClientResumptionTest {
     }
 
     @Test
+    void aConnectionKeepsAtMostEightTickets() {
+        connect(clientConfig, serverConfig.toBuilder().sessionTickets(16).build(), cache);
+        assertThat(cache.size()).isEqualTo(8);
+    }
+
+    @Test
     void withoutACacheNothingIsKeptOrOffered() {
         TLSConnection connection = new TLSConnection(clientConfig, "localhost");
         TLSConnection peer = new TLSConnection(serverConfig);
