@@ -40,6 +40,7 @@ public final class ConnectionOptions {
     private final ClientSessionCache sessionCache;
     private final String peerHost;
     private final int peerPort;
+    private final String sessionScope;
 
     private ConnectionOptions(Builder builder) {
         this.serverName = builder.serverName;
@@ -57,6 +58,7 @@ public final class ConnectionOptions {
         this.sessionCache = builder.sessionCache;
         this.peerHost = builder.peerHost;
         this.peerPort = builder.peerPort;
+        this.sessionScope = builder.sessionScope;
     }
 
     /** No override at all. */
@@ -153,7 +155,7 @@ public final class ConnectionOptions {
      * {@link #sessionCache()}; {@code null} when there is no cache.
      */
     public SessionKey sessionKey(TLSConfiguration config) {
-        return sessionCache == null ? null : new SessionKey(peerHost, peerPort, config);
+        return sessionCache == null ? null : new SessionKey(peerHost, peerPort, config, sessionScope);
     }
 
     /**
@@ -204,6 +206,7 @@ public final class ConnectionOptions {
         private ClientSessionCache sessionCache;
         private String peerHost;
         private int peerPort;
+        private String sessionScope;
 
         private Builder() {
         }
@@ -261,6 +264,16 @@ public final class ConnectionOptions {
             this.sessionCache = Objects.requireNonNull(cache, "cache");
             this.peerHost = Objects.requireNonNull(peerHost, "peerHost");
             this.peerPort = peerPort;
+            return this;
+        }
+
+        /**
+         * Client-side: as {@link #sessionCache(ClientSessionCache, String, int)}, the sessions kept
+         * apart by {@code scope} too (see {@link SessionKey}).
+         */
+        public Builder sessionCache(ClientSessionCache cache, String peerHost, int peerPort, String scope) {
+            sessionCache(cache, peerHost, peerPort);
+            this.sessionScope = scope;
             return this;
         }
 
@@ -328,7 +341,7 @@ public final class ConnectionOptions {
                 && Objects.equals(alpn, that.alpn) && clientAuthentication == that.clientAuthentication
                 && signingChainSelector == that.signingChainSelector
                 && sessionCache == that.sessionCache && Objects.equals(peerHost, that.peerHost)
-                && peerPort == that.peerPort;
+                && peerPort == that.peerPort && Objects.equals(sessionScope, that.sessionScope);
     }
 
     @Override

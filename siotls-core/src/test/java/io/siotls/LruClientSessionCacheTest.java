@@ -77,6 +77,7 @@ class LruClientSessionCacheTest {
         assertThat(new SessionKey("A.TEST", 443, CONFIG)).isEqualTo(A);
         assertThat(new SessionKey("a.test", 8443, CONFIG)).isNotEqualTo(A);
         assertThat(new SessionKey("a.test", 443, CONFIG.toBuilder().build())).isNotEqualTo(A);
+        assertThat(new SessionKey("a.test", 443, CONFIG, "HTTPS")).isNotEqualTo(A);
     }
 
     @Test

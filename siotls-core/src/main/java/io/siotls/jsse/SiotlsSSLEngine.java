@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
@@ -170,7 +171,9 @@ public final class SiotlsSSLEngine extends SSLEngine {
                 options.verificationHostname(endpointHost());
             }
             if (getPeerHost() != null) {
-                options.sessionCache(context.clientSessions.cache(), getPeerHost(), getPeerPort());
+                options.sessionCache(context.clientSessions.cache(), getPeerHost(), getPeerPort(),
+                        endpointIdentificationAlgorithm == null ? null
+                                : endpointIdentificationAlgorithm.toUpperCase(Locale.ROOT));
             }
         }
         if (context.usesManagers()) {

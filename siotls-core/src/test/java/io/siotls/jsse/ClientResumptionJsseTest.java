@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,15 @@ class ClientResumptionJsseTest {
     }
 
     private Page get(int port) throws Exception {
+        return get(port, null);
+    }
+
+    /** As {@link #get(int)}, the socket identifying the server with {@code identification} (SSLParameters). */
+    private Page get(int port, String identification) throws Exception {
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm(identification);
+            socket.setSSLParameters(parameters);
             socket.setSoTimeout(15_000);
             socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
@@ -88,6 +97,15 @@ class ClientResumptionJsseTest {
             assertThat(((SiotlsSession) resumed.session()).resumed()).isTrue();
             assertThat(resumed.session().getPeerCertificates()).containsExactlyElementsOf(SERVER.chain());
             assertThat(resumed.session().getCipherSuite()).isEqualTo(full.session().getCipherSuite());
+        }
+    }
+
+    @Test
+    void aSessionWhoseHostNameWasNotCheckedIsNotResumedByAConnectionThatChecksIt() throws Exception {
+        try (OpenSslServer server = OpenSslServer.start(pem, "-www")) {
+            get(server.port());
+            assertThat(get(server.port(), "HTTPS").reused()).as("identified with HTTPS, unlike the first").isFalse();
+            assertThat(get(server.port(), "HTTPS").reused()).isTrue();
         }
     }
 
