@@ -37,6 +37,10 @@ public final class ConnectionOptions {
     private final List<String> alpn;
     private final ClientAuthentication clientAuthentication;
     private final SigningChainSelector signingChainSelector;
+    private final ClientSessionCache sessionCache;
+    private final String peerHost;
+    private final int peerPort;
+    private final String sessionScope;
 
     private ConnectionOptions(Builder builder) {
         this.serverName = builder.serverName;
@@ -51,6 +55,10 @@ public final class ConnectionOptions {
         this.alpn = builder.alpn;
         this.clientAuthentication = builder.clientAuthentication;
         this.signingChainSelector = builder.signingChainSelector;
+        this.sessionCache = builder.sessionCache;
+        this.peerHost = builder.peerHost;
+        this.peerPort = builder.peerPort;
+        this.sessionScope = builder.sessionScope;
     }
 
     /** No override at all. */
@@ -135,6 +143,22 @@ public final class ConnectionOptions {
     }
 
     /**
+     * Client-side: where this connection looks for a session to resume and keeps the sessions the
+     * server gives it (RFC 8446 §4.6.1), or {@code null}: no resumption.
+     */
+    public ClientSessionCache sessionCache() {
+        return sessionCache;
+    }
+
+    /**
+     * Client-side: the peer whose sessions this connection resumes and keeps, in its
+     * {@link #sessionCache()}; {@code null} when there is no cache.
+     */
+    public SessionKey sessionKey(TLSConfiguration config) {
+        return sessionCache == null ? null : new SessionKey(peerHost, peerPort, config, sessionScope);
+    }
+
+    /**
      * Checks these options against the configuration they are used with: each algorithm they
      * name must be supported by its crypto backend, and client authentication needs something to
      * verify clients with.
@@ -179,6 +203,10 @@ public final class ConnectionOptions {
         private List<String> alpn;
         private ClientAuthentication clientAuthentication;
         private SigningChainSelector signingChainSelector;
+        private ClientSessionCache sessionCache;
+        private String peerHost;
+        private int peerPort;
+        private String sessionScope;
 
         private Builder() {
         }
@@ -224,6 +252,28 @@ public final class ConnectionOptions {
 
         public Builder signingChainSelector(SigningChainSelector selector) {
             this.signingChainSelector = selector;
+            return this;
+        }
+
+        /**
+         * Client-side: resumes a session of {@code cache} kept for the server at
+         * {@code peerHost:peerPort} (with the same configuration), and keeps there the sessions
+         * this connection receives.
+         */
+        public Builder sessionCache(ClientSessionCache cache, String peerHost, int peerPort) {
+            this.sessionCache = Objects.requireNonNull(cache, "cache");
+            this.peerHost = Objects.requireNonNull(peerHost, "peerHost");
+            this.peerPort = peerPort;
+            return this;
+        }
+
+        /**
+         * Client-side: as {@link #sessionCache(ClientSessionCache, String, int)}, the sessions kept
+         * apart by {@code scope} too (see {@link SessionKey}).
+         */
+        public Builder sessionCache(ClientSessionCache cache, String peerHost, int peerPort, String scope) {
+            sessionCache(cache, peerHost, peerPort);
+            this.sessionScope = scope;
             return this;
         }
 
@@ -274,6 +324,7 @@ public final class ConnectionOptions {
                 + (alpn == null ? "" : ", alpn=" + alpn)
                 + (clientAuthentication == null ? "" : ", clientAuthentication=" + clientAuthentication)
                 + (signingChainSelector == null ? "" : ", signingChainSelector")
+                + (sessionCache == null ? "" : ", sessionCache for " + peerHost + ":" + peerPort)
                 + ", maxRecordPlaintext=" + maxRecordPlaintext + "}";
     }
 
@@ -288,7 +339,9 @@ public final class ConnectionOptions {
                 && Objects.equals(signatureAlgorithms, that.signatureAlgorithms)
                 && Objects.equals(privateKeySignatureAlgorithms, that.privateKeySignatureAlgorithms)
                 && Objects.equals(alpn, that.alpn) && clientAuthentication == that.clientAuthentication
-                && signingChainSelector == that.signingChainSelector;
+                && signingChainSelector == that.signingChainSelector
+                && sessionCache == that.sessionCache && Objects.equals(peerHost, that.peerHost)
+                && peerPort == that.peerPort && Objects.equals(sessionScope, that.sessionScope);
     }
 
     @Override

@@ -75,6 +75,9 @@ abstract sealed class ConnectionCore permits TLSConnection, RecordConnection {
         if (config.side() == Side.SERVER && serverHostname != null) {
             throw new IllegalArgumentException("serverHostname is a client-side parameter");
         }
+        if (config.side() == Side.SERVER && options.sessionCache() != null) {
+            throw new IllegalArgumentException("a client session cache is a client-side option");
+        }
         this.serverHostname = serverHostname;
         this.clock = clock;
         this.reassembler = new HandshakeReassembler(config.limits().maxHandshakeMessageLength());

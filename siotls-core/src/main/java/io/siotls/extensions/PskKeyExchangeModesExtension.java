@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * psk_key_exchange_modes, RFC 8446 §4.2.9: the PSK modes a client accepts. Offering psk_dhe_ke
- * lets servers send NewSessionTicket, which this client accepts and ignores until resumption
- * is implemented.
+ * lets servers send NewSessionTicket, which this client keeps when its connection has a session
+ * cache, and resumes with a fresh (EC)DHE exchange (psk_ke is never offered).
  */
 public record PskKeyExchangeModesExtension(List<Integer> modes) implements Extension {
 

@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
  * The client side of the TLS 1.3 full handshake, RFC 8446 §2 and §4, as the states of the
  * RFC's client state machine (Appendix A.1): {@link ExpectServerHello} (which answers a
  * HelloRetryRequest), {@link ExpectEncryptedExtensions}, {@link ExpectServerCertificate}
- * (after an optional CertificateRequest), {@link ExpectCertificateVerify},
+ * (after an optional CertificateRequest; skipped when a ticket is resumed, §2.2),
+ * {@link ExpectCertificateVerify},
  * {@link ExpectServerFinished} (which sends the client's second flight), {@link Connected}.
  */
 public final class ClientHandshake extends Handshake {
@@ -33,15 +34,19 @@ public final class ClientHandshake extends Handshake {
         this.hellos = new ClientHelloBuilder(context, helloOverride);
     }
 
-    /** Sends the ClientHello with a share for the first configured group, RFC 8446 §4.1.2. */
+    /**
+     * Sends the ClientHello with a share for the first configured group, RFC 8446 §4.1.2, offering
+     * the newest ticket kept for this server when there is one (§4.2.11, psk_dhe_ke).
+     */
     @Override
     State first() {
         NamedGroup group = context.policy().keyExchanges().get(0);
         KeyExchangeKeyPair keyPair = context.entropy().ephemeralKeyPair(context.crypto().keyExchange(group));
+        TicketOffer offer = TicketOffer.take(context);
         ClientHello hello = hellos.build(context.entropy().helloRandom(), context.entropy().legacySessionId(),
-                new KeyShareEntry(group.code(), keyPair.publicShare()), null);
+                new KeyShareEntry(group.code(), keyPair.publicShare()), null, offer, null);
         TranscriptHash transcript = new TranscriptHash();
         context.send(transcript, hello);
-        return new ExpectServerHello(context, transcript, hellos, hello, group, keyPair, null);
+        return new ExpectServerHello(context, transcript, hellos, hello, group, keyPair, null, offer);
     }
 }

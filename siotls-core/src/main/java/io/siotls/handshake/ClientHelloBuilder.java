@@ -21,6 +21,7 @@ import io.siotls.iana.MaxFragmentLength;
 import io.siotls.iana.PskKeyExchangeMode;
 import io.siotls.iana.SignatureScheme;
 import io.siotls.iana.TLSVersion;
+import io.siotls.keyschedule.TranscriptHash;
 import io.siotls.messages.ClientHello;
 import io.siotls.trust.HostnameVerifier;
 import java.util.ArrayList;
@@ -44,12 +45,21 @@ final class ClientHelloBuilder {
         this.override = override;
     }
 
-    /** ClientHello, RFC 8446 §4.1.2, with the extensions of §4.2 this configuration calls for. */
-    ClientHello build(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie) {
-        return override.apply(compose(random, sessionId, share, cookie));
+    /**
+     * ClientHello, RFC 8446 §4.1.2, with the extensions of §4.2 this configuration calls for and,
+     * when {@code offer} is set, pre_shared_key last with its binder (§4.2.11).
+     *
+     * @param before the transcript before this ClientHello, which the binder covers: {@code null}
+     *        for the first, ClientHello1's message_hash and the HelloRetryRequest for the second
+     */
+    ClientHello build(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie, TicketOffer offer,
+            TranscriptHash before) {
+        ClientHello hello = override.apply(compose(random, sessionId, share, cookie, offer));
+        return offer == null ? hello : offer.bind(hello, before);
     }
 
-    private ClientHello compose(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie) {
+    private ClientHello compose(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie,
+            TicketOffer offer) {
         List<Extension> extensions = new ArrayList<>();
         if (context.policy().serverName() != null && !HostnameVerifier.isIpLiteral(context.policy().serverName())) {
             extensions.add(new ServerNameExtension(stripTrailingDot(context.policy().serverName())));
@@ -83,6 +93,9 @@ final class ClientHelloBuilder {
         extensions.add(new RecordSizeLimitExtension(context.ownRecordSizeLimit()));
         if (cookie != null) {
             extensions.add(cookie);
+        }
+        if (offer != null) {
+            extensions.add(offer.placeholder());
         }
         List<Integer> suites = codes(context.policy().cipherSuites());
         return new ClientHello(TLSVersion.TLS_1_2.code(), random, sessionId, suites, new byte[] {0},

@@ -12,7 +12,8 @@ import java.util.Arrays;
 /**
  * After the handshake, RFC 8446 §4.6: only the application traffic secrets live on, and
  * KeyUpdate (§7.2) replaces each with the next, zeroing the old one. No handshake or master
- * secret, and no transcript, is reachable from here.
+ * secret, and no transcript, is reachable from here; a client with a session cache holds the
+ * resumption master secret for the tickets to come ({@link ClientTickets}).
  */
 final class Connected implements State {
 
@@ -21,10 +22,18 @@ final class Connected implements State {
     private final CipherSuite suite;
     private final KeySchedule schedule;
     private final TLSNegotiatedConfiguration negotiated;
+    private final ClientTickets tickets;
     private byte[] readSecret;
     private byte[] writeSecret;
 
     Connected(Context context, KeySchedule schedule, TrafficSecrets application, Negotiation negotiation) {
+        this(context, schedule, application, negotiation, null);
+    }
+
+    /** @param tickets where a client keeps the server's NewSessionTickets, or {@code null} to drop them */
+    Connected(Context context, KeySchedule schedule, TrafficSecrets application, Negotiation negotiation,
+            ClientTickets tickets) {
+        this.tickets = tickets;
         this.transport = context.transport();
         this.client = context.client();
         this.suite = schedule.suite();
@@ -43,7 +52,10 @@ final class Connected implements State {
         return false;
     }
 
-    /** KeyUpdate, and NewSessionTicket on a client (parsed, then dropped: this engine does not resume). */
+    /**
+     * KeyUpdate, and NewSessionTicket on a client: kept as a resumable session when the connection
+     * has a session cache, else parsed and dropped.
+     */
     @Override
     public State handle(int type, byte[] message) {
         if (type == HandshakeType.KEY_UPDATE.code()) {
@@ -54,7 +66,10 @@ final class Connected implements State {
                 updateWriteKeys(false);
             }
         } else if (type == HandshakeType.NEW_SESSION_TICKET.code() && client) {
-            NewSessionTicket.parse(Expect.body(message));
+            NewSessionTicket ticket = NewSessionTicket.parse(Expect.body(message));
+            if (tickets != null) {
+                tickets.receive(ticket, negotiated);
+            }
         } else {
             throw Expect.unexpected(type, "connected");
         }

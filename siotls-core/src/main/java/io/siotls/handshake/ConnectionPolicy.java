@@ -1,7 +1,9 @@
 package io.siotls.handshake;
 
 import io.siotls.ClientAuthentication;
+import io.siotls.ClientSessionCache;
 import io.siotls.ConnectionOptions;
+import io.siotls.SessionKey;
 import io.siotls.SigningChainSelector;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CertificateType;
@@ -109,6 +111,16 @@ public final class ConnectionPolicy {
     /** Client-side: the name the server's certificate must hold, or {@code null}. */
     public String verificationHostname() {
         return options.verificationHostname();
+    }
+
+    /** Client-side: the cache of resumable sessions, or {@code null}: this connection neither resumes nor keeps sessions. */
+    public ClientSessionCache sessionCache() {
+        return options.sessionCache();
+    }
+
+    /** Client-side: the peer this connection's sessions are filed under, or {@code null} without a cache. */
+    public SessionKey sessionKey() {
+        return options.sessionKey(config);
     }
 
     public Function<List<String>, String> applicationProtocolSelector() {

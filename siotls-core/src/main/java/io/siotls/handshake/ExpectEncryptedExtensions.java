@@ -17,7 +17,10 @@ import io.siotls.messages.ClientHello;
 import io.siotls.messages.EncryptedExtensions;
 import java.util.List;
 
-/** Waiting for EncryptedExtensions, RFC 8446 §4.3.1, under the handshake traffic keys. */
+/**
+ * Waiting for EncryptedExtensions, RFC 8446 §4.3.1, under the handshake traffic keys; then the
+ * server's Certificate, or, when a ticket is resumed (§2.2), its Finished straight away.
+ */
 final class ExpectEncryptedExtensions extends Expect {
 
     private final Context context;
@@ -25,15 +28,18 @@ final class ExpectEncryptedExtensions extends Expect {
     private final ClientHello clientHello;
     private final ClientKeys keys;
     private final Negotiation negotiation;
+    private final ClientTicket resumed;
 
+    /** @param resumed the ticket the server resumes, or {@code null} for a full handshake */
     ExpectEncryptedExtensions(Context context, TranscriptHash transcript, ClientHello clientHello, ClientKeys keys,
-            Negotiation negotiation) {
+            Negotiation negotiation, ClientTicket resumed) {
         super(HandshakeType.ENCRYPTED_EXTENSIONS);
         this.context = context;
         this.transcript = transcript;
         this.clientHello = clientHello;
         this.keys = keys;
         this.negotiation = negotiation;
+        this.resumed = resumed;
     }
 
     @Override
@@ -60,13 +66,16 @@ final class ExpectEncryptedExtensions extends Expect {
                     .get(ExtensionType.SERVER_NAME, ServerNameExtension.class).hostName();
         }
         negotiation.canSendHeartbeat = Context.canSendHeartbeat(block.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
+        applyRecordLimits(block);
+        transcript.update(message);
+        if (resumed != null) {
+            return new ExpectServerFinished(context, transcript, keys, null, CertificateType.X509, negotiation);
+        }
         CertificateType serverType = selectedType(block, ExtensionType.SERVER_CERTIFICATE_TYPE,
                 policy.peerCertificateTypes());
         CertificateType clientType = selectedType(block, ExtensionType.CLIENT_CERTIFICATE_TYPE, policy.certificateTypes());
         negotiation.serverCertificateType = serverType;
         negotiation.clientCertificateType = clientType;
-        applyRecordLimits(block);
-        transcript.update(message);
         return new ExpectServerCertificate(context, transcript, clientHello.extensions().typeCodes(), keys, serverType,
                 clientType, null, negotiation);
     }

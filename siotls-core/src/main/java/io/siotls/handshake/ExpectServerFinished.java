@@ -11,7 +11,9 @@ import java.util.Arrays;
 
 /**
  * The server's Finished, RFC 8446 §4.4.4, then the client's second flight (§2): its
- * Certificate and CertificateVerify when asked for (§4.4.2, §4.4.3), and its Finished.
+ * Certificate and CertificateVerify when asked for (§4.4.2, §4.4.3), and its Finished. In a
+ * resumed handshake (§2.2) nothing but the Finished may come: a Certificate or CertificateRequest
+ * is unexpected_message.
  */
 final class ExpectServerFinished extends Expect {
 
@@ -40,16 +42,16 @@ final class ExpectServerFinished extends Expect {
         Authentication.verifyFinished(transcript, schedule, message, handshakeTraffic.server());
         MasterSecret master = keys.secret().masterSecret();
         TrafficSecrets application = context.applicationTrafficSecrets(master, transcript.current(), keys.clientRandom());
-        master.forget();
         if (request != null) {
             sendCertificate();
         }
         Authentication.sendFinished(context, transcript, schedule, handshakeTraffic.client());
+        ClientTickets tickets = ClientTickets.forHandshake(context, schedule, master, transcript.current());
         Arrays.fill(handshakeTraffic.client(), (byte) 0);
         Arrays.fill(handshakeTraffic.server(), (byte) 0);
         context.transport().switchWriteKeys(schedule.suite(), application.client());
         context.transport().switchReadKeys(schedule.suite(), application.server());
-        return new Connected(context, schedule, application, negotiation);
+        return new Connected(context, schedule, application, negotiation, tickets);
     }
 
     /** The answer to the CertificateRequest: a credential and its CertificateVerify, or an empty Certificate. */

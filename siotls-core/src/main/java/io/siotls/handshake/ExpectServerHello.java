@@ -9,12 +9,14 @@ import io.siotls.crypto.KeyExchangeKeyPair;
 import io.siotls.extensions.CookieExtension;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
+import io.siotls.extensions.PreSharedKeyExtension;
 import io.siotls.extensions.SupportedVersionsExtension;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.HandshakeType;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.TLSVersion;
+import io.siotls.keyschedule.EarlySecret;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.keyschedule.TrafficSecrets;
 import io.siotls.keyschedule.TranscriptHash;
@@ -42,9 +44,11 @@ final class ExpectServerHello extends Expect {
     private final NamedGroup offeredGroup;
     private final KeyExchangeKeyPair keyPair;
     private final CipherSuite retrySuite;
+    private final TicketOffer offer;
 
+    /** @param offer the ticket {@code sent} offers, or {@code null} */
     ExpectServerHello(Context context, TranscriptHash transcript, ClientHelloBuilder hellos, ClientHello sent,
-            NamedGroup offeredGroup, KeyExchangeKeyPair keyPair, CipherSuite retrySuite) {
+            NamedGroup offeredGroup, KeyExchangeKeyPair keyPair, CipherSuite retrySuite, TicketOffer offer) {
         super(HandshakeType.SERVER_HELLO);
         this.context = context;
         this.transcript = transcript;
@@ -53,6 +57,7 @@ final class ExpectServerHello extends Expect {
         this.offeredGroup = offeredGroup;
         this.keyPair = keyPair;
         this.retrySuite = retrySuite;
+        this.offer = offer;
     }
 
     @Override
@@ -72,16 +77,40 @@ final class ExpectServerHello extends Expect {
             throw new IllegalParameter("the server's key_share is for group " + serverShare.group()
                     + ", not the one offered");
         }
+        ClientTicket resumed = selectedTicket(hello, suite);
         byte[] sharedSecret = keyPair.sharedSecret(serverShare.keyExchange());
         transcript.update(message);
-        return new ExpectEncryptedExtensions(context, transcript, sent, switchToHandshakeKeys(suite, sharedSecret),
-                negotiation(suite));
+        KeySchedule schedule = new KeySchedule(context.crypto(), suite);
+        EarlySecret earlySecret = resumed == null ? schedule.earlySecretWithoutPsk() : schedule.earlySecret(resumed.psk());
+        if (offer != null) {
+            offer.forget();
+        }
+        ClientKeys keys = switchToHandshakeKeys(schedule, earlySecret, sharedSecret);
+        Arrays.fill(sharedSecret, (byte) 0);
+        return new ExpectEncryptedExtensions(context, transcript, sent, keys, negotiation(suite, resumed), resumed);
     }
 
-    private Negotiation negotiation(CipherSuite suite) {
+    /**
+     * The ticket the server resumes (its pre_shared_key, RFC 8446 §4.2.11), checked by the offer;
+     * {@code null} for a full handshake. An unoffered pre_shared_key was refused as an unoffered
+     * extension already.
+     */
+    private ClientTicket selectedTicket(ServerHello hello, CipherSuite suite) {
+        PreSharedKeyExtension selected = hello.extensions().get(ExtensionType.PRE_SHARED_KEY, PreSharedKeyExtension.class);
+        return selected == null ? null : offer.accept(selected.selectedIdentity(), suite);
+    }
+
+    /** What is agreed so far; a resumed session's server identity is the one of the handshake that issued its ticket. */
+    private Negotiation negotiation(CipherSuite suite, ClientTicket resumed) {
         Negotiation negotiation = new Negotiation();
         negotiation.cipherSuite = suite;
         negotiation.keyExchange = offeredGroup;
+        if (resumed != null) {
+            negotiation.resumed = true;
+            negotiation.peerCertificateChain = resumed.peerChain();
+            negotiation.peerPublicKey = resumed.peerPublicKey();
+            negotiation.serverCertificateType = resumed.serverCertificateType();
+        }
         return negotiation;
     }
 
@@ -90,9 +119,9 @@ final class ExpectServerHello extends Expect {
      * client reads with the server's at once, and writes with its own after the one
      * change_cipher_spec of middlebox compatibility mode (§D.4).
      */
-    private ClientKeys switchToHandshakeKeys(CipherSuite suite, byte[] sharedSecret) {
-        KeySchedule schedule = new KeySchedule(context.crypto(), suite);
-        var handshakeSecret = schedule.earlySecretWithoutPsk().handshakeSecret(sharedSecret);
+    private ClientKeys switchToHandshakeKeys(KeySchedule schedule, EarlySecret earlySecret, byte[] sharedSecret) {
+        CipherSuite suite = schedule.suite();
+        var handshakeSecret = earlySecret.handshakeSecret(sharedSecret);
         TrafficSecrets secrets = context.handshakeTrafficSecrets(handshakeSecret, transcript.current(), sent.random());
         context.transport().switchReadKeys(suite, secrets.server());
         if (retrySuite == null && sent.legacySessionId().length > 0) {
@@ -180,7 +209,11 @@ final class ExpectServerHello extends Expect {
         return suite;
     }
 
-    /** HelloRetryRequest, RFC 8446 §4.1.4: a second ClientHello with the share asked for. */
+    /**
+     * HelloRetryRequest, RFC 8446 §4.1.4: a second ClientHello with the share asked for, and the
+     * ticket offered again with a new age and binder, or dropped when its hash is not that of the
+     * suite chosen (§4.1.2, §4.2.11).
+     */
     private State onHelloRetryRequest(ServerHello retry, CipherSuite suite, byte[] message) {
         if (retrySuite != null) {
             throw new UnexpectedMessage("a second HelloRetryRequest");
@@ -210,8 +243,13 @@ final class ExpectServerHello extends Expect {
         if (sent.legacySessionId().length > 0) {
             context.transport().sendChangeCipherSpec();
         }
-        ClientHello second = hellos.build(sent.random(), sent.legacySessionId(), share, cookie);
+        TicketOffer stillOffered = offer;
+        if (offer != null && !offer.fits(suite)) {
+            offer.forget();
+            stillOffered = null;
+        }
+        ClientHello second = hellos.build(sent.random(), sent.legacySessionId(), share, cookie, stillOffered, transcript);
         context.send(transcript, second);
-        return new ExpectServerHello(context, transcript, hellos, second, group, pair, suite);
+        return new ExpectServerHello(context, transcript, hellos, second, group, pair, suite, stillOffered);
     }
 }

@@ -14,7 +14,6 @@ import java.security.KeyStoreException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -36,8 +35,8 @@ final class ContextState {
     private volatile TLSConfiguration clientConfig;
     private volatile TLSConfiguration serverConfig;
     private final List<HandshakeListener> listeners = new CopyOnWriteArrayList<>();
-    final SSLSessionContext clientSessions = new SessionContext();
-    final SSLSessionContext serverSessions = new SessionContext();
+    final SessionContext clientSessions = SessionContext.forClients();
+    final SessionContext serverSessions = SessionContext.forServers();
 
     private ContextState(X509ExtendedKeyManager keyManager, X509TrustManager trustManager, boolean usesManagers,
             TLSConfiguration clientConfig, TLSConfiguration serverConfig) {

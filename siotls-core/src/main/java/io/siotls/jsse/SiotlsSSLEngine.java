@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
@@ -96,7 +97,7 @@ public final class SiotlsSSLEngine extends SSLEngine {
             throw new SSLException("the engine was closed before its handshake");
         }
         if (!sessionCreation) {
-            throw new SSLHandshakeException("session creation is disabled and siotls does not resume sessions");
+            throw new SSLHandshakeException("session creation is disabled");
         }
         try {
             handshakeStart = System.nanoTime();
@@ -104,6 +105,9 @@ public final class SiotlsSSLEngine extends SSLEngine {
             ConnectionOptions options = connectionOptions();
             session.signatureSchemes(options.signatureAlgorithms() != null ? options.signatureAlgorithms()
                     : config.signatureAlgorithms(), List.of());
+            if (options.sessionCache() != null) {
+                session.keptIn(options.sessionCache(), options.sessionKey(config));
+            }
             connection = new RecordConnection(config, options);
             connection.initiateConnection();
         } catch (TLSException | IllegalArgumentException | IllegalStateException e) {
@@ -165,6 +169,11 @@ public final class SiotlsSSLEngine extends SSLEngine {
             session.requestedServerName(sni);
             if (!context.usesManagers() && getPeerHost() != null) {
                 options.verificationHostname(endpointHost());
+            }
+            if (getPeerHost() != null) {
+                options.sessionCache(context.clientSessions.cache(), getPeerHost(), getPeerPort(),
+                        endpointIdentificationAlgorithm == null ? null
+                                : endpointIdentificationAlgorithm.toUpperCase(Locale.ROOT));
             }
         }
         if (context.usesManagers()) {

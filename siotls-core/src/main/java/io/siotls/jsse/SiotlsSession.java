@@ -1,5 +1,7 @@
 package io.siotls.jsse;
 
+import io.siotls.ClientSessionCache;
+import io.siotls.SessionKey;
 import io.siotls.TLSNegotiatedConfiguration;
 import io.siotls.iana.SignatureScheme;
 import java.security.Principal;
@@ -22,7 +24,9 @@ import javax.net.ssl.SSLSessionContext;
  * The session of one engine, before, during and after its handshake: JSSE hosts size their
  * buffers from it before the handshake and key and trust managers read it during. A server's
  * session resumed with a ticket reports the peer certificates of the handshake that issued the
- * ticket; a client does not resume.
+ * ticket. A client's session, when its engine was given the peer's host, is kept in the context's
+ * client session cache as the tickets the server sent: {@link #invalidate} drops them, so that the
+ * next connection to that peer runs a full handshake.
  */
 final class SiotlsSession extends ExtendedSSLSession {
 
@@ -46,6 +50,8 @@ final class SiotlsSession extends ExtendedSSLSession {
     private volatile List<SignatureScheme> peerSchemes = List.of();
     private volatile X509Certificate[] peerCertificates;
     private volatile X509Certificate[] localCertificates;
+    private volatile ClientSessionCache sessionCache;
+    private volatile SessionKey sessionKey;
 
     SiotlsSession(String peerHost, int peerPort, SSLSessionContext context) {
         IDS.nextBytes(id);
@@ -63,6 +69,18 @@ final class SiotlsSession extends ExtendedSSLSession {
         if (nconfig.serverName() != null) {
             this.requestedServerNames = List.of(new SNIHostName(nconfig.serverName()));
         }
+    }
+
+    /** Client-side: the cache that keeps this session's tickets, under {@code key}. */
+    void keptIn(ClientSessionCache cache, SessionKey key) {
+        this.sessionCache = cache;
+        this.sessionKey = key;
+    }
+
+    /** Whether the handshake resumed a session (RFC 8446 §2.2); false before it completed. */
+    boolean resumed() {
+        TLSNegotiatedConfiguration nconfig = negotiated;
+        return nconfig != null && nconfig.resumed();
     }
 
     void requestedServerName(String name) {
@@ -110,6 +128,10 @@ final class SiotlsSession extends ExtendedSSLSession {
     @Override
     public void invalidate() {
         valid = false;
+        ClientSessionCache cache = sessionCache;
+        if (cache != null) {
+            cache.remove(sessionKey);
+        }
     }
 
     @Override
@@ -234,7 +256,8 @@ final class SiotlsSession extends ExtendedSSLSession {
 
     @Override
     public String toString() {
-        return "SiotlsSession{" + getProtocol() + ", " + getCipherSuite() + ", peer " + peerHost + ":" + peerPort
+        return "SiotlsSession{" + getProtocol() + ", " + getCipherSuite() + (resumed() ? ", resumed" : "")
+                + ", peer " + peerHost + ":" + peerPort
                 + ", id " + Arrays.hashCode(id) + "}";
     }
 }

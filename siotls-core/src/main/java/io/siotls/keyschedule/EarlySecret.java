@@ -42,6 +42,11 @@ public final class EarlySecret extends Secret {
         return next;
     }
 
+    /** Zeroes the early secret unused: it served only to compute binders (RFC 8446 §4.2.11.2). */
+    public void forget() {
+        consume();
+    }
+
     @Override
     String name() {
         return "the early secret";

@@ -1,5 +1,6 @@
 package io.siotls.testing;
 
+import io.siotls.ConnectionOptions;
 import io.siotls.TLSConfiguration;
 import io.siotls.connection.TLSConnection;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,14 @@ public final class SocketConnection implements AutoCloseable {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         return new SocketConnection(socket, new TLSConnection(config, serverName));
+    }
+
+    /** Connects to {@code port} on loopback as a client with {@code options} (a session cache among them). */
+    public static SocketConnection connect(int port, TLSConfiguration config, ConnectionOptions options)
+            throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+        return new SocketConnection(socket, new TLSConnection(config, options));
     }
 
     /** Accepts one connection on {@code server} as a TLS server. */
