@@ -1,15 +1,19 @@
 package io.siotls.connection;
 
-import io.siotls.TLSConfiguration;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.siotls.ConnectionOptions;
+import io.siotls.LruClientSessionCache;
+import io.siotls.TLSConfiguration;
 import io.siotls.alerts.HandshakeClosedByPeer;
 import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.TLSException;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.ExtensionContext;
+import io.siotls.iana.ExtensionType;
 import io.siotls.handshake.Entropy;
 import io.siotls.messages.CertificateMessage;
 import io.siotls.messages.CertificateRequest;
@@ -24,12 +28,23 @@ import io.siotls.record.RecordReader;
 import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
+import io.siotls.testing.MemoryPipe;
+import io.siotls.testing.Records;
 import io.siotls.testing.TestPki;
+import io.siotls.tickets.TicketKeys;
 import io.siotls.wire.TLSReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of what a peer controls: records, every handshake message and
@@ -48,6 +63,12 @@ class ProtocolFuzzTest {
     private static final TLSConfiguration CLIENT = Configs.clientTrusting(IDENTITY).build();
     private static final TLSConfiguration SERVER = Configs.server(IDENTITY).build();
     private static final byte[] CLIENT_HELLO = fixedClient().dataToSend();
+    /** The clock and ticket keys of the server whose tickets the resumption target's seed offers. */
+    private static final Clock TICKET_CLOCK = Clock.fixed(Instant.parse("2026-12-06T00:00:00Z"), ZoneOffset.UTC);
+    private static final TLSConfiguration TICKET_SERVER = Configs.server(IDENTITY)
+            .sessionTicketKeys(TicketKeys.of(List.of(fixedTicketKey()))).build();
+    private static final Path RESUMPTION_SEED = Path.of("src/test/resources/io/siotls/connection/ProtocolFuzzTestInputs",
+            "serverResumption", "resuming-client-hello");
 
     @FuzzTest(maxDuration = "24h")
     void recordLayer(byte[] data) {
@@ -107,6 +128,64 @@ class ProtocolFuzzTest {
         TLSConnection client = fixedClient();
         client.dataToSend();
         feed(client, data);
+    }
+
+    /**
+     * A server with fixed ticket keys and clock: the bytes are a ClientHello offering one of its
+     * tickets (the seed), mutated, which reaches the binder check, the ticket's opening and the
+     * resumed flight (RFC 8446 §4.2.11).
+     */
+    @FuzzTest(maxDuration = "24h")
+    void serverResumption(byte[] data) {
+        TLSConnection server = ticketServer();
+        server.initiateConnection();
+        feed(server, data);
+    }
+
+    /**
+     * The resumption target's seed still resumes: the server answers it with a ServerHello
+     * selecting the ticket. With {@code -Dsiotls.fuzz.writeSeed=true} it is made anew first (after
+     * a change of the ticket format): a ClientHello of our client, which got the ticket from a
+     * full handshake with that server.
+     */
+    @Test
+    void theResumptionSeedResumes() throws IOException {
+        if (Boolean.getBoolean("siotls.fuzz.writeSeed")) {
+            Files.createDirectories(RESUMPTION_SEED.getParent());
+            Files.write(RESUMPTION_SEED, resumingClientHello());
+        }
+        TLSConnection server = ticketServer();
+        server.initiateConnection();
+        server.receiveData(Files.readAllBytes(RESUMPTION_SEED));
+        byte[] serverHello = Records.firstFragment(server.dataToSend());
+        ServerHello answer = ServerHello.parse(new TLSReader(serverHello, 4, serverHello.length - 4));
+        assertThat(answer.extensions().contains(ExtensionType.PRE_SHARED_KEY)).as("the ticket is resumed").isTrue();
+    }
+
+    private static byte[] resumingClientHello() {
+        LruClientSessionCache sessions = new LruClientSessionCache(10, Duration.ZERO);
+        ConnectionOptions options = ConnectionOptions.builder().serverName("localhost").verificationHostname("localhost")
+                .sessionCache(sessions, "localhost", 443).build();
+        TLSConnection first = new TLSConnection(CLIENT, options);
+        TLSConnection server = ticketServer();
+        MemoryPipe.handshake(first, server);
+        MemoryPipe.transfer(server, first);
+        TLSConnection second = new TLSConnection(CLIENT, options);
+        second.initiateConnection();
+        return second.dataToSend();
+    }
+
+    /** The server of the fixed ticket keys and clock, not yet initiated. */
+    private static TLSConnection ticketServer() {
+        return new TLSConnection(TICKET_SERVER, null, fixedEntropy(), TICKET_CLOCK, UnaryOperator.identity());
+    }
+
+    private static byte[] fixedTicketKey() {
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (i * 7 + 3);
+        }
+        return key;
     }
 
     /**
