@@ -154,6 +154,11 @@ abstract sealed class ConnectionCore permits TLSConnection, RecordConnection {
         });
     }
 
+    /** Whether this server waits for the client's answer to {@link #requestClientCertificate}. */
+    public boolean isAwaitingClientAuthentication() {
+        return handshake.awaitingClientAuthentication();
+    }
+
     /** Sends close_notify (RFC 8446 §6.1): nothing more will be sent. Idempotent. */
     public void closeSendingEnd() {
         if (!sendingOpen || phase == Phase.FAILED) {

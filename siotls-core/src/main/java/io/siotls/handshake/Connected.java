@@ -52,6 +52,11 @@ final class Connected implements State {
         ((ServerPostHandshakeAuth) authentication).request(required);
     }
 
+    /** Whether this server waits for the client's answer to a post-handshake CertificateRequest. */
+    boolean awaitingClientAuthentication() {
+        return authentication instanceof ServerPostHandshakeAuth server && server.awaitingAnswer();
+    }
+
     /**
      * @throws IllegalStateException on a client, when the client did not offer post_handshake_auth,
      *         when this server has no truststore, or while an earlier request is unanswered

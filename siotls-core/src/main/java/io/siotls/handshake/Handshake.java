@@ -56,6 +56,11 @@ public abstract class Handshake {
         ((Connected) state).requestClientCertificate(required);
     }
 
+    /** Whether this server waits for the client's answer to a post-handshake CertificateRequest (RFC 8446 §4.6.2). */
+    public final boolean awaitingClientAuthentication() {
+        return state instanceof Connected connected && connected.awaitingClientAuthentication();
+    }
+
     /**
      * Checks that {@link #requestClientCertificate} may be called now, without changing anything.
      *

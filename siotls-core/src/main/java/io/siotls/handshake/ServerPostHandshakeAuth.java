@@ -87,6 +87,11 @@ final class ServerPostHandshakeAuth implements PostHandshakeAuthentication {
         }
     }
 
+    /** Whether a CertificateRequest waits for the client's answer. */
+    boolean awaitingAnswer() {
+        return pending != null;
+    }
+
     @Override
     public boolean accepts(int messageType) {
         return pending != null && messageType == pending.next.code();

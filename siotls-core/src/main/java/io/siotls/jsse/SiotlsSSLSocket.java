@@ -150,6 +150,23 @@ final class SiotlsSSLSocket extends SSLSocket {
         }
     }
 
+    /**
+     * Server side: sends a post-handshake CertificateRequest (RFC 8446 §4.6.2), see
+     * {@link SiotlsSSLEngine#requestClientAuthentication}; the client's answer is checked as the
+     * input stream reads it, and the session then holds the client's chain.
+     */
+    void requestClientAuthentication(boolean required) throws IOException {
+        ensureHandshake();
+        synchronized (writeLock) {
+            engine.requestClientAuthentication(required);
+            while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+                if (wrapAndSend(ByteBuffer.allocate(0)).bytesProduced() == 0) {
+                    return;
+                }
+            }
+        }
+    }
+
     /** Wraps {@code src} once and writes the records produced. */
     private SSLEngineResult wrapAndSend(ByteBuffer src) throws IOException {
         synchronized (writeLock) {
