@@ -44,4 +44,21 @@ public final class ClientAuthenticationRequests {
         }
         siotls.requestClientAuthentication(required);
     }
+
+    /**
+     * Reads from {@code socket} until the client answered the CertificateRequest that
+     * {@link #request(SSLSocket, boolean)} sent, for a server that replies only once it knows the
+     * client. The application data the client sent first stays for the input stream (at most
+     * 16 KiB of it: more fails). Returns at once when no request is outstanding.
+     *
+     * @throws IllegalArgumentException when {@code socket} is not a socket of this provider
+     * @throws IOException when the answer is refused (the alert is sent, the connection closed) or
+     *         the connection ends first
+     */
+    public static void awaitAnswer(SSLSocket socket) throws IOException {
+        if (!(socket instanceof SiotlsSSLSocket siotls)) {
+            throw new IllegalArgumentException("not a socket of the siotls provider: " + socket.getClass().getName());
+        }
+        siotls.awaitClientAuthentication();
+    }
 }

@@ -268,6 +268,11 @@ public final class SiotlsSSLEngine extends SSLEngine {
         return schemes;
     }
 
+    /** Whether a post-handshake CertificateRequest of this server waits for the client's answer. */
+    synchronized boolean awaitingClientAuthentication() {
+        return connection != null && connection.isAwaitingClientAuthentication();
+    }
+
     /** The status a result reports: FINISHED once, on the step that ended the handshake. */
     private HandshakeStatus resultHandshakeStatus() {
         if (finishedReported && connection.nconfig() != session.negotiated()) {

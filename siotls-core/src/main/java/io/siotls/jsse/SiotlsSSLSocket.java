@@ -167,6 +167,25 @@ final class SiotlsSSLSocket extends SSLSocket {
         }
     }
 
+    /**
+     * Reads until the client answered the post-handshake CertificateRequest: the application data
+     * read meanwhile stays for the input stream (up to its buffer, one record's worth; more fails
+     * with an SSLException); a bad answer fails as a read would.
+     */
+    void awaitClientAuthentication() throws IOException {
+        synchronized (readLock) {
+            while (engine.awaitingClientAuthentication()) {
+                if (readFailure != null) {
+                    throw new SSLException("the connection failed: " + readFailure.getMessage(), readFailure);
+                }
+                if (inputEnded || receiveOrFail() == null) {
+                    inputEnded = true;
+                    throw new SSLException("the connection ended before the client answered the CertificateRequest");
+                }
+            }
+        }
+    }
+
     /** Wraps {@code src} once and writes the records produced. */
     private SSLEngineResult wrapAndSend(ByteBuffer src) throws IOException {
         synchronized (writeLock) {
