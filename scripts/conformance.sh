@@ -23,7 +23,7 @@ GROUPS_ALL=x25519,secp256r1,x448,secp521r1,secp384r1,ffdhe2048,ffdhe3072,ffdhe40
 SUITES_ALL=TLS_AES_256_GCM_SHA384,TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256,TLS_AES_128_CCM_SHA256,TLS_AES_128_CCM_8_SHA256
 # Every scheme TLS 1.3 allows in a CertificateVerify that siotls verifies: the server asks for these.
 SIGALGS_ALL=ed25519,ed448,ecdsa_secp256r1_sha256,ecdsa_secp384r1_sha384,ecdsa_secp521r1_sha512,rsa_pss_rsae_sha256,rsa_pss_rsae_sha384,rsa_pss_rsae_sha512,rsa_pss_pss_sha256,rsa_pss_pss_sha384,rsa_pss_pss_sha512
-PROFILES=(rsa echo ecdsa ed25519 rsapss mtls)
+PROFILES=(rsa echo ecdsa ed25519 rsapss mtls pha)
 # tlsfuzzer's pure-Python AES takes longer than the default 10 s handshake limit to send a Finished
 # padded to 16 MiB (test-tls13-finished): the servers allow three minutes, as OpenSSL has no limit.
 HANDSHAKE_TIMEOUT=180
@@ -208,6 +208,7 @@ serve() {
     jsse)
       local extra=()
       [ "$profile" = mtls ] && extra=(--cafile "$work/client-ca.pem" --verify-client want)
+      [ "$profile" = pha ] && extra=(--cafile "$work/client-ca.pem" --verify-client none --pha-on /secret)
       exec java -XX:TieredStopAtLevel=1 -jar "$cli_jar" server --port "$port" --bind 127.0.0.1 --$mode --quiet \
         --cert "$cert" --key "$key" --groups "$GROUPS_ALL" --suites "$SUITES_ALL" --sigalgs "$SIGALGS_ALL" \
         --handshake-timeout "$HANDSHAKE_TIMEOUT" "${extra[@]}" ;;

@@ -135,6 +135,33 @@ abstract sealed class ConnectionCore permits TLSConnection, RecordConnection {
         });
     }
 
+    /**
+     * Server only: sends a CertificateRequest after the handshake, RFC 8446 §4.6.2, to a client
+     * that offered post_handshake_auth (§4.2.6). The client's Certificate, CertificateVerify and
+     * Finished are checked as they are received, application data flowing around them; once its
+     * Finished verified, {@link #nconfig()} holds the client's chain. A bad answer fails the
+     * connection with its alert: certificate_required (an empty Certificate when
+     * {@code required}), illegal_parameter (another certificate_request_context), the chain's
+     * alert, decrypt_error (CertificateVerify or Finished).
+     *
+     * @throws IllegalStateException before the handshake completed or after this side closed, on a
+     *         client, when the client did not offer post_handshake_auth, or while an earlier
+     *         request is unanswered
+     */
+    public void requestClientCertificate(boolean required) {
+        requireCanSend();
+        handshake.checkClientCertificateRequest();
+        guarded(() -> {
+            handshake.requestClientCertificate(required);
+            channel.flush();
+        });
+    }
+
+    /** Whether this server waits for the client's answer to {@link #requestClientCertificate}. */
+    public boolean isAwaitingClientAuthentication() {
+        return handshake.awaitingClientAuthentication();
+    }
+
     /** Sends close_notify (RFC 8446 §6.1): nothing more will be sent. Idempotent. */
     public void closeSendingEnd() {
         if (!sendingOpen || phase == Phase.FAILED) {

@@ -28,6 +28,7 @@ final class ExtensionParsers {
             case MAX_FRAGMENT_LENGTH -> MaxFragmentLengthExtension.parse(data);
             case STATUS_REQUEST -> StatusRequestExtension.parse(data, context);
             case HEARTBEAT -> HeartbeatExtension.parse(data);
+            case POST_HANDSHAKE_AUTH -> PostHandshakeAuthExtension.parse(data);
             case CLIENT_CERTIFICATE_TYPE, SERVER_CERTIFICATE_TYPE -> CertificateTypeExtension.parse(typeCode, data, context);
             default -> new UnknownExtension(typeCode, data.readRemaining());
         };

@@ -37,6 +37,18 @@ final class ClientCredentials {
         this.policy = context.policy();
     }
 
+    /**
+     * Whether this client holds something to authenticate with: a certificate chain, a signing
+     * chain hook (a JSSE key manager), or a raw public key. Such a client offers
+     * post_handshake_auth (RFC 8446 §4.2.6), so a server may ask for its certificate after the
+     * handshake; a client holding nothing would only ever answer with an empty Certificate.
+     */
+    static boolean available(ConnectionPolicy policy) {
+        return policy.signingChainSelector() != null || !policy.config().signingChains().isEmpty()
+                || (policy.certificateTypes().contains(CertificateType.RAW_PUBLIC_KEY)
+                        && policy.config().privateKey() != null);
+    }
+
     Answer answer(CertificateRequest request, CertificateType type) {
         List<Integer> accepted = request.extensions()
                 .get(ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithmsExtension.class).schemes();
@@ -44,7 +56,8 @@ final class ClientCredentials {
         if (type == CertificateType.RAW_PUBLIC_KEY) {
             SignatureScheme scheme = new CredentialSelector(policy).schemeFor(policy.config().privateKey(), accepted);
             return scheme == null ? none
-                    : new Answer(Authentication.rawPublicKeyCertificate(context), scheme, policy.config().privateKey());
+                    : new Answer(new CertificateMessage(request.requestContext(),
+                            Authentication.rawPublicKeyCertificate(context).entries()), scheme, policy.config().privateKey());
         }
         CertificateAuthoritiesExtension authorities =
                 request.extensions().get(ExtensionType.CERTIFICATE_AUTHORITIES, CertificateAuthoritiesExtension.class);

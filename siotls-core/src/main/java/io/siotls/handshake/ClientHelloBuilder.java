@@ -7,6 +7,7 @@ import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
 import io.siotls.extensions.MaxFragmentLengthExtension;
+import io.siotls.extensions.PostHandshakeAuthExtension;
 import io.siotls.extensions.PskKeyExchangeModesExtension;
 import io.siotls.extensions.RecordSizeLimitExtension;
 import io.siotls.extensions.ServerNameExtension;
@@ -91,6 +92,9 @@ final class ClientHelloBuilder {
             extensions.add(new MaxFragmentLengthExtension(context.config().maxFragmentLength()));
         }
         extensions.add(new RecordSizeLimitExtension(context.ownRecordSizeLimit()));
+        if (ClientCredentials.available(context.policy())) {
+            extensions.add(new PostHandshakeAuthExtension());
+        }
         if (cookie != null) {
             extensions.add(cookie);
         }

@@ -12,8 +12,10 @@ import java.util.Arrays;
 /**
  * After the handshake, RFC 8446 §4.6: only the application traffic secrets live on, and
  * KeyUpdate (§7.2) replaces each with the next, zeroing the old one. No handshake or master
- * secret, and no transcript, is reachable from here; a client with a session cache holds the
- * resumption master secret for the tickets to come ({@link ClientTickets}).
+ * secret is reachable from here; a client with a session cache holds the resumption master secret
+ * for the tickets to come ({@link ClientTickets}), and when post-handshake client authentication
+ * (§4.6.2) was offered, its {@link PostHandshakeAuthentication} keeps the transcript hash up to the
+ * client's Finished, which its exchanges continue.
  */
 final class Connected implements State {
 
@@ -21,8 +23,9 @@ final class Connected implements State {
     private final boolean client;
     private final CipherSuite suite;
     private final KeySchedule schedule;
-    private final TLSNegotiatedConfiguration negotiated;
     private final ClientTickets tickets;
+    private TLSNegotiatedConfiguration negotiated;
+    private PostHandshakeAuthentication authentication;
     private byte[] readSecret;
     private byte[] writeSecret;
 
@@ -47,14 +50,46 @@ final class Connected implements State {
         return negotiated;
     }
 
+    /** Takes part in post-handshake client authentication (RFC 8446 §4.6.2) through {@code exchanges}. */
+    Connected authenticatingWith(PostHandshakeAuthentication exchanges) {
+        this.authentication = exchanges;
+        return this;
+    }
+
+    /** Sends a post-handshake CertificateRequest, RFC 8446 §4.6.2, once {@link #checkClientCertificateRequest} passed. */
+    void requestClientCertificate(boolean required) {
+        ((ServerPostHandshakeAuth) authentication).request(required);
+    }
+
+    /** Whether this server waits for the client's answer to a post-handshake CertificateRequest. */
+    boolean awaitingClientAuthentication() {
+        return authentication instanceof ServerPostHandshakeAuth server && server.awaitingAnswer();
+    }
+
+    /**
+     * @throws IllegalStateException on a client, when the client did not offer post_handshake_auth,
+     *         when this server has no truststore, or while an earlier request is unanswered
+     */
+    void checkClientCertificateRequest() {
+        if (!(authentication instanceof ServerPostHandshakeAuth server)) {
+            throw new IllegalStateException(client
+                    ? "only a server requests client authentication"
+                    : "the client did not offer post_handshake_auth (RFC 8446 §4.2.6): it cannot be asked "
+                            + "for a certificate after the handshake");
+        }
+        server.checkCanRequest();
+    }
+
     @Override
     public boolean acceptsChangeCipherSpec() {
         return false;
     }
 
     /**
-     * KeyUpdate, and NewSessionTicket on a client: kept as a resumable session when the connection
-     * has a session cache, else parsed and dropped.
+     * KeyUpdate, NewSessionTicket on a client (kept as a resumable session when the connection has
+     * a session cache, else parsed and dropped), and the messages of post-handshake
+     * authentication; any other, or a CertificateRequest to a client that did not offer
+     * post_handshake_auth, is unexpected_message (§4.6.2).
      */
     @Override
     public State handle(int type, byte[] message) {
@@ -69,6 +104,12 @@ final class Connected implements State {
             NewSessionTicket ticket = NewSessionTicket.parse(Expect.body(message));
             if (tickets != null) {
                 tickets.receive(ticket, negotiated);
+            }
+        } else if (authentication != null && authentication.accepts(type)) {
+            TLSNegotiatedConfiguration changed =
+                    authentication.receive(type, message, client ? writeSecret : readSecret);
+            if (changed != null) {
+                negotiated = changed;
             }
         } else {
             throw Expect.unexpected(type, "connected");

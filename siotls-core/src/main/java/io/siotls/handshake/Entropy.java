@@ -47,6 +47,16 @@ public class Entropy {
         return bytes;
     }
 
+    /**
+     * The certificate_request_context of a post-handshake CertificateRequest (RFC 8446 §4.3.2:
+     * unique within the connection, so that answers cannot be replayed across requests).
+     */
+    public byte[] certificateRequestContext() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
     /** A NewSessionTicket's ticket_age_add, a uint32 (RFC 8446 §4.6.1: "securely generated"). */
     public long ticketAgeAdd() {
         return random.nextInt() & 0xffffffffL;

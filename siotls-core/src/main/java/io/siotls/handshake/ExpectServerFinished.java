@@ -13,7 +13,9 @@ import java.util.Arrays;
  * The server's Finished, RFC 8446 §4.4.4, then the client's second flight (§2): its
  * Certificate and CertificateVerify when asked for (§4.4.2, §4.4.3), and its Finished. In a
  * resumed handshake (§2.2) nothing but the Finished may come: a Certificate or CertificateRequest
- * is unexpected_message.
+ * is unexpected_message. A client that offered post_handshake_auth
+ * ({@link ClientCredentials#available}, as its ClientHello did) keeps the transcript to answer
+ * CertificateRequests after the handshake (§4.6.2), after a resumed handshake too.
  */
 final class ExpectServerFinished extends Expect {
 
@@ -51,7 +53,10 @@ final class ExpectServerFinished extends Expect {
         Arrays.fill(handshakeTraffic.server(), (byte) 0);
         context.transport().switchWriteKeys(schedule.suite(), application.client());
         context.transport().switchReadKeys(schedule.suite(), application.server());
-        return new Connected(context, schedule, application, negotiation, tickets);
+        Connected connected = new Connected(context, schedule, application, negotiation, tickets);
+        return ClientCredentials.available(context.policy())
+                ? connected.authenticatingWith(new ClientPostHandshakeAuth(context, transcript, schedule, clientType))
+                : connected;
     }
 
     /** The answer to the CertificateRequest: a credential and its CertificateVerify, or an empty Certificate. */

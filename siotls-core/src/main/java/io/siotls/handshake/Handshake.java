@@ -44,6 +44,36 @@ public abstract class Handshake {
         return state instanceof Connected connected ? connected.negotiated() : null;
     }
 
+    /**
+     * Server only: asks the client for its certificate after the handshake, RFC 8446 §4.6.2. The
+     * client's answer is checked as it arrives; {@link #negotiated()} then holds its chain.
+     *
+     * @param required whether an empty Certificate fails with certificate_required
+     * @throws IllegalStateException when {@link #checkClientCertificateRequest} does
+     */
+    public final void requestClientCertificate(boolean required) {
+        checkClientCertificateRequest();
+        ((Connected) state).requestClientCertificate(required);
+    }
+
+    /** Whether this server waits for the client's answer to a post-handshake CertificateRequest (RFC 8446 §4.6.2). */
+    public final boolean awaitingClientAuthentication() {
+        return state instanceof Connected connected && connected.awaitingClientAuthentication();
+    }
+
+    /**
+     * Checks that {@link #requestClientCertificate} may be called now, without changing anything.
+     *
+     * @throws IllegalStateException before the handshake completed, on a client, when the client did
+     *         not offer post_handshake_auth, without a truststore, or while an earlier request is unanswered
+     */
+    public final void checkClientCertificateRequest() {
+        if (!(state instanceof Connected connected)) {
+            throw new IllegalStateException("client authentication after the handshake needs a completed handshake");
+        }
+        connected.checkClientCertificateRequest();
+    }
+
     /** Sends a KeyUpdate and moves the sending direction to the next secret, RFC 8446 §4.6.3. */
     public final void updateWriteKeys(boolean requestPeerUpdate) {
         if (!(state instanceof Connected connected)) {

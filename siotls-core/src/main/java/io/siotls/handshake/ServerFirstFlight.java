@@ -3,7 +3,6 @@ package io.siotls.handshake;
 import io.siotls.ClientAuthentication;
 import io.siotls.crypto.KeyExchangeKeyPair;
 import io.siotls.extensions.ALPNExtension;
-import io.siotls.extensions.CertificateAuthoritiesExtension;
 import io.siotls.extensions.CertificateTypeExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
@@ -13,7 +12,6 @@ import io.siotls.extensions.MaxFragmentLengthExtension;
 import io.siotls.extensions.PreSharedKeyExtension;
 import io.siotls.extensions.RecordSizeLimitExtension;
 import io.siotls.extensions.ServerNameExtension;
-import io.siotls.extensions.SignatureAlgorithmsExtension;
 import io.siotls.extensions.StatusRequestExtension;
 import io.siotls.extensions.SupportedGroupsExtension;
 import io.siotls.extensions.SupportedVersionsExtension;
@@ -30,7 +28,6 @@ import io.siotls.keyschedule.MasterSecret;
 import io.siotls.keyschedule.TrafficSecrets;
 import io.siotls.keyschedule.TranscriptHash;
 import io.siotls.messages.CertificateMessage;
-import io.siotls.messages.CertificateRequest;
 import io.siotls.messages.ClientHello;
 import io.siotls.messages.EncryptedExtensions;
 import io.siotls.messages.ServerHello;
@@ -46,9 +43,6 @@ import java.util.List;
  * ServerHello with pre_shared_key, EncryptedExtensions, Finished).
  */
 final class ServerFirstFlight {
-
-    /** Above this many bytes of names, certificate_authorities is left out (a system trust store). */
-    private static final int MAX_AUTHORITIES_LENGTH = 8192;
 
     private final Context context;
     private final TranscriptHash transcript;
@@ -85,7 +79,7 @@ final class ServerFirstFlight {
         sendEncryptedExtensions(parameters, false);
         boolean requestClientCertificate = context.policy().clientAuthentication() != ClientAuthentication.NONE;
         if (requestClientCertificate) {
-            sendCertificateRequest();
+            context.send(transcript, CertificateRequests.of(context, new byte[0]));
         }
         sendCertificate(parameters);
         sendCertificateVerify(parameters);
@@ -163,7 +157,8 @@ final class ServerFirstFlight {
         TrafficSecrets application = context.applicationTrafficSecrets(master, transcript.current(), hello.random());
         context.transport().switchWriteKeys(suite, application.server());
         return new ExpectClientFinished(context, transcript, schedule, handshakeTraffic.client(), application,
-                negotiation, TicketIssuer.forHandshake(context, schedule, master, authenticated));
+                negotiation, TicketIssuer.forHandshake(context, schedule, master, authenticated),
+                hello.extensions().contains(ExtensionType.POST_HANDSHAKE_AUTH));
     }
 
     /** The handshake traffic secrets protect both directions from here on, RFC 8446 §7.1 and §7.3. */
@@ -216,24 +211,6 @@ final class ServerFirstFlight {
                     parameters.clientCertificateType().code()));
         }
         context.send(transcript, new EncryptedExtensions(ExtensionBlock.of(extensions)));
-    }
-
-    /**
-     * CertificateRequest, RFC 8446 §4.3.2: the schemes this server accepts and, when the trust
-     * store is small enough to list, its certificate authorities (§4.2.4).
-     */
-    private void sendCertificateRequest() {
-        ConnectionPolicy policy = context.policy();
-        List<Extension> extensions = new ArrayList<>();
-        extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(policy.signatureAlgorithms())));
-        if (policy.truststore() != null && context.config().sendCertificateAuthorities()) {
-            CertificateAuthoritiesExtension authorities =
-                    new CertificateAuthoritiesExtension(policy.truststore().trustAnchorSubjects());
-            if (!authorities.authorities().isEmpty() && authorities.encodedLength() <= MAX_AUTHORITIES_LENGTH) {
-                extensions.add(authorities);
-            }
-        }
-        context.send(transcript, new CertificateRequest(new byte[0], ExtensionBlock.of(extensions)));
     }
 
     /** Certificate, RFC 8446 §4.4.2: the chain, its end-entity with the OCSP response when asked for. */

@@ -16,6 +16,7 @@ import io.siotls.record.RecordLimits;
 import io.siotls.trust.HostnameVerifier;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -103,8 +104,8 @@ public final class SiotlsSSLEngine extends SSLEngine {
             handshakeStart = System.nanoTime();
             TLSConfiguration config = context.baseConfiguration(clientMode);
             ConnectionOptions options = connectionOptions();
-            session.signatureSchemes(options.signatureAlgorithms() != null ? options.signatureAlgorithms()
-                    : config.signatureAlgorithms(), List.of());
+            session.signatureSchemes(certificateSchemes(options.signatureAlgorithms() != null
+                    ? options.signatureAlgorithms() : config.signatureAlgorithms(), config), List.of());
             if (options.sessionCache() != null) {
                 session.keptIn(options.sessionCache(), options.sessionKey(config));
             }
@@ -236,8 +237,56 @@ public final class SiotlsSSLEngine extends SSLEngine {
         return HandshakeStatus.NOT_HANDSHAKING;
     }
 
+    /**
+     * Server side: asks the client for its certificate after the handshake, TLS 1.3 post-handshake
+     * authentication (RFC 8446 §4.6.2). The CertificateRequest goes out with the next
+     * {@code wrap} ({@link #getHandshakeStatus()} is {@code NEED_WRAP}); the client's Certificate,
+     * CertificateVerify and Finished are checked as {@code unwrap} takes them in, application data
+     * flowing around them, against this engine's trust managers. Once the client's Finished
+     * verified, {@code getSession().getPeerCertificates()} returns the client's chain. A bad answer
+     * fails {@code unwrap} with the alert sent: certificate_required (no certificate when
+     * {@code required}), illegal_parameter, the chain's alert, decrypt_error.
+     *
+     * @param required whether a client answering without a certificate fails the connection
+     * @throws IllegalStateException before the handshake completed or after this side closed, on a
+     *         client, when the client did not offer post_handshake_auth (RFC 8446 §4.2.6), when this
+     *         engine has no trust material, or while an earlier request is unanswered
+     */
+    public synchronized void requestClientAuthentication(boolean required) {
+        if (connection == null) {
+            throw new IllegalStateException("the handshake has not started");
+        }
+        connection.requestClientCertificate(required);
+    }
+
+    /**
+     * What the session reports as locally supported: the handshake's schemes, then every other
+     * scheme the backend verifies in a certificate chain, rsa_pkcs1_* included, never SHA-1 (RFC
+     * 8446 §4.2.3). A JDK trust manager checks a chain against this list once the protocol is
+     * known, as when a client's chain arrives after the handshake (§4.6.2).
+     */
+    private static List<SignatureScheme> certificateSchemes(List<SignatureScheme> handshakeSchemes,
+            TLSConfiguration config) {
+        List<SignatureScheme> schemes = new ArrayList<>(handshakeSchemes);
+        for (SignatureScheme scheme : SignatureScheme.values()) {
+            if (!schemes.contains(scheme) && scheme != SignatureScheme.RSA_PKCS1_SHA1
+                    && scheme != SignatureScheme.ECDSA_SHA1 && config.crypto().supports(scheme)) {
+                schemes.add(scheme);
+            }
+        }
+        return schemes;
+    }
+
+    /** Whether a post-handshake CertificateRequest of this server waits for the client's answer. */
+    synchronized boolean awaitingClientAuthentication() {
+        return connection != null && connection.isAwaitingClientAuthentication();
+    }
+
     /** The status a result reports: FINISHED once, on the step that ended the handshake. */
     private HandshakeStatus resultHandshakeStatus() {
+        if (finishedReported && connection.nconfig() != session.negotiated()) {
+            session.negotiated(connection.nconfig());
+        }
         HandshakeStatus status = getHandshakeStatus();
         if (status == HandshakeStatus.NOT_HANDSHAKING && connection != null && connection.isHandshakeComplete()
                 && !finishedReported) {
@@ -465,8 +514,8 @@ public final class SiotlsSSLEngine extends SSLEngine {
 
     @Override
     public synchronized SSLSession getHandshakeSession() {
-        return connection != null && !connection.isHandshakeComplete() && !connection.isPostHandshake()
-                ? session : null;
+        return connection != null && (!connection.isHandshakeComplete() && !connection.isPostHandshake()
+                || connection.isAwaitingClientAuthentication()) ? session : null;
     }
 
     @Override

@@ -150,6 +150,42 @@ final class SiotlsSSLSocket extends SSLSocket {
         }
     }
 
+    /**
+     * Server side: sends a post-handshake CertificateRequest (RFC 8446 §4.6.2), see
+     * {@link SiotlsSSLEngine#requestClientAuthentication}; the client's answer is checked as the
+     * input stream reads it, and the session then holds the client's chain.
+     */
+    void requestClientAuthentication(boolean required) throws IOException {
+        ensureHandshake();
+        synchronized (writeLock) {
+            engine.requestClientAuthentication(required);
+            while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+                if (wrapAndSend(ByteBuffer.allocate(0)).bytesProduced() == 0) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads until the client answered the post-handshake CertificateRequest: the application data
+     * read meanwhile stays for the input stream (up to its buffer, one record's worth; more fails
+     * with an SSLException); a bad answer fails as a read would.
+     */
+    void awaitClientAuthentication() throws IOException {
+        synchronized (readLock) {
+            while (engine.awaitingClientAuthentication()) {
+                if (readFailure != null) {
+                    throw new SSLException("the connection failed: " + readFailure.getMessage(), readFailure);
+                }
+                if (inputEnded || receiveOrFail() == null) {
+                    inputEnded = true;
+                    throw new SSLException("the connection ended before the client answered the CertificateRequest");
+                }
+            }
+        }
+    }
+
     /** Wraps {@code src} once and writes the records produced. */
     private SSLEngineResult wrapAndSend(ByteBuffer src) throws IOException {
         synchronized (writeLock) {

@@ -60,6 +60,10 @@ final class SiotlsSession extends ExtendedSSLSession {
         this.context = context;
     }
 
+    /**
+     * Takes what was negotiated: at the end of the handshake, and again when post-handshake
+     * authentication (RFC 8446 §4.6.2) gave the peer's chain.
+     */
     void negotiated(TLSNegotiatedConfiguration nconfig) {
         this.negotiated = nconfig;
         this.lastAccessedTime = System.currentTimeMillis();

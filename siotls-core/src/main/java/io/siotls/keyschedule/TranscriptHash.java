@@ -84,6 +84,26 @@ public final class TranscriptHash {
     }
 
     /**
+     * An independent transcript holding the same messages, to be continued separately: each
+     * post-handshake authentication (RFC 8446 §4.4, §4.6.2) extends the transcript as it stood
+     * at the client's Finished with its own messages.
+     */
+    public TranscriptHash copy() {
+        requireNotReleased();
+        if (digest == null) {
+            throw new IllegalStateException("the transcript hash function is not chosen yet");
+        }
+        TranscriptHash copy = new TranscriptHash();
+        copy.pending = null;
+        try {
+            copy.digest = (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(digest.getAlgorithm() + " digests cannot be cloned", e);
+        }
+        return copy;
+    }
+
+    /**
      * Replaces ClientHello1 by the synthetic message_hash message after a HelloRetryRequest,
      * RFC 8446 §4.4.1.
      */

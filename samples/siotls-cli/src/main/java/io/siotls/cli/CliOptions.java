@@ -34,7 +34,8 @@ record CliOptions(
         boolean echo,
         int acceptCount,
         String bindAddress,
-        Duration handshakeTimeout) {
+        Duration handshakeTimeout,
+        String clientCertificatePath) {
 
     static final String USAGE = """
             usage: siotls client HOST:PORT [options]
@@ -61,6 +62,9 @@ record CliOptions(
                                        the negotiated suite and group, then close it, connection after
                                        connection (like openssl s_server -www)
               --echo                   server: send back what each connection sends, connection after connection
+              --pha-on PATH            server, with --www: on a GET of PATH, ask the client for its certificate
+                                       after the handshake (TLS 1.3 post-handshake authentication) when it
+                                       offered it, and answer once it did; needs --cafile
               --naccept N              server: with --www or --echo, stop after N connections (default: never)
               --handshake-timeout S    longest a handshake may take, in seconds (default 10)
               --bind ADDRESS           server: listen on this local address only (default: all)
@@ -124,6 +128,9 @@ record CliOptions(
         }
         if (!client && options.port < 0) {
             throw new UsageException("server needs --port N");
+        }
+        if (options.clientCertificatePath != null && !options.www) {
+            throw new UsageException("--pha-on goes with --www");
         }
         if (options.www && options.echo) {
             throw new UsageException("--www and --echo cannot be given together");
@@ -193,6 +200,7 @@ record CliOptions(
         private int acceptCount;
         private String bindAddress;
         private Duration handshakeTimeout;
+        private String clientCertificatePath;
 
         void set(String option, String value, boolean client) throws UsageException {
             switch (option) {
@@ -219,6 +227,12 @@ record CliOptions(
                     }
                     verifyClient = value;
                 }
+                case "--pha-on" -> {
+                    if (client || !value.startsWith("/")) {
+                        throw new UsageException("--pha-on is for server, with a path starting with /");
+                    }
+                    clientCertificatePath = value;
+                }
                 case "--keylog" -> keyLog = Path.of(value);
                 case "--naccept" -> acceptCount = count(value);
                 case "--handshake-timeout" -> handshakeTimeout = seconds(value);
@@ -235,7 +249,8 @@ record CliOptions(
         CliOptions build(boolean client, String host, int port) {
             return new CliOptions(client, host, port, serverName, alpn, groups, suites, signatureAlgorithms,
                     certificateChain, privateKey, password, publicKey, caFile, List.copyOf(trustedKeys), insecure,
-                    verifyClient, keyLog, quiet, www, echo, acceptCount, bindAddress, handshakeTimeout);
+                    verifyClient, keyLog, quiet, www, echo, acceptCount, bindAddress, handshakeTimeout,
+                    clientCertificatePath);
         }
     }
 }

@@ -122,7 +122,7 @@ public final class SiotlsCli {
 
     private static int loop(CliOptions options, SiotlsSSLContext context, SSLServerSocket listener, PrintStream err)
             throws IOException {
-        ServerLoop.Answer answer = options.www() ? new WwwAnswer() : new EchoAnswer();
+        ServerLoop.Answer answer = options.www() ? new WwwAnswer(options.clientCertificatePath()) : new EchoAnswer();
         try {
             new ServerLoop(context, listener, answer, err, options.quiet()).serve(options.acceptCount());
             return OK;

@@ -1,16 +1,21 @@
 package io.siotls.cli;
 
+import io.siotls.jsse.ClientAuthenticationRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 
 /**
  * {@code server --www}: reads the HTTP request head and answers it with a small HTTP/1.0 page
  * naming what the handshake negotiated, written at once so that it leaves in one record; then
- * sends close_notify and waits a little for the peer's.
+ * sends close_notify and waits a little for the peer's. With {@code --pha-on PATH}, a GET of PATH
+ * first asks a client that offered post_handshake_auth for its certificate (RFC 8446 §4.6.2), and
+ * the page names the certificate the client answered with.
  */
 final class WwwAnswer implements ServerLoop.Answer {
 
@@ -19,15 +24,45 @@ final class WwwAnswer implements ServerLoop.Answer {
     /** Longest wait for the peer's close_notify once the answer is sent. */
     static final int CLOSE_TIMEOUT_MILLIS = 2_000;
 
+    private final String clientCertificatePath;
+
+    /** @param clientCertificatePath the path whose GET asks for the client's certificate, or {@code null} */
+    WwwAnswer(String clientCertificatePath) {
+        this.clientCertificatePath = clientCertificatePath;
+    }
+
     @Override
     public void answer(SSLSocket socket, String negotiated) throws IOException {
         String requestLine = readRequestHead(socket.getInputStream());
         if (requestLine == null) {
             throw new SocketException("closed before a whole request");
         }
-        socket.getOutputStream().write(response(requestLine, negotiated));
+        String page = negotiated;
+        if (clientCertificatePath != null && requestLine.startsWith("GET " + clientCertificatePath + " ")) {
+            page = negotiated + ", client " + authenticateClient(socket);
+        }
+        socket.getOutputStream().write(response(requestLine, page));
         socket.getOutputStream().flush();
         awaitClose(socket);
+    }
+
+    /**
+     * Asks for the client's certificate after the handshake and waits for the answer; returns the
+     * subject of the certificate it sent, "none" when it sent none, or why it was not asked.
+     */
+    private static String authenticateClient(SSLSocket socket) throws IOException {
+        try {
+            ClientAuthenticationRequests.request(socket, false);
+        } catch (IllegalStateException e) {
+            return "not asked: " + e.getMessage();
+        }
+        ClientAuthenticationRequests.awaitAnswer(socket);
+        try {
+            return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSubjectX500Principal()
+                    .getName();
+        } catch (SSLPeerUnverifiedException e) {
+            return "none";
+        }
     }
 
     /**

@@ -93,7 +93,10 @@ class ServerLoopTest {
             {"server", "--port", "0", "--www", "--naccept", "0"},
             {"client", "localhost:443", "--bind", "127.0.0.1"},
             {"server", "--port", "0", "--handshake-timeout", "0"},
-            {"server", "--port", "0", "--handshake-timeout", "10s"}};
+            {"server", "--port", "0", "--handshake-timeout", "10s"},
+            {"server", "--port", "0", "--pha-on", "/secret"},
+            {"server", "--port", "0", "--www", "--pha-on", "secret"},
+            {"client", "localhost:443", "--pha-on", "/secret"}};
         for (String[] args : wrong) {
             int code = SiotlsCli.run(args, InputStream.nullInputStream(), OutputStream.nullOutputStream(),
                     new PrintStream(OutputStream.nullOutputStream()));

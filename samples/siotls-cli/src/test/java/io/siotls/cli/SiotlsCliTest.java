@@ -140,6 +140,32 @@ class SiotlsCliTest {
     }
 
     @Test
+    void wwwServerAsksOpensslsClientForItsCertificateAfterTheHandshakeOnThePhaPath() throws Exception {
+        ByteArrayOutputStream serverErr = new ByteArrayOutputStream();
+        CompletableFuture<Outcome> served = CompletableFuture.supplyAsync(() -> cli(
+                new ByteArrayInputStream(new byte[0]), serverErr, "server", "--port", "0", "--www", "--naccept", "1",
+                "--cert", file(pki, DevelopmentCertificates.SERVER_CHAIN),
+                "--key", file(pki, DevelopmentCertificates.SERVER_KEY), "--cafile", file(pki, DevelopmentCertificates.CA),
+                "--verify-client", "none", "--pha-on", "/secret"));
+        int port = ListeningPort.of(serverErr, served);
+        PeerCommand.require("openssl");
+        Process client = new ProcessBuilder("openssl", "s_client", "-connect", "localhost:" + port, "-tls1_3",
+                "-CAfile", file(pki, DevelopmentCertificates.CA), "-enable_pha", "-ign_eof",
+                "-cert", file(pki, DevelopmentCertificates.CLIENT_CHAIN), "-key", file(pki, DevelopmentCertificates.CLIENT_KEY),
+                "-quiet").redirectErrorStream(true).start();
+        try (OutputStream stdin = client.getOutputStream()) {
+            Thread.sleep(500);
+            stdin.write("GET /secret HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            stdin.flush();
+            assertThat(client.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        Outcome outcome = served.get(20, TimeUnit.SECONDS);
+        String openssl = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(SiotlsCli.OK);
+        assertThat(openssl).contains("HTTP/1.0 200 ok").contains("client CN=siotls development client");
+    }
+
+    @Test
     void clientPinsGnutlsRawPublicKeyAndLogsTheKeys() throws Exception {
         KeyPair keys = KeyPairs.generate(KeyType.ED25519);
         Path key = Files.writeString(pkiDir.resolve("rpk-key.pem"), Pem.encode("PRIVATE KEY", Pkcs8.encode(keys)));
