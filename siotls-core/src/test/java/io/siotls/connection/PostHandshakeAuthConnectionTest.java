@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siotls.ClientAuthentication;
+import io.siotls.ConnectionOptions;
+import io.siotls.LruClientSessionCache;
 import io.siotls.TLSConfiguration;
 import io.siotls.alerts.CertificateRequired;
 import io.siotls.alerts.TLSAlertException;
@@ -14,6 +16,7 @@ import io.siotls.testing.MemoryPipe;
 import io.siotls.testing.TestPki;
 import io.siotls.trust.TrustStores;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,34 @@ class PostHandshakeAuthConnectionTest {
         assertThat(server.nconfig().peerCertificateChain()).isEmpty();
         server.receiveData(client.dataToSend());
         assertThat(new String(server.dataToRead(), StandardCharsets.US_ASCII)).isEqualTo("after the answer");
+        assertThat(server.nconfig().peerCertificateChain()).isEqualTo(CLIENT.chain());
+        assertThat(server.isConnected()).isTrue();
+        assertThat(client.isConnected()).isTrue();
+    }
+
+    @Test
+    void aResumedConnectionAnswersARequestToo() {
+        TLSConfiguration clientConfig = Configs.clientTrusting(SERVER).privateKey(CLIENT.privateKey())
+                .certificateChain(CLIENT.chain()).build();
+        TLSConfiguration serverConfig = Configs.server(SERVER).truststore(TrustStores.fromCertificates(List.of(CLIENT.root())))
+                .clientAuthentication(ClientAuthentication.NONE).build();
+        ConnectionOptions options = ConnectionOptions.builder().serverName("localhost").verificationHostname("localhost")
+                .sessionCache(new LruClientSessionCache(10, Duration.ZERO), "localhost", 443).build();
+        TLSConnection first = new TLSConnection(clientConfig, options);
+        TLSConnection firstServer = new TLSConnection(serverConfig);
+        MemoryPipe.handshake(first, firstServer);
+        MemoryPipe.transfer(firstServer, first);
+        TLSConnection client = new TLSConnection(clientConfig, options);
+        TLSConnection server = new TLSConnection(serverConfig);
+        MemoryPipe.handshake(client, server);
+        MemoryPipe.transfer(server, client);
+        assertThat(server.nconfig().resumed()).isTrue();
+        assertThat(client.nconfig().resumed()).isTrue();
+
+        server.requestClientCertificate(true);
+        client.receiveData(server.dataToSend());
+        server.receiveData(client.dataToSend());
+
         assertThat(server.nconfig().peerCertificateChain()).isEqualTo(CLIENT.chain());
         assertThat(server.isConnected()).isTrue();
         assertThat(client.isConnected()).isTrue();
