@@ -44,6 +44,12 @@ class MvcSampleLoadTest {
      * connection exceeds in every round, and the noise of one round may exceed once.
      */
     private static final long HEAP_TOLERANCE = 8_192L * CONNECTIONS;
+    /**
+     * Longer than the sample's 10 s: on a loaded 2-core machine the 2,000 handshakes queue for
+     * more than 10 s (h2load saw connects of 12 s), and the watchdog rightly sheds the slowest;
+     * this test is about serving them all and leaking nothing, not about that limit.
+     */
+    private static final String HANDSHAKE_TIMEOUT = "60s";
     private static final Pattern REQUESTS_LINE = Pattern.compile("requests: (\\d+) total, (\\d+) started, (\\d+) done, "
             + "(\\d+) succeeded, (\\d+) failed, (\\d+) errored, (\\d+) timeout");
     private static final Pattern STATUS_LINE = Pattern.compile("status codes: (\\d+) 2xx, (\\d+) 3xx, (\\d+) 4xx, (\\d+) 5xx");
@@ -56,6 +62,7 @@ class MvcSampleLoadTest {
         PeerCommand.require("h2load");
         try (ConfigurableApplicationContext app = SpringApplication.run(MvcSampleApplication.class,
                 "--server.port=0", "--siotls.server.client-auth=none", "--logging.level.root=warn",
+                "--siotls.server.handshake-timeout=" + HANDSHAKE_TIMEOUT,
                 "--siotls.dev-certificates.directory=" + certificates)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             AtomicInteger handshakes = new AtomicInteger();
