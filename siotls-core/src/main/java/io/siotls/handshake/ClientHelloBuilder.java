@@ -45,18 +45,18 @@ final class ClientHelloBuilder {
     }
 
     /** ClientHello, RFC 8446 §4.1.2, with the extensions of §4.2 this configuration calls for. */
-    ClientHello build(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie) {
-        return override.apply(compose(random, sessionId, share, cookie));
+    ClientHello build(byte[] random, byte[] sessionId, List<KeyShareEntry> shares, Extension cookie) {
+        return override.apply(compose(random, sessionId, shares, cookie));
     }
 
-    private ClientHello compose(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie) {
+    private ClientHello compose(byte[] random, byte[] sessionId, List<KeyShareEntry> shares, Extension cookie) {
         List<Extension> extensions = new ArrayList<>();
         if (context.policy().serverName() != null && !HostnameVerifier.isIpLiteral(context.policy().serverName())) {
             extensions.add(new ServerNameExtension(stripTrailingDot(context.policy().serverName())));
         }
         extensions.add(SupportedVersionsExtension.offered(List.of(TLSVersion.TLS_1_3.code())));
         extensions.add(new SupportedGroupsExtension(codes(context.policy().keyExchanges())));
-        extensions.add(KeyShareExtension.clientShares(List.of(share)));
+        extensions.add(KeyShareExtension.clientShares(shares));
         extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(context.policy().signatureAlgorithms())));
         if (context.policy().truststore() != null) {
             extensions.add(SignatureAlgorithmsExtension.forCertificates(codes(certificateSignatureSchemes())));

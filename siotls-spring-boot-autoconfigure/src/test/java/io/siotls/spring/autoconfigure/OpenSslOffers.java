@@ -80,10 +80,11 @@ public final class OpenSslOffers {
         return Arrays.stream(CipherSuite.values()).filter(crypto::supports).toList();
     }
 
-    /** The key exchange groups the engine implements. */
+    /** The key exchange groups the engine implements that OpenSSL 3.0 can offer (no ML-KEM before 3.5). */
     public static List<NamedGroup> implementedGroups() {
         CryptoProvider crypto = CryptoProvider.getDefault();
-        return Arrays.stream(NamedGroup.values()).filter(crypto::supports).toList();
+        return Arrays.stream(NamedGroup.values()).filter(crypto::supports).filter(group -> !group.isPostQuantum())
+                .toList();
     }
 
     /**
