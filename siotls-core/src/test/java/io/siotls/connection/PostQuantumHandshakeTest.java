@@ -73,6 +73,32 @@ class PostQuantumHandshakeTest {
     }
 
     @Test
+    void byDefaultTheClientHelloSharesX25519Mlkem768AndX25519AndListsSecp256r1() {
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
+        client.initiateConnection();
+
+        ClientHello hello = parseClientHello(client.dataToSend());
+
+        assertThat(hello.extensions().get(ExtensionType.SUPPORTED_GROUPS, SupportedGroupsExtension.class).groups())
+                .containsExactly(0x11ec, 0x001d, 0x0017);
+        assertThat(hello.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class).entries())
+                .extracting(KeyShareEntry::group, share -> share.keyExchange().length)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0x11ec, 1216),
+                        org.assertj.core.groups.Tuple.tuple(0x001d, 32));
+    }
+
+    @Test
+    void byDefaultOurClientAndServerAgreeOnX25519Mlkem768() {
+        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY).build(), "localhost");
+        TLSConnection server = new TLSConnection(Configs.server(IDENTITY).build());
+
+        MemoryPipe.handshake(client, server);
+
+        assertThat(client.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519MLKEM768);
+        assertThat(server.nconfig().keyExchange()).isEqualTo(NamedGroup.X25519MLKEM768);
+    }
+
+    @Test
     void aHybridFirstClientHelloAlsoSharesTheFirstClassicGroup() {
         TLSConnection client = client(NamedGroup.X25519MLKEM768, NamedGroup.SECP256R1, NamedGroup.X25519);
         client.initiateConnection();

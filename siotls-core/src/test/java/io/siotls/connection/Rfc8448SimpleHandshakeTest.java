@@ -175,6 +175,7 @@ class Rfc8448SimpleHandshakeTest {
         TLSConfiguration config = TLSConfiguration.client()
                 .truststore(TrustStores.fromCertificates(List.of(certificate)))
                 .cipherSuites(SUITES)
+                .keyExchanges(CLIENT_GROUPS)
                 .build();
         TLSConnection client = new TLSConnection(config, null,
                 new ReplayedEntropy(Rfc8448.get("client_random"), Rfc8448.get("client_x25519_private"), new byte[0]),
