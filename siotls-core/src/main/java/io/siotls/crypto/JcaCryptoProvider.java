@@ -18,8 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The default backend: JCA for AEADs, ECDH, finite field DH, hashes and signatures;
  * BouncyCastle's lightweight API (never registered as a JCA provider) for what is faster there
- * (X25519, X448) or missing from the JDK (AES-CCM, and ML-KEM before JDK 24), and the
- * ECDHE-MLKEM hybrids built from those halves.
+ * (X25519, X448) or missing from the JDK (AES-CCM, and ML-KEM before JDK 24, whose
+ * {@code javax.crypto.KEM} serves from 24 on), and the ECDHE-MLKEM hybrids built from those
+ * halves.
  */
 public final class JcaCryptoProvider implements CryptoProvider {
 
@@ -37,7 +38,7 @@ public final class JcaCryptoProvider implements CryptoProvider {
                 });
             }
         }
-        MlKem mlKem = BcMlKem.INSTANCE;
+        MlKem mlKem = mlKem();
         MlKemKeyExchange mlKem768 = new MlKemKeyExchange(NamedGroup.MLKEM768, MlKemParameters.ML_KEM_768, mlKem);
         MlKemKeyExchange mlKem1024 = new MlKemKeyExchange(NamedGroup.MLKEM1024, MlKemParameters.ML_KEM_1024, mlKem);
         keyExchanges.put(NamedGroup.MLKEM512,
@@ -50,6 +51,16 @@ public final class JcaCryptoProvider implements CryptoProvider {
                 component(NamedGroup.SECP256R1, 65, 32), component(mlKem768)));
         keyExchanges.put(NamedGroup.SECP384R1MLKEM1024, new HybridKeyExchange(NamedGroup.SECP384R1MLKEM1024,
                 component(NamedGroup.SECP384R1, 97, 48), component(mlKem1024)));
+    }
+
+    /**
+     * The JDK's ML-KEM where it has one (JDK 24 and later), else BouncyCastle's: measured on JDK
+     * 25 (docs/benchmarks.md, MlKemBenchmark), the JDK's key generation takes 0.4 of
+     * BouncyCastle's time and a handshake's three ML-KEM operations 0.7.
+     */
+    private static MlKem mlKem() {
+        JdkMlKem jdk = JdkMlKem.get();
+        return jdk != null ? jdk : BcMlKem.INSTANCE;
     }
 
     private HybridKeyExchange.Component component(NamedGroup classic, int shareLength, int privateKeyLength) {

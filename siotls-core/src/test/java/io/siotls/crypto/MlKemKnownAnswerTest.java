@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * decapsulation (the client's), and the implicit rejection of a random ciphertext (FIPS 203
  * §6.3), every output absorbed into a second SHAKE-128 whose digest is compared with the
  * published one. The engine's own code runs every step: fromPrivateKey, respond (with its
- * FIPS 203 §7.2 input checks) and sharedSecret.
+ * FIPS 203 §7.2 input checks) and sharedSecret. Key pairs from seeds are BouncyCastle's; the
+ * encapsulation is the running backend's, so that on JDK 24 and later the JDK's ML-KEM is
+ * checked against the same digest.
  */
 class MlKemKnownAnswerTest {
 
