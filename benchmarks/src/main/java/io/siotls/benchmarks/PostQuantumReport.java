@@ -61,7 +61,8 @@ final class PostQuantumReport {
                 + "| JDK | implementation | group | handshakes/s | B/op |\n|---|---|---|---|---|\n" + handshakes
                 + "\n| JDK | ratio | value | target | met |\n|---|---|---|---|---|\n" + targets
                 + "\n`MlKemBenchmark`: ML-KEM-768 alone, µs per operation (lower is better): BouncyCastle's "
-                + "lightweight API, which siotls uses, beside the JDK's `javax.crypto.KEM` (JDK 24 and later).\n\n"
+                + "lightweight API, which siotls uses before JDK 24, beside the JDK's `javax.crypto.KEM`, which it "
+                + "uses from JDK 24 on.\n\n"
                 + "| JDK | operation | BouncyCastle | JDK KEM |\n|---|---|---|---|\n" + mlKem;
     }
 

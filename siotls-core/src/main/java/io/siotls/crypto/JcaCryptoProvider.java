@@ -55,8 +55,8 @@ public final class JcaCryptoProvider implements CryptoProvider {
 
     /**
      * The JDK's ML-KEM where it has one (JDK 24 and later), else BouncyCastle's: measured on JDK
-     * 25 (docs/benchmarks.md, MlKemBenchmark), the JDK's key generation takes 0.4 of
-     * BouncyCastle's time and a handshake's three ML-KEM operations 0.7.
+     * 25 (docs/benchmarks.md, MlKemBenchmark), each of the JDK's key generation, encapsulation
+     * and decapsulation takes about half of BouncyCastle's time.
      */
     private static MlKem mlKem() {
         JdkMlKem jdk = JdkMlKem.get();
