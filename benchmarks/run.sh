@@ -3,7 +3,8 @@
 # (default: the default java, and Temurin 25 when installed), then writes docs/benchmarks.md and
 # docs/benchmarks.png from the results. On the first JDK BouncyCastle's JSSE and BoringSSL (Netty's
 # OpenSSL engine) run beside as well. EngineCreationBenchmark (siotls alone: what a server pays per
-# accepted engine) writes engine-creation.csv beside jmh.csv. About 17 minutes in all on 2 cores;
+# accepted engine) writes engine-creation.csv beside jmh.csv; PostQuantumHandshakeBenchmark and
+# MlKemBenchmark write pq*.csv and mlkem.csv. About 30 minutes in all on 2 cores;
 # the end-to-end part needs wrk (Debian's wrk package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,9 +31,24 @@ for home in "${homes[@]}"; do
   out="$results/jdk$version"
   mkdir -p "$out"
   echo "== JDK $version ($home)"
-  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main HandshakeBenchmark BulkBenchmark JcaAeadBenchmark \
+  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main '\.HandshakeBenchmark\.' BulkBenchmark JcaAeadBenchmark \
       -p implementation="$implementations" -f 1 -wi 1 -w 1s -i 5 -r 1s -prof gc -rf csv -rff "$out/jmh.csv" \
       | tee "$out/jmh.log" | grep -E '^(Benchmark|Handshake|Bulk|JcaAead)' || true
+  # X25519MLKEM768 beside x25519 (siotls, and BoringSSL where it runs), SunJSSE's x25519 for scale,
+  # and ML-KEM-768 alone on BouncyCastle and, from JDK 24, on the JDK's KEM.
+  pq_implementations=SIOTLS
+  [[ $implementations == *BORINGSSL* ]] && pq_implementations=SIOTLS,BORINGSSL
+  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main PostQuantumHandshakeBenchmark \
+      -p implementation="$pq_implementations" -f 3 -wi 5 -w 1s -i 10 -r 1s -prof gc -rf csv -rff "$out/pq.csv" \
+      | tee "$out/pq.log" | grep -E '^(Benchmark|PostQuantum)' || true
+  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main PostQuantumHandshakeBenchmark \
+      -p implementation=SUNJSSE -p group=x25519 -f 3 -wi 5 -w 1s -i 10 -r 1s -prof gc -rf csv \
+      -rff "$out/pq-sunjsse.csv" | tee "$out/pq-sunjsse.log" | grep -E '^(Benchmark|PostQuantum)' || true
+  kem_backends=BOUNCYCASTLE
+  [ "$version" -ge 24 ] && kem_backends=BOUNCYCASTLE,JDK
+  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main MlKemBenchmark -p backend="$kem_backends" \
+      -f 3 -wi 5 -w 1s -i 10 -r 1s -rf csv -rff "$out/mlkem.csv" | tee "$out/mlkem.log" \
+      | grep -E '^(Benchmark|MlKem)' || true
   "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main EngineCreationBenchmark \
       -f 3 -wi 5 -w 1s -i 10 -r 1s -prof gc -rf csv -rff "$out/engine-creation.csv" \
       | tee "$out/engine-creation.log" | grep -E '^(Benchmark|EngineCreation)' || true

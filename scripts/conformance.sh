@@ -12,14 +12,17 @@
 # DIR/<target>/<script>.log (default target/conformance), prints a table and `N passed, M failed`
 # (scripts as the unit) and exits 1 on any failure.
 # Environment: TLSFUZZER_DIR, the folder holding tlsfuzzer/, tlslite-ng/ and python-ecdsa/
-# (default: ../shared/tlsfuzzer next to the repository).
+# (default: ../shared/tlsfuzzer next to the repository); KYBER_PY_DIR, kyber-py for test-tls13-mlkem
+# when that folder has no kyber-py/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 expectations=$root/scripts/conformance/scripts.tsv
 
-# Every TLS 1.3 group and suite siotls implements, in OpenSSL's default order (the CCM suites last).
-GROUPS_ALL=x25519,secp256r1,x448,secp521r1,secp384r1,ffdhe2048,ffdhe3072,ffdhe4096,ffdhe6144,ffdhe8192
+# Every TLS 1.3 group and suite siotls implements: the classic groups in OpenSSL 3.0's default
+# order, then the post-quantum ones (last, so that the classic scripts meet the server they always
+# met: x25519 its first choice); the CCM suites last.
+GROUPS_ALL=x25519,secp256r1,x448,secp521r1,secp384r1,ffdhe2048,ffdhe3072,ffdhe4096,ffdhe6144,ffdhe8192,X25519MLKEM768,SecP256r1MLKEM768,SecP384r1MLKEM1024,MLKEM512,MLKEM768,MLKEM1024
 SUITES_ALL=TLS_AES_256_GCM_SHA384,TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256,TLS_AES_128_CCM_SHA256,TLS_AES_128_CCM_8_SHA256
 # Every scheme TLS 1.3 allows in a CertificateVerify that siotls verifies: the server asks for these.
 SIGALGS_ALL=ed25519,ed448,ecdsa_secp256r1_sha256,ecdsa_secp384r1_sha384,ecdsa_secp521r1_sha512,rsa_pss_rsae_sha256,rsa_pss_rsae_sha384,rsa_pss_rsae_sha512,rsa_pss_pss_sha256,rsa_pss_pss_sha384,rsa_pss_pss_sha512
@@ -76,6 +79,14 @@ if [ ! -d "$TF/tlsfuzzer/tlsfuzzer/_apps" ]; then
 fi
 TF=$(cd "$TF" && pwd)
 export PYTHONPATH=$TF/tlsfuzzer:$TF/tlslite-ng:$TF/python-ecdsa/src
+# kyber-py (pure-Python ML-KEM), which tlslite needs for test-tls13-mlkem: $TF/kyber-py/src when
+# the folder has it, else KYBER_PY_DIR (a checkout of github.com/GiacomoPope/kyber-py, v1.2).
+for kyber in "${KYBER_PY_DIR:-}" "$TF/kyber-py"; do
+  if [ -n "$kyber" ] && [ -d "$kyber/src/kyber_py" ]; then
+    PYTHONPATH=$PYTHONPATH:$(cd "$kyber/src" && pwd)
+    break
+  fi
+done
 export PYTHONDONTWRITEBYTECODE=1  # the tlsfuzzer tree may be read-only
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 2; }
 if ! python3 -c 'import six' 2>/dev/null; then

@@ -12,7 +12,8 @@ duration=${1:-60s}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(recordLayer handshakeMessages serverFirstFlight serverAfterClientHello clientAfterClientHello serverResumption)
+  targets=(recordLayer handshakeMessages serverFirstFlight serverAfterClientHello clientAfterClientHello
+      postQuantumKeyShare serverResumption)
 fi
 
 mvn -B -q -ntp install -DskipTests -pl siotls-core -am || exit 1

@@ -44,7 +44,8 @@ class TLSConfigurationTest {
         assertThat(config.otherSide()).isEqualTo(Side.SERVER);
         assertThat(config.cipherSuites()).containsExactly(CipherSuite.TLS_AES_256_GCM_SHA384,
                 CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
-        assertThat(config.keyExchanges()).containsExactly(NamedGroup.X25519, NamedGroup.SECP256R1);
+        assertThat(config.keyExchanges()).containsExactly(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
+                NamedGroup.SECP256R1);
         assertThat(config.signatureAlgorithms()).isEqualTo(TLSConfiguration.DEFAULT_SIGNATURE_ALGORITHMS);
         assertThat(config.truststore()).isEqualTo(TrustStores.system());
         assertThat(config.requirePeerAuthentication()).isTrue();

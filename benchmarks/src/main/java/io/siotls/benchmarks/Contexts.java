@@ -3,12 +3,14 @@ package io.siotls.benchmarks;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCounted;
 import io.siotls.ClientAuthentication;
 import io.siotls.TLSConfiguration;
+import io.siotls.iana.NamedGroup;
 import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.testing.Identity;
 import io.siotls.testing.JsseMaterial;
@@ -36,6 +38,9 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 abstract class Contexts {
 
     private static final BouncyCastleJsseProvider BC_JSSE = new BouncyCastleJsseProvider();
+
+    /** The classic group every implementation is measured with. */
+    static final String X25519 = "x25519";
 
     /** BouncyCastle's JSSE logs two INFO lines per handshake; what is measured is TLS, not logging. */
     private static final Logger BC_JSSE_LOG = quiet(Logger.getLogger("org.bouncycastle.jsse"));
@@ -66,29 +71,41 @@ abstract class Contexts {
         return implementation != Implementation.BORINGSSL || OpenSsl.isAvailable();
     }
 
+    /** Engines agreeing on x25519, every implementation's classic choice. */
+    static Contexts of(Implementation implementation, KeyType keyType, boolean mutual) {
+        return of(implementation, keyType, mutual, X25519);
+    }
+
     /**
      * @param keyType the server's (and, with {@code mutual}, the client's) key type
      * @param mutual whether the server requires a client certificate
+     * @param group the one group both engines offer, by IANA name: x25519 anywhere, X25519MLKEM768
+     *        with siotls and BoringSSL (SunJSSE up to JDK 25 has no hybrid; BouncyCastle's JSSE has
+     *        no ML-KEM on the JDK's providers before JDK 24)
      */
-    static Contexts of(Implementation implementation, KeyType keyType, boolean mutual) {
+    static Contexts of(Implementation implementation, KeyType keyType, boolean mutual, String group) {
+        if (!X25519.equals(group) && (implementation == Implementation.SUNJSSE
+                || implementation == Implementation.BCJSSE)) {
+            throw new IllegalArgumentException(implementation + " is measured with x25519 only, not " + group);
+        }
         Identity server = TestPki.server(keyType);
         Identity client = TestPki.client(keyType);
         try {
             return switch (implementation) {
-                case SIOTLS -> siotls(server, client, mutual);
+                case SIOTLS -> siotls(server, client, mutual, NamedGroup.fromName(group));
                 case SUNJSSE -> sunJsse(server, client, mutual);
                 case BCJSSE -> bcJsse(server, client, mutual);
-                case BORINGSSL -> boringSsl(server, client, mutual);
+                case BORINGSSL -> boringSsl(server, client, mutual, group);
             };
         } catch (Exception e) {
             throw new IllegalStateException("cannot make the " + implementation + " engines", e);
         }
     }
 
-    private static Contexts siotls(Identity server, Identity client, boolean mutual) {
-        TLSConfiguration.Builder serverConfig = TLSConfiguration.server()
+    private static Contexts siotls(Identity server, Identity client, boolean mutual, NamedGroup group) {
+        TLSConfiguration.Builder serverConfig = TLSConfiguration.server().keyExchanges(group)
                 .privateKey(server.privateKey()).certificateChain(server.chain());
-        TLSConfiguration.Builder clientConfig = TLSConfiguration.client()
+        TLSConfiguration.Builder clientConfig = TLSConfiguration.client().keyExchanges(group)
                 .truststore(TrustStores.fromCertificates(List.of(server.root())));
         if (mutual) {
             serverConfig.truststore(TrustStores.fromCertificates(List.of(client.root())))
@@ -142,12 +159,16 @@ abstract class Contexts {
         };
     }
 
-    private static Contexts boringSsl(Identity server, Identity client, boolean mutual) throws Exception {
+    private static Contexts boringSsl(Identity server, Identity client, boolean mutual, String group)
+            throws Exception {
+        String[] groups = {X25519.equals(group) ? "X25519" : group};
         SslContextBuilder serverBuilder = SslContextBuilder.forServer(server.privateKey(),
                         server.chain().toArray(X509Certificate[]::new))
-                .sslProvider(SslProvider.OPENSSL_REFCNT).protocols("TLSv1.3");
+                .sslProvider(SslProvider.OPENSSL_REFCNT).protocols("TLSv1.3")
+                .option(OpenSslContextOption.GROUPS, groups);
         SslContextBuilder clientBuilder = SslContextBuilder.forClient().trustManager(server.root())
-                .sslProvider(SslProvider.OPENSSL_REFCNT).protocols("TLSv1.3");
+                .sslProvider(SslProvider.OPENSSL_REFCNT).protocols("TLSv1.3")
+                .option(OpenSslContextOption.GROUPS, groups);
         if (mutual) {
             serverBuilder.trustManager(client.root()).clientAuth(ClientAuth.REQUIRE);
             clientBuilder.keyManager(client.privateKey(), client.chain().toArray(X509Certificate[]::new));

@@ -34,7 +34,7 @@ class BenchmarkSmokeTest {
         List<String> implementations = java.util.Arrays.stream(Implementation.values())
                 .filter(Contexts::available).map(Enum::name).toList();
         Options options = new OptionsBuilder()
-                .include("HandshakeBenchmark|BulkBenchmark|JcaAeadBenchmark")
+                .include("\\.HandshakeBenchmark\\.|BulkBenchmark|JcaAeadBenchmark")
                 .param("implementation", implementations.toArray(String[]::new))
                 .param("chain", "EC_P256")
                 .param("mutual", "true")
@@ -74,6 +74,33 @@ class BenchmarkSmokeTest {
         assertThat(report.lines().filter(line -> line.startsWith("| jdk-smoke | Bulk.sealAndOpen |")))
                 .as("the bulk row beside SunJSSE and beside the JCA cipher alone").hasSize(2);
         assertThat(Files.size(docs.resolve("benchmarks.png"))).isPositive();
+    }
+
+    @Test
+    void thePostQuantumBenchmarksRunAndTheReportShowsTheirTargets(@TempDir Path work) throws Exception {
+        Path jdk = Files.createDirectories(work.resolve("results").resolve("jdk-smoke"));
+        List<String> implementations = java.util.stream.Stream.of(Implementation.SIOTLS, Implementation.BORINGSSL)
+                .filter(Contexts::available).map(Enum::name).toList();
+        Collection<RunResult> handshakes = new Runner(smoke("PostQuantumHandshakeBenchmark")
+                .param("implementation", implementations.toArray(String[]::new))
+                .result(jdk.resolve("pq.csv").toString()).build()).run();
+        Collection<RunResult> kem = new Runner(smoke("MlKemBenchmark").param("backend", "BOUNCYCASTLE")
+                .result(jdk.resolve("mlkem.csv").toString()).build()).run();
+
+        assertThat(handshakes).hasSize(2 * implementations.size())
+                .allSatisfy(run -> assertThat(run.getPrimaryResult().getScore()).isPositive());
+        assertThat(kem).hasSize(3).allSatisfy(run -> assertThat(run.getPrimaryResult().getScore()).isPositive());
+        String report = PostQuantumReport.markdown(List.of(jdk));
+        assertThat(report).contains("| jdk-smoke | SIOTLS | X25519MLKEM768 |",
+                "| jdk-smoke | siotls X25519MLKEM768 ÷ siotls x25519 |", "| jdk-smoke | decapsulation |");
+    }
+
+    private static OptionsBuilder smoke(String benchmark) {
+        OptionsBuilder options = new OptionsBuilder();
+        options.include(benchmark).forks(0).warmupIterations(0).measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200)).shouldFailOnError(true)
+                .resultFormat(ResultFormatType.CSV);
+        return options;
     }
 
     @Test

@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The default backend: JCA for AEADs, ECDH, finite field DH, hashes and signatures;
  * BouncyCastle's lightweight API (never registered as a JCA provider) for what is faster there
- * (X25519, X448) or missing from the JDK (AES-CCM).
+ * (X25519, X448) or missing from the JDK (AES-CCM, and ML-KEM before JDK 24, whose
+ * {@code javax.crypto.KEM} serves from 24 on), and the ECDHE-MLKEM hybrids built from those
+ * halves.
  */
 public final class JcaCryptoProvider implements CryptoProvider {
 
@@ -28,12 +30,46 @@ public final class JcaCryptoProvider implements CryptoProvider {
 
     private JcaCryptoProvider() {
         for (NamedGroup group : NamedGroup.values()) {
-            keyExchanges.put(group, switch (group) {
-                case X25519, X448 -> new MontgomeryKeyExchange(group);
-                case SECP256R1, SECP384R1, SECP521R1 -> new EcdhKeyExchange(group);
-                default -> new FfdheKeyExchange(group);
-            });
+            if (!group.isPostQuantum()) {
+                keyExchanges.put(group, switch (group) {
+                    case X25519, X448 -> new MontgomeryKeyExchange(group);
+                    case SECP256R1, SECP384R1, SECP521R1 -> new EcdhKeyExchange(group);
+                    default -> new FfdheKeyExchange(group);
+                });
+            }
         }
+        MlKem mlKem = mlKem();
+        MlKemKeyExchange mlKem768 = new MlKemKeyExchange(NamedGroup.MLKEM768, MlKemParameters.ML_KEM_768, mlKem);
+        MlKemKeyExchange mlKem1024 = new MlKemKeyExchange(NamedGroup.MLKEM1024, MlKemParameters.ML_KEM_1024, mlKem);
+        keyExchanges.put(NamedGroup.MLKEM512,
+                new MlKemKeyExchange(NamedGroup.MLKEM512, MlKemParameters.ML_KEM_512, mlKem));
+        keyExchanges.put(NamedGroup.MLKEM768, mlKem768);
+        keyExchanges.put(NamedGroup.MLKEM1024, mlKem1024);
+        keyExchanges.put(NamedGroup.X25519MLKEM768, new HybridKeyExchange(NamedGroup.X25519MLKEM768,
+                component(mlKem768), component(NamedGroup.X25519, 32, 32)));
+        keyExchanges.put(NamedGroup.SECP256R1MLKEM768, new HybridKeyExchange(NamedGroup.SECP256R1MLKEM768,
+                component(NamedGroup.SECP256R1, 65, 32), component(mlKem768)));
+        keyExchanges.put(NamedGroup.SECP384R1MLKEM1024, new HybridKeyExchange(NamedGroup.SECP384R1MLKEM1024,
+                component(NamedGroup.SECP384R1, 97, 48), component(mlKem1024)));
+    }
+
+    /**
+     * The JDK's ML-KEM where it has one (JDK 24 and later), else BouncyCastle's: measured on JDK
+     * 25 (docs/benchmarks.md, MlKemBenchmark), each of the JDK's key generation, encapsulation
+     * and decapsulation takes about half of BouncyCastle's time.
+     */
+    private static MlKem mlKem() {
+        JdkMlKem jdk = JdkMlKem.get();
+        return jdk != null ? jdk : BcMlKem.INSTANCE;
+    }
+
+    private HybridKeyExchange.Component component(NamedGroup classic, int shareLength, int privateKeyLength) {
+        return new HybridKeyExchange.Component(keyExchanges.get(classic), shareLength, shareLength, privateKeyLength);
+    }
+
+    private static HybridKeyExchange.Component component(MlKemKeyExchange mlKem) {
+        return new HybridKeyExchange.Component(mlKem, mlKem.parameters().encapsulationKeyLength(),
+                mlKem.parameters().ciphertextLength(), MlKemParameters.SEED_LENGTH);
     }
 
     @Override

@@ -1,8 +1,5 @@
 package io.siotls.handshake;
 
-import io.siotls.crypto.KeyExchangeKeyPair;
-import io.siotls.extensions.KeyShareEntry;
-import io.siotls.iana.NamedGroup;
 import io.siotls.keyschedule.TranscriptHash;
 import io.siotls.messages.ClientHello;
 import java.time.Clock;
@@ -35,18 +32,17 @@ public final class ClientHandshake extends Handshake {
     }
 
     /**
-     * Sends the ClientHello with a share for the first configured group, RFC 8446 §4.1.2, offering
-     * the newest ticket kept for this server when there is one (§4.2.11, psk_dhe_ke).
+     * Sends the ClientHello with the shares of {@link ClientKeyShares#first}, RFC 8446 §4.1.2,
+     * offering the newest ticket kept for this server when there is one (§4.2.11, psk_dhe_ke).
      */
     @Override
     State first() {
-        NamedGroup group = context.policy().keyExchanges().get(0);
-        KeyExchangeKeyPair keyPair = context.entropy().ephemeralKeyPair(context.crypto().keyExchange(group));
+        ClientKeyShares shares = ClientKeyShares.first(context);
         TicketOffer offer = TicketOffer.take(context);
         ClientHello hello = hellos.build(context.entropy().helloRandom(), context.entropy().legacySessionId(),
-                new KeyShareEntry(group.code(), keyPair.publicShare()), null, offer, null);
+                shares.entries(), null, offer, null);
         TranscriptHash transcript = new TranscriptHash();
         context.send(transcript, hello);
-        return new ExpectServerHello(context, transcript, hellos, hello, group, keyPair, null, offer);
+        return new ExpectServerHello(context, transcript, hellos, hello, shares, null, offer);
     }
 }

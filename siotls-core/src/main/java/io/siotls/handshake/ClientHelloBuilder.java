@@ -53,13 +53,13 @@ final class ClientHelloBuilder {
      * @param before the transcript before this ClientHello, which the binder covers: {@code null}
      *        for the first, ClientHello1's message_hash and the HelloRetryRequest for the second
      */
-    ClientHello build(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie, TicketOffer offer,
-            TranscriptHash before) {
-        ClientHello hello = override.apply(compose(random, sessionId, share, cookie, offer));
+    ClientHello build(byte[] random, byte[] sessionId, List<KeyShareEntry> shares, Extension cookie,
+            TicketOffer offer, TranscriptHash before) {
+        ClientHello hello = override.apply(compose(random, sessionId, shares, cookie, offer));
         return offer == null ? hello : offer.bind(hello, before);
     }
 
-    private ClientHello compose(byte[] random, byte[] sessionId, KeyShareEntry share, Extension cookie,
+    private ClientHello compose(byte[] random, byte[] sessionId, List<KeyShareEntry> shares, Extension cookie,
             TicketOffer offer) {
         List<Extension> extensions = new ArrayList<>();
         if (context.policy().serverName() != null && !HostnameVerifier.isIpLiteral(context.policy().serverName())) {
@@ -67,7 +67,7 @@ final class ClientHelloBuilder {
         }
         extensions.add(SupportedVersionsExtension.offered(List.of(TLSVersion.TLS_1_3.code())));
         extensions.add(new SupportedGroupsExtension(codes(context.policy().keyExchanges())));
-        extensions.add(KeyShareExtension.clientShares(List.of(share)));
+        extensions.add(KeyShareExtension.clientShares(shares));
         extensions.add(SignatureAlgorithmsExtension.forHandshake(codes(context.policy().signatureAlgorithms())));
         if (context.policy().truststore() != null) {
             extensions.add(SignatureAlgorithmsExtension.forCertificates(codes(certificateSignatureSchemes())));

@@ -2,6 +2,7 @@ package io.siotls.handshake;
 
 import io.siotls.crypto.KeyExchange;
 import io.siotls.crypto.KeyExchangeKeyPair;
+import io.siotls.crypto.ServerKeyShare;
 import java.security.SecureRandom;
 
 /**
@@ -65,6 +66,14 @@ public class Entropy {
     /** A fresh ephemeral key pair for {@code exchange}. */
     public KeyExchangeKeyPair ephemeralKeyPair(KeyExchange exchange) {
         return exchange.generate(random);
+    }
+
+    /**
+     * The server's share and shared secret for the client's share, RFC 8446 §4.2.8: an
+     * ephemeral key pair's agreement for (EC)DHE, an encapsulation for KEM groups.
+     */
+    public ServerKeyShare serverKeyShare(KeyExchange exchange, byte[] clientShare) {
+        return exchange.respond(clientShare, random);
     }
 
     /** The randomness fed to signatures (PSS salts, ECDSA nonces). */

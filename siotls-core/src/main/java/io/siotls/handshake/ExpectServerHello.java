@@ -5,7 +5,6 @@ import io.siotls.alerts.MissingExtension;
 import io.siotls.alerts.ProtocolVersion;
 import io.siotls.alerts.UnexpectedMessage;
 import io.siotls.alerts.UnsupportedExtension;
-import io.siotls.crypto.KeyExchangeKeyPair;
 import io.siotls.extensions.CookieExtension;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
@@ -27,8 +26,8 @@ import java.util.Arrays;
 
 /**
  * Waiting for the ServerHello, RFC 8446 §4.1.3, or a HelloRetryRequest (§4.1.4) while no
- * retry happened yet ({@code retrySuite} null): it holds the ClientHello sent and the key pair
- * of its share.
+ * retry happened yet ({@code retrySuite} null): it holds the ClientHello sent and the key pairs
+ * of its shares.
  */
 final class ExpectServerHello extends Expect {
 
@@ -41,21 +40,19 @@ final class ExpectServerHello extends Expect {
     private final TranscriptHash transcript;
     private final ClientHelloBuilder hellos;
     private final ClientHello sent;
-    private final NamedGroup offeredGroup;
-    private final KeyExchangeKeyPair keyPair;
+    private final ClientKeyShares shares;
     private final CipherSuite retrySuite;
     private final TicketOffer offer;
 
     /** @param offer the ticket {@code sent} offers, or {@code null} */
     ExpectServerHello(Context context, TranscriptHash transcript, ClientHelloBuilder hellos, ClientHello sent,
-            NamedGroup offeredGroup, KeyExchangeKeyPair keyPair, CipherSuite retrySuite, TicketOffer offer) {
+            ClientKeyShares shares, CipherSuite retrySuite, TicketOffer offer) {
         super(HandshakeType.SERVER_HELLO);
         this.context = context;
         this.transcript = transcript;
         this.hellos = hellos;
         this.sent = sent;
-        this.offeredGroup = offeredGroup;
-        this.keyPair = keyPair;
+        this.shares = shares;
         this.retrySuite = retrySuite;
         this.offer = offer;
     }
@@ -73,12 +70,8 @@ final class ExpectServerHello extends Expect {
             throw new MissingExtension("the ServerHello has no key_share (PSK-only modes were not offered)");
         }
         KeyShareEntry serverShare = keyShare.serverEntry();
-        if (serverShare.group() != offeredGroup.code()) {
-            throw new IllegalParameter("the server's key_share is for group " + serverShare.group()
-                    + ", not the one offered");
-        }
         ClientTicket resumed = selectedTicket(hello, suite);
-        byte[] sharedSecret = keyPair.sharedSecret(serverShare.keyExchange());
+        byte[] sharedSecret = shares.sharedSecret(serverShare);
         transcript.update(message);
         KeySchedule schedule = new KeySchedule(context.crypto(), suite);
         EarlySecret earlySecret = resumed == null ? schedule.earlySecretWithoutPsk() : schedule.earlySecret(resumed.psk());
@@ -87,7 +80,8 @@ final class ExpectServerHello extends Expect {
         }
         ClientKeys keys = switchToHandshakeKeys(schedule, earlySecret, sharedSecret);
         Arrays.fill(sharedSecret, (byte) 0);
-        return new ExpectEncryptedExtensions(context, transcript, sent, keys, negotiation(suite, resumed), resumed);
+        return new ExpectEncryptedExtensions(context, transcript, sent, keys,
+                negotiation(suite, NamedGroup.fromCode(serverShare.group()), resumed), resumed);
     }
 
     /**
@@ -101,10 +95,10 @@ final class ExpectServerHello extends Expect {
     }
 
     /** What is agreed so far; a resumed session's server identity is the one of the handshake that issued its ticket. */
-    private Negotiation negotiation(CipherSuite suite, ClientTicket resumed) {
+    private static Negotiation negotiation(CipherSuite suite, NamedGroup group, ClientTicket resumed) {
         Negotiation negotiation = new Negotiation();
         negotiation.cipherSuite = suite;
-        negotiation.keyExchange = offeredGroup;
+        negotiation.keyExchange = group;
         if (resumed != null) {
             negotiation.resumed = true;
             negotiation.peerCertificateChain = resumed.peerChain();
@@ -223,20 +217,17 @@ final class ExpectServerHello extends Expect {
         if (keyShare == null && cookie == null) {
             throw new IllegalParameter("the HelloRetryRequest would not change the ClientHello");
         }
-        KeyShareEntry share = sent.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class).entries().get(0);
-        NamedGroup group = offeredGroup;
-        KeyExchangeKeyPair pair = keyPair;
+        ClientKeyShares retryShares = shares;
         if (keyShare != null) {
-            group = NamedGroup.fromCode(keyShare.selectedGroup());
+            NamedGroup group = NamedGroup.fromCode(keyShare.selectedGroup());
             if (group == null || !context.policy().keyExchanges().contains(group)) {
                 throw new IllegalParameter("the HelloRetryRequest asks for group " + keyShare.selectedGroup()
                         + ", which was not offered");
             }
-            if (group == offeredGroup) {
-                throw new IllegalParameter("the HelloRetryRequest asks for the group whose share was already sent");
+            if (shares.contains(group)) {
+                throw new IllegalParameter("the HelloRetryRequest asks for a group whose share was already sent");
             }
-            pair = context.entropy().ephemeralKeyPair(context.crypto().keyExchange(group));
-            share = new KeyShareEntry(group.code(), pair.publicShare());
+            retryShares = ClientKeyShares.retry(context, group);
         }
         transcript.replaceWithMessageHash();
         transcript.update(message);
@@ -248,8 +239,9 @@ final class ExpectServerHello extends Expect {
             offer.forget();
             stillOffered = null;
         }
-        ClientHello second = hellos.build(sent.random(), sent.legacySessionId(), share, cookie, stillOffered, transcript);
+        ClientHello second = hellos.build(sent.random(), sent.legacySessionId(), retryShares.entries(), cookie,
+                stillOffered, transcript);
         context.send(transcript, second);
-        return new ExpectServerHello(context, transcript, hellos, second, group, pair, suite, stillOffered);
+        return new ExpectServerHello(context, transcript, hellos, second, retryShares, suite, stillOffered);
     }
 }

@@ -1,7 +1,7 @@
 package io.siotls.handshake;
 
 import io.siotls.ClientAuthentication;
-import io.siotls.crypto.KeyExchangeKeyPair;
+import io.siotls.crypto.ServerKeyShare;
 import io.siotls.extensions.ALPNExtension;
 import io.siotls.extensions.CertificateTypeExtension;
 import io.siotls.extensions.Extension;
@@ -128,10 +128,11 @@ final class ServerFirstFlight {
      * Handshake Secret of {@code earlySecret} and the (EC)DHE shared secret (§7.1).
      */
     private HandshakeSecret sendServerHello(EarlySecret earlySecret, List<Extension> pskExtensions) {
-        KeyExchangeKeyPair keyPair = context.entropy().ephemeralKeyPair(context.crypto().keyExchange(group));
-        byte[] sharedSecret = keyPair.sharedSecret(clientShare.keyExchange());
+        ServerKeyShare own = context.entropy().serverKeyShare(context.crypto().keyExchange(group),
+                clientShare.keyExchange());
+        byte[] sharedSecret = own.sharedSecret();
         List<Extension> extensions = new ArrayList<>(pskExtensions);
-        extensions.add(KeyShareExtension.serverShare(new KeyShareEntry(clientShare.group(), keyPair.publicShare())));
+        extensions.add(KeyShareExtension.serverShare(new KeyShareEntry(clientShare.group(), own.share())));
         extensions.add(SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code()));
         context.send(transcript, new ServerHello(TLSVersion.TLS_1_2.code(), context.entropy().helloRandom(),
                 hello.legacySessionId(), suite.code(), 0, ExtensionBlock.of(extensions)));

@@ -8,13 +8,18 @@ import io.siotls.ConnectionOptions;
 import io.siotls.LruClientSessionCache;
 import io.siotls.TLSConfiguration;
 import io.siotls.alerts.HandshakeClosedByPeer;
+import io.siotls.alerts.IllegalParameter;
 import io.siotls.alerts.InternalErrorAlert;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.TLSException;
+import io.siotls.crypto.CryptoProvider;
+import io.siotls.crypto.KeyExchange;
+import io.siotls.crypto.KeyExchangeKeyPair;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.ExtensionContext;
 import io.siotls.iana.ExtensionType;
 import io.siotls.handshake.Entropy;
+import io.siotls.iana.NamedGroup;
 import io.siotls.messages.CertificateMessage;
 import io.siotls.messages.CertificateRequest;
 import io.siotls.messages.CertificateVerify;
@@ -42,13 +47,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of what a peer controls: records, every handshake message and
- * extension parser, and both state machines fed arbitrary bytes after a valid prefix. Anything but
+ * extension parser, both state machines fed arbitrary bytes after a valid prefix, and the
+ * post-quantum key shares. Anything but
  * a TLS alert is a finding (an internal_error alert is no better than a crash here), and so is a
  * hang.
  *
@@ -69,6 +79,11 @@ class ProtocolFuzzTest {
             .sessionTicketKeys(TicketKeys.of(List.of(fixedTicketKey()))).build();
     private static final Path RESUMPTION_SEED = Path.of("src/test/resources/io/siotls/connection/ProtocolFuzzTestInputs",
             "serverResumption", "resuming-client-hello");
+    private static final List<NamedGroup> POST_QUANTUM_GROUPS =
+            Stream.of(NamedGroup.values()).filter(NamedGroup::isPostQuantum).toList();
+    private static final Map<NamedGroup, KeyExchangeKeyPair> CLIENT_KEY_PAIRS = POST_QUANTUM_GROUPS.stream()
+            .collect(Collectors.toMap(group -> group, group -> CryptoProvider.getDefault().keyExchange(group)
+                    .generate(fixedEntropy().signingRandom())));
 
     @FuzzTest(maxDuration = "24h")
     void recordLayer(byte[] data) {
@@ -186,6 +201,32 @@ class ProtocolFuzzTest {
             key[i] = (byte) (i * 7 + 3);
         }
         return key;
+    }
+
+    /**
+     * The post-quantum key shares (draft-ietf-tls-mlkem, draft-ietf-tls-ecdhe-mlkem): the first
+     * byte picks a group and a side, the rest is the peer's key_exchange: a client's share that
+     * a server answers (the modulus check, the classic half's point, the lengths), or a server's
+     * share that a client decapsulates. Each either yields a secret or is illegal_parameter.
+     */
+    @FuzzTest(maxDuration = "24h")
+    void postQuantumKeyShare(byte[] data) {
+        if (data.length == 0) {
+            return;
+        }
+        NamedGroup group = POST_QUANTUM_GROUPS.get((data[0] & 0x7f) % POST_QUANTUM_GROUPS.size());
+        byte[] share = Arrays.copyOfRange(data, 1, data.length);
+        KeyExchange exchange = CryptoProvider.getDefault().keyExchange(group);
+        try {
+            byte[] secret = data[0] < 0
+                    ? CLIENT_KEY_PAIRS.get(group).sharedSecret(share)
+                    : exchange.respond(share, fixedEntropy().signingRandom()).sharedSecret();
+            if (secret.length < 32) {
+                throw new IllegalStateException(group + " yielded a secret of " + secret.length + " bytes");
+            }
+        } catch (IllegalParameter refused) {
+            expected(refused);
+        }
     }
 
     /**

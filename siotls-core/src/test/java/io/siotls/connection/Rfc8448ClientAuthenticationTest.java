@@ -74,6 +74,7 @@ class Rfc8448ClientAuthenticationTest {
                 .crypto(signatures)
                 .truststore(TrustStores.fromCertificates(List.of(serverCertificate)))
                 .cipherSuites(SUITES)
+                .keyExchanges(CLIENT_GROUPS)
                 .privateKey(signatures.privateKey())
                 .certificateChain(clientCertificate)
                 .build();

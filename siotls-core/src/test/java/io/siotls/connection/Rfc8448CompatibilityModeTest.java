@@ -64,6 +64,7 @@ class Rfc8448CompatibilityModeTest {
         TLSConfiguration config = TLSConfiguration.client()
                 .truststore(TrustStores.fromCertificates(List.of(Rfc8448.serverRsaCertificate())))
                 .cipherSuites(SUITES)
+                .keyExchanges(CLIENT_GROUPS)
                 .build();
         ReplayedEntropy entropy = new ReplayedEntropy(TRACE.value("client_random"))
                 .legacySessionId(TRACE.value("legacy_session_id"))

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.crypto.KeyExchange;
 import io.siotls.crypto.KeyExchangeKeyPair;
+import io.siotls.crypto.ServerKeyShare;
 import io.siotls.handshake.Entropy;
 import io.siotls.iana.NamedGroup;
 import io.siotls.iana.SignatureScheme;
@@ -79,6 +80,12 @@ class Rfc8448SimpleHandshakeTest {
         public KeyExchangeKeyPair ephemeralKeyPair(KeyExchange exchange) {
             assertThat(exchange.group()).isEqualTo(NamedGroup.X25519);
             return exchange.fromPrivateKey(ephemeralPrivateKey);
+        }
+
+        @Override
+        public ServerKeyShare serverKeyShare(KeyExchange exchange, byte[] clientShare) {
+            KeyExchangeKeyPair own = ephemeralKeyPair(exchange);
+            return new ServerKeyShare(own.publicShare(), own.sharedSecret(clientShare));
         }
     }
 
@@ -168,6 +175,7 @@ class Rfc8448SimpleHandshakeTest {
         TLSConfiguration config = TLSConfiguration.client()
                 .truststore(TrustStores.fromCertificates(List.of(certificate)))
                 .cipherSuites(SUITES)
+                .keyExchanges(CLIENT_GROUPS)
                 .build();
         TLSConnection client = new TLSConnection(config, null,
                 new ReplayedEntropy(Rfc8448.get("client_random"), Rfc8448.get("client_x25519_private"), new byte[0]),

@@ -21,7 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every NamedGroup: agreement, exact share lengths, known answers and the peer values TLS must refuse. */
+/**
+ * Every NamedGroup: agreement between a client's key pair and a server's answer, exact share
+ * lengths, known answers and the peer values TLS must refuse.
+ */
 class KeyExchangeTest {
 
     private static final CryptoProvider CRYPTO = CryptoProvider.getDefault();
@@ -35,9 +38,19 @@ class KeyExchangeTest {
         return exchange(group).generate(RANDOM);
     }
 
-    /** key_exchange lengths of RFC 8446 §4.2.8.1 and §4.2.8.2. */
+    /**
+     * The client's key_exchange lengths: RFC 8446 §4.2.8.1 and §4.2.8.2; ML-KEM encapsulation
+     * keys of 384k + 32 bytes (FIPS 203 §8), alone or beside an ECDHE share
+     * (draft-ietf-tls-ecdhe-mlkem §3).
+     */
     private static int shareLength(NamedGroup group) {
         return switch (group) {
+            case MLKEM512 -> 800;
+            case MLKEM768 -> 1184;
+            case MLKEM1024 -> 1568;
+            case X25519MLKEM768 -> 1184 + 32;
+            case SECP256R1MLKEM768 -> 65 + 1184;
+            case SECP384R1MLKEM1024 -> 97 + 1568;
             case X25519 -> 32;
             case X448 -> 56;
             case SECP256R1 -> 1 + 2 * 32;
@@ -51,11 +64,41 @@ class KeyExchangeTest {
         };
     }
 
-    /** Z's length, RFC 8446 §7.4: the prime's length for finite fields, the x-coordinate's for curves. */
+    /** The server's key_exchange length: the client's for (EC)DHE, the ciphertext's for ML-KEM (FIPS 203 §8). */
+    private static int serverShareLength(NamedGroup group) {
+        return switch (group) {
+            case MLKEM512 -> 768;
+            case MLKEM768 -> 1088;
+            case MLKEM1024 -> 1568;
+            case X25519MLKEM768 -> 1088 + 32;
+            case SECP256R1MLKEM768 -> 65 + 1088;
+            case SECP384R1MLKEM1024 -> 97 + 1568;
+            default -> shareLength(group);
+        };
+    }
+
+    /**
+     * Z's length, RFC 8446 §7.4: the prime's length for finite fields, the x-coordinate's for
+     * curves; ML-KEM's 32 bytes, beside the ECDHE secret in a hybrid.
+     */
     private static int secretLength(NamedGroup group) {
         return switch (group) {
             case SECP256R1, SECP384R1, SECP521R1 -> (shareLength(group) - 1) / 2;
+            case MLKEM512, MLKEM768, MLKEM1024 -> 32;
+            case X25519MLKEM768, SECP256R1MLKEM768 -> 64;
+            case SECP384R1MLKEM1024 -> 32 + 48;
             default -> shareLength(group);
+        };
+    }
+
+    /** The private keys of fromPrivateKey: the scalar or exponent; ML-KEM's seed d ‖ z, in a hybrid beside the scalar. */
+    private static int privateKeyLength(NamedGroup group) {
+        return switch (group) {
+            case X448 -> 56;
+            case MLKEM512, MLKEM768, MLKEM1024 -> 64;
+            case X25519MLKEM768, SECP256R1MLKEM768 -> 64 + 32;
+            case SECP384R1MLKEM1024 -> 64 + 48;
+            default -> 32;
         };
     }
 
@@ -68,7 +111,19 @@ class KeyExchangeTest {
 
     @ParameterizedTest
     @EnumSource(NamedGroup.class)
-    void twoKeyPairsAgreeOnASecretOfTheExpectedLength(NamedGroup group) {
+    void aClientAndTheServersAnswerAgreeOnASecretOfTheExpectedLength(NamedGroup group) {
+        KeyExchangeKeyPair client = generate(group);
+
+        ServerKeyShare server = exchange(group).respond(client.publicShare(), RANDOM);
+
+        assertThat(server.share()).hasSize(serverShareLength(group)).isNotEqualTo(client.publicShare());
+        assertThat(client.sharedSecret(server.share())).isEqualTo(server.sharedSecret())
+                .hasSize(secretLength(group));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NamedGroup.class, mode = EnumSource.Mode.MATCH_NONE, names = ".*MLKEM.*")
+    void twoDiffieHellmanKeyPairsAgreeOnASecretOfTheExpectedLength(NamedGroup group) {
         KeyExchangeKeyPair alice = generate(group);
         KeyExchangeKeyPair bob = generate(group);
 
@@ -81,7 +136,7 @@ class KeyExchangeTest {
     @ParameterizedTest
     @EnumSource(NamedGroup.class)
     void generatedPublicSharesHaveTheExactLength(NamedGroup group) {
-        int tries = group.isFiniteField() ? 3 : 50;
+        int tries = group.isFiniteField() || group.isPostQuantum() ? 3 : 50;
         for (int i = 0; i < tries; i++) {
             assertThat(generate(group).publicShare()).hasSize(shareLength(group));
         }
@@ -90,16 +145,16 @@ class KeyExchangeTest {
     @ParameterizedTest
     @EnumSource(NamedGroup.class)
     void fromPrivateKeyIsDeterministic(NamedGroup group) {
-        byte[] privateKey = new byte[group == NamedGroup.X448 ? 56 : 32];
+        byte[] privateKey = new byte[privateKeyLength(group)];
         Arrays.fill(privateKey, (byte) 0x3c);
-        KeyExchangeKeyPair peer = generate(group);
 
         KeyExchangeKeyPair first = exchange(group).fromPrivateKey(privateKey);
         KeyExchangeKeyPair second = exchange(group).fromPrivateKey(privateKey.clone());
+        ServerKeyShare peer = exchange(group).respond(first.publicShare(), RANDOM);
 
         assertThat(first.publicShare()).isEqualTo(second.publicShare()).hasSize(shareLength(group));
-        assertThat(first.sharedSecret(peer.publicShare())).isEqualTo(second.sharedSecret(peer.publicShare()))
-                .isEqualTo(peer.sharedSecret(first.publicShare()));
+        assertThat(first.sharedSecret(peer.share())).isEqualTo(second.sharedSecret(peer.share()))
+                .isEqualTo(peer.sharedSecret());
     }
 
     @Test
@@ -175,13 +230,22 @@ class KeyExchangeTest {
     @EnumSource(NamedGroup.class)
     void sharesOfTheWrongLengthAreIllegalParameter(NamedGroup group) {
         KeyExchangeKeyPair pair = generate(group);
-        byte[] share = generate(group).publicShare();
+        byte[] clientShare = pair.publicShare();
+        byte[] serverShare = exchange(group).respond(clientShare, RANDOM).share();
 
-        for (byte[] wrong : new byte[][] {new byte[0], Arrays.copyOf(share, share.length - 1),
-                Arrays.copyOf(share, share.length + 1)}) {
-            assertThatThrownBy(() -> pair.sharedSecret(wrong)).as(wrong.length + " bytes")
+        for (byte[] wrong : wrongLengths(serverShare)) {
+            assertThatThrownBy(() -> pair.sharedSecret(wrong)).as("server share of " + wrong.length + " bytes")
                     .isInstanceOf(IllegalParameter.class);
         }
+        for (byte[] wrong : wrongLengths(clientShare)) {
+            assertThatThrownBy(() -> exchange(group).respond(wrong, RANDOM))
+                    .as("client share of " + wrong.length + " bytes").isInstanceOf(IllegalParameter.class);
+        }
+    }
+
+    /** Empty, truncated by one byte and one byte too long. */
+    private static byte[][] wrongLengths(byte[] share) {
+        return new byte[][] {new byte[0], Arrays.copyOf(share, share.length - 1), Arrays.copyOf(share, share.length + 1)};
     }
 
     // --- NIST curves

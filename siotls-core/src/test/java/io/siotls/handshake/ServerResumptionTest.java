@@ -377,11 +377,13 @@ class ServerResumptionTest {
         before.update(first);
         before.replaceWithMessageHash();
         before.update(retry);
-        byte[] share = CryptoProvider.getDefault().keyExchange(NamedGroup.X25519).generate(new SecureRandom()).publicShare();
+        NamedGroup asked = NamedGroup.fromCode(attempt.serverHello().extensions()
+                .get(ExtensionType.KEY_SHARE, KeyShareExtension.class).selectedGroup());
+        byte[] share = CryptoProvider.getDefault().keyExchange(asked).generate(new SecureRandom()).publicShare();
         byte[] second = ResumingClient.hello(full.hello(), List.of(ticket.offer(Duration.ZERO)), List.of(1), SUITE,
                 before, extensions -> extensions.stream().map(extension -> extension.typeCode()
                         == ExtensionType.KEY_SHARE.code() ? KeyShareExtension.clientShares(List.of(
-                                new KeyShareEntry(NamedGroup.X25519.code(), share))) : extension).toList());
+                                new KeyShareEntry(asked.code(), share))) : extension).toList());
         attempt.wire().clear();
         attempt.server().receive(HandshakeType.CLIENT_HELLO.code(), second);
 

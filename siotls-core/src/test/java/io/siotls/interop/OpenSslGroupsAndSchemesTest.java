@@ -34,9 +34,14 @@ class OpenSslGroupsAndSchemesTest {
     @TempDir
     Path dir;
 
-    /** Every group in both directions; even ffdhe8192 costs our side well under a second here. */
+    /**
+     * Every group OpenSSL 3.0 knows in both directions (it has no ML-KEM before 3.5: the
+     * post-quantum groups meet BoringSSL and BouncyCastle instead); even ffdhe8192 costs our side
+     * well under a second here.
+     */
     static Stream<Arguments> groups() {
         return Stream.of(Direction.values()).flatMap(direction -> Stream.of(NamedGroup.values())
+                .filter(group -> !group.isPostQuantum())
                 .map(group -> Arguments.of(direction, group)));
     }
 

@@ -2,6 +2,7 @@ package io.siotls.testing;
 
 import io.siotls.crypto.KeyExchange;
 import io.siotls.crypto.KeyExchangeKeyPair;
+import io.siotls.crypto.ServerKeyShare;
 import io.siotls.handshake.Entropy;
 import io.siotls.iana.NamedGroup;
 import java.security.SecureRandom;
@@ -81,6 +82,13 @@ public final class ReplayedEntropy extends Entropy {
             throw new AssertionError("the trace has no ephemeral key for " + exchange.group());
         }
         return exchange.fromPrivateKey(privateKey);
+    }
+
+    /** The server's share from the trace's ephemeral key, as for (EC)DHE. */
+    @Override
+    public ServerKeyShare serverKeyShare(KeyExchange exchange, byte[] clientShare) {
+        KeyExchangeKeyPair own = ephemeralKeyPair(exchange);
+        return new ServerKeyShare(own.publicShare(), own.sharedSecret(clientShare));
     }
 
     @Override

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The commands the interoperability tests start as real TLS peers (openssl, gnutls-serv,
- * gnutls-cli, curl). Where one is missing, the test that needs it is skipped with a message
- * saying so — on a machine with only a JDK and Maven — except under CI (the {@code CI}
- * environment variable, which {@code .ci/run} sets), where a missing peer fails the test.
+ * gnutls-cli, curl, h2load, chromium). Where one is missing, the test that needs it is skipped
+ * with a message saying so — on a machine with only a JDK and Maven — except under CI (the
+ * {@code CI} environment variable, which {@code .ci/run} sets), where a missing peer fails the
+ * test.
  */
 public final class PeerCommand {
 
@@ -26,7 +27,7 @@ public final class PeerCommand {
             return;
         }
         String message = command + " is not installed: this test runs it as a real TLS peer "
-                + "(Debian: apt-get install openssl gnutls-bin curl; bash .ci/run installs them)";
+                + "(Debian: apt-get install openssl gnutls-bin curl nghttp2-client chromium; bash .ci/run installs them)";
         if (System.getenv("CI") != null) {
             throw new AssertionError(message + "; CI must have it");
         }

@@ -43,7 +43,7 @@ record CliOptions(
             options:
               --servername NAME        SNI host name to ask for (client; default HOST unless it is an IP address)
               --alpn P1,P2             application protocols, best first
-              --groups G1,G2           key exchange groups (x25519, secp256r1, ...)
+              --groups G1,G2           key exchange groups (X25519MLKEM768, x25519, secp256r1, ...)
               --suites S1,S2           TLS 1.3 cipher suites (TLS_AES_128_GCM_SHA256, ...)
               --sigalgs A1,A2          signature schemes accepted from the peer (ed25519, ...)
               --cert FILE              this side's certificate chain (PEM, end-entity first)

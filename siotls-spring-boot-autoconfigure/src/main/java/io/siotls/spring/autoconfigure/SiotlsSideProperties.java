@@ -44,7 +44,10 @@ public abstract class SiotlsSideProperties extends SiotlsKeyProperties {
     /** TLS 1.3 cipher suites, best first, by IANA name. Defaults to TLS_AES_256_GCM_SHA384, TLS_AES_128_GCM_SHA256, TLS_CHACHA20_POLY1305_SHA256. */
     private List<String> cipherSuites = new ArrayList<>();
 
-    /** Key exchange groups, best first, by IANA name. Defaults to x25519, secp256r1. */
+    /**
+     * Key exchange groups, best first, by IANA name. Defaults to X25519MLKEM768, x25519,
+     * secp256r1.
+     */
     private List<String> keyExchanges = new ArrayList<>();
 
     /**

@@ -194,6 +194,15 @@ class SiotlsAutoConfigurationTest {
     }
 
     @Test
+    void postQuantumGroupsByTheirIanaNamesInAnyCase() {
+        runner.withPropertyValues("siotls.client.key-exchanges=X25519MLKEM768,SecP256r1MLKEM768,"
+                + "secp384r1mlkem1024,MLKEM512,MLKEM768,MLKEM1024").run(context ->
+                        assertThat(clientConfig(context).keyExchanges()).containsExactly(NamedGroup.X25519MLKEM768,
+                                NamedGroup.SECP256R1MLKEM768, NamedGroup.SECP384R1MLKEM1024, NamedGroup.MLKEM512,
+                                NamedGroup.MLKEM768, NamedGroup.MLKEM1024));
+    }
+
+    @Test
     void unknownAlgorithmNameFailsNamingTheEntryAndTheAcceptedValues() {
         runner.withPropertyValues("siotls.client.cipher-suites=TLS_AES_128_GCM_SHA256,TLS_RSA_WITH_RC4_128_MD5")
                 .run(context -> assertThat(propertyFailure(context))

@@ -10,13 +10,13 @@ import io.siotls.jsse.HandshakeEvent;
 import io.siotls.jsse.HandshakeListener;
 import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.spring.autoconfigure.SiotlsSides;
-import java.util.Locale;
 import javax.net.ssl.SSLContext;
 
 /**
  * Micrometer metrics of the handshakes the siotls contexts run: the counter
  * {@value #HANDSHAKES} tagged {@code side}, {@code outcome} (success, failure),
- * {@code cipher.suite} and {@code group} ("none" on failure), and the timer {@value #DURATION}
+ * {@code cipher.suite} and {@code group} (their IANA names, such as TLS_AES_128_GCM_SHA256 and
+ * X25519MLKEM768; "none" on failure), and the timer {@value #DURATION}
  * tagged {@code side} and {@code outcome}. Contexts of the jsse implementation are SunJSSE's and
  * report nothing.
  */
@@ -62,7 +62,7 @@ public class SiotlsHandshakeMetrics implements MeterBinder {
         TLSNegotiatedConfiguration negotiated = event.negotiated();
         String suite = negotiated == null ? "none" : negotiated.cipherSuite().ianaName();
         String group = negotiated == null || negotiated.keyExchange() == null ? "none"
-                : negotiated.keyExchange().ianaName().toLowerCase(Locale.ROOT);
+                : negotiated.keyExchange().ianaName();
         Counter.builder(HANDSHAKES).description("TLS handshakes run by siotls")
                 .tags(Tags.of("side", side, "outcome", outcome, "cipher.suite", suite, "group", group,
                         "resumed", String.valueOf(event.resumed())))

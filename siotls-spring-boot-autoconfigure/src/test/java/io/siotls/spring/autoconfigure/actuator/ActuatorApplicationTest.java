@@ -96,6 +96,8 @@ class ActuatorApplicationTest {
         assertThat((String) JsonPath.read(info, "$.siotls.implementation")).isEqualTo("siotls");
         assertThat((String) JsonPath.read(info, "$.siotls.server.clientAuthentication")).isEqualTo("required");
         assertThat((List<String>) JsonPath.read(info, "$.siotls.server.cipherSuites")).contains("TLS_AES_128_GCM_SHA256");
+        assertThat((List<String>) JsonPath.read(info, "$.siotls.server.keyExchanges"))
+                .containsExactly("X25519MLKEM768", "x25519", "secp256r1");
         assertThat((String) JsonPath.read(info, "$.siotls.server.credential.certificateChains[0].subject"))
                 .isEqualTo("CN=localhost");
         assertThat((String) JsonPath.read(info, "$.siotls.client.peerVerification")).isEqualTo("1 trust anchors");
@@ -146,8 +148,11 @@ class ActuatorApplicationTest {
         assertThat(count(registry, "server", "success")).isEqualTo(before + 2);
         assertThat(count(registry, "server", "failure")).isEqualTo(failedBefore + 1);
         assertThat(registry.get(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", "client", "outcome", "success")
-                .counters()).isNotEmpty().allSatisfy(counter ->
-                        assertThat(counter.getId().getTag("cipher.suite")).startsWith("TLS_"));
+                .counters()).isNotEmpty().allSatisfy(counter -> {
+                    assertThat(counter.getId().getTag("cipher.suite")).startsWith("TLS_");
+                    assertThat(counter.getId().getTag("group")).as("both sides' default groups")
+                            .isEqualTo("X25519MLKEM768");
+                });
         assertThat(registry.get(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", "client", "outcome", "success",
                 "resumed", "true").counters()).isNotEmpty();
         assertThat(registry.get(SiotlsHandshakeMetrics.HANDSHAKES).tags("side", "server", "outcome", "success",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.siotls.Side;
+import io.siotls.iana.NamedGroup;
 import io.siotls.jsse.HandshakeEvent;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.MutualTlsPki;
@@ -95,6 +96,8 @@ class NettyMutualTlsApplicationTest {
         assertThat(serverHandshakes).singleElement().satisfies(event -> {
             assertThat(event.side()).isEqualTo(Side.SERVER);
             assertThat(event.negotiated().peerCertificateChain().get(0)).isEqualTo(client.certificate());
+            assertThat(event.negotiated().keyExchange()).as("both sides' default groups")
+                    .isEqualTo(NamedGroup.X25519MLKEM768);
         });
         assertThat(clientHandshakes).singleElement().satisfies(event -> {
             assertThat(event.side()).isEqualTo(Side.CLIENT);

@@ -138,7 +138,7 @@ class TomcatMutualTlsApplicationTest {
         assertThat(rest.get().uri("/hello").retrieve().body(String.class))
                 .isEqualTo("hello CN=client.example over HTTP/1.1");
         assertThat(handshakes).singleElement().satisfies(event ->
-                assertThat(event.negotiated().keyExchange()).isIn(NamedGroup.X25519, NamedGroup.SECP256R1));
+                assertThat(event.negotiated().keyExchange()).isEqualTo(NamedGroup.X25519MLKEM768));
     }
 
     @Test

@@ -1,0 +1,112 @@
+package io.siotls.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The post-quantum section of {@code docs/benchmarks.md}: from each JDK folder's
+ * {@code pq*.csv} ({@link PostQuantumHandshakeBenchmark}) the handshakes per second per
+ * implementation and group, with the two ratios the project targets (siotls' hybrid handshake at
+ * least 0.8 of its x25519 one, and at least BoringSSL's hybrid handshake), and from
+ * {@code mlkem.csv} ({@link MlKemBenchmark}) ML-KEM-768 on BouncyCastle beside the JDK's KEM.
+ */
+final class PostQuantumReport {
+
+    private static final String HYBRID = "X25519MLKEM768";
+
+    private PostQuantumReport() {
+    }
+
+    static String markdown(List<Path> jdks) throws IOException {
+        StringBuilder handshakes = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        StringBuilder mlKem = new StringBuilder();
+        for (Path jdk : jdks) {
+            String label = jdk.getFileName().toString();
+            List<ResultRow> rows = rows(jdk);
+            for (ResultRow row : rows) {
+                if (row.benchmark().endsWith("PostQuantumHandshakeBenchmark.fullHandshake")) {
+                    handshakes.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", label,
+                            row.implementation(), row.parameters().get("group"), score(row),
+                            allocation(rows, row)));
+                }
+            }
+            ResultRow ours = find(rows, "SIOTLS", HYBRID);
+            ResultRow oursClassic = find(rows, "SIOTLS", Contexts.X25519);
+            ResultRow boringSsl = find(rows, "BORINGSSL", HYBRID);
+            target(targets, label, "siotls X25519MLKEM768 ÷ siotls x25519", ours, oursClassic, 0.8);
+            target(targets, label, "siotls X25519MLKEM768 ÷ BoringSSL X25519MLKEM768", ours, boringSsl, 1.0);
+            Path kem = jdk.resolve("mlkem.csv");
+            if (Files.exists(kem)) {
+                List<ResultRow> kemRows = JmhCsv.read(kem);
+                for (String operation : List.of("keyGeneration", "encapsulation", "decapsulation")) {
+                    ResultRow bc = kemRow(kemRows, operation, "BOUNCYCASTLE");
+                    ResultRow jdkKem = kemRow(kemRows, operation, "JDK");
+                    mlKem.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", label, operation,
+                            bc == null ? "–" : score(bc), jdkKem == null ? "–" : score(jdkKem)));
+                }
+            }
+        }
+        if (handshakes.length() == 0 && mlKem.length() == 0) {
+            return "";
+        }
+        return "\n## Post-quantum key exchange\n\n`PostQuantumHandshakeBenchmark`: full handshakes as above (ECDSA "
+                + "P-256 chain, no client certificate), both engines offering the one group; SunJSSE has no hybrid "
+                + "up to JDK 25 and is shown with x25519 for scale.\n\n"
+                + "| JDK | implementation | group | handshakes/s | B/op |\n|---|---|---|---|---|\n" + handshakes
+                + "\n| JDK | ratio | value | target | met |\n|---|---|---|---|---|\n" + targets
+                + "\n`MlKemBenchmark`: ML-KEM-768 alone, µs per operation (lower is better): BouncyCastle's "
+                + "lightweight API, which siotls uses before JDK 24, beside the JDK's `javax.crypto.KEM`, which it "
+                + "uses from JDK 24 on.\n\n"
+                + "| JDK | operation | BouncyCastle | JDK KEM |\n|---|---|---|---|\n" + mlKem;
+    }
+
+    private static List<ResultRow> rows(Path jdk) throws IOException {
+        List<ResultRow> rows = new ArrayList<>();
+        try (Stream<Path> files = Files.list(jdk)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("pq.*\\.csv")).sorted().toList()) {
+                rows.addAll(JmhCsv.read(file));
+            }
+        }
+        return rows;
+    }
+
+    private static ResultRow find(List<ResultRow> rows, String implementation, String group) {
+        return rows.stream().filter(row -> row.benchmark().endsWith("PostQuantumHandshakeBenchmark.fullHandshake"))
+                .filter(row -> implementation.equals(row.parameters().get("implementation"))
+                        && group.equals(row.parameters().get("group")))
+                .findFirst().orElse(null);
+    }
+
+    private static ResultRow kemRow(List<ResultRow> rows, String operation, String backend) {
+        return rows.stream().filter(row -> row.benchmark().endsWith("MlKemBenchmark." + operation))
+                .filter(row -> backend.equals(row.parameters().get("backend"))).findFirst().orElse(null);
+    }
+
+    private static String allocation(List<ResultRow> rows, ResultRow primary) {
+        return rows.stream().filter(row -> row.benchmark().equals(primary.benchmark() + ":\u00b7gc.alloc.rate.norm")
+                        || row.benchmark().equals(primary.benchmark() + ":gc.alloc.rate.norm"))
+                .filter(row -> row.parameters().equals(primary.parameters()))
+                .map(row -> String.format(Locale.ROOT, "%,.0f", row.score())).findFirst().orElse("–");
+    }
+
+    private static void target(StringBuilder out, String jdk, String name, ResultRow a, ResultRow b, double target) {
+        if (a == null || b == null) {
+            return;
+        }
+        double ratio = a.score() / b.score();
+        double error = ratio * Math.hypot(a.error() / a.score(), b.error() / b.score());
+        String met = ratio - error >= target ? "yes" : ratio + error < target ? "no" : "within the error";
+        out.append(String.format(Locale.ROOT, "| %s | %s | %.2f ± %.2f | ≥ %.1f | %s |%n", jdk, name, ratio, error,
+                target, met));
+    }
+
+    private static String score(ResultRow row) {
+        return String.format(Locale.ROOT, "%.1f ± %.1f", row.score(), row.error());
+    }
+}
