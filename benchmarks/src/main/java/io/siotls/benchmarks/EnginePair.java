@@ -24,6 +24,15 @@ final class EnginePair {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     EnginePair(Contexts contexts, String cipherSuite) {
+        this(contexts, cipherSuite, null);
+    }
+
+    /**
+     * A pair whose in-memory wires and application buffers are {@code buffers}, cleared and
+     * reused, so that what a handshake benchmark counts as allocated is the engines' own; null
+     * allocates buffers for this pair alone, sized by the engines' sessions.
+     */
+    EnginePair(Contexts contexts, String cipherSuite, PairBuffers buffers) {
         this.contexts = contexts;
         client = contexts.newClient();
         client.setUseClientMode(true);
@@ -42,13 +51,11 @@ final class EnginePair {
         SSLParameters serverParameters = server.getSSLParameters();
         serverParameters.setProtocols(new String[] {"TLSv1.3"});
         server.setSSLParameters(serverParameters);
-        int packet = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
-        int application = Math.max(client.getSession().getApplicationBufferSize(),
-                server.getSession().getApplicationBufferSize());
-        clientToServer = ByteBuffer.allocate(packet * 4);
-        serverToClient = ByteBuffer.allocate(packet * 4);
-        clientApp = ByteBuffer.allocate(application * 2);
-        serverApp = ByteBuffer.allocate(application * 2);
+        PairBuffers wires = buffers != null ? buffers.cleared() : PairBuffers.forSessions(client, server);
+        clientToServer = wires.clientToServer;
+        serverToClient = wires.serverToClient;
+        clientApp = wires.clientApp;
+        serverApp = wires.serverApp;
     }
 
     /** Frees what the engines hold outside the heap, when their implementation has any. */

@@ -32,18 +32,20 @@ public class HandshakeBenchmark {
     public boolean mutual;
 
     private Contexts contexts;
+    private PairBuffers buffers;
 
     @Setup
     public void makeContexts() throws SSLException {
         contexts = Contexts.of(implementation, chain, mutual);
-        EnginePair first = new EnginePair(contexts, null);
+        buffers = PairBuffers.forContexts(contexts);
+        EnginePair first = new EnginePair(contexts, null, buffers);
         first.handshake();
         first.release();
     }
 
     @Benchmark
     public EnginePair fullHandshake() throws SSLException {
-        EnginePair pair = new EnginePair(contexts, null);
+        EnginePair pair = new EnginePair(contexts, null, buffers);
         pair.handshake();
         pair.release();
         return pair;

@@ -30,18 +30,20 @@ public class PostQuantumHandshakeBenchmark {
     public String group;
 
     private Contexts contexts;
+    private PairBuffers buffers;
 
     @Setup
     public void makeContexts() throws SSLException {
         contexts = Contexts.of(implementation, KeyType.EC_P256, false, group);
-        EnginePair first = new EnginePair(contexts, null);
+        buffers = PairBuffers.forContexts(contexts);
+        EnginePair first = new EnginePair(contexts, null, buffers);
         first.handshake();
         first.release();
     }
 
     @Benchmark
     public EnginePair fullHandshake() throws SSLException {
-        EnginePair pair = new EnginePair(contexts, null);
+        EnginePair pair = new EnginePair(contexts, null, buffers);
         pair.handshake();
         pair.release();
         return pair;
