@@ -31,23 +31,15 @@ public class HandshakeBenchmark {
     @Param({"false", "true"})
     public boolean mutual;
 
-    private Contexts contexts;
-    private PairBuffers buffers;
+    private FullHandshakes handshakes;
 
     @Setup
     public void makeContexts() throws SSLException {
-        contexts = Contexts.of(implementation, chain, mutual);
-        buffers = PairBuffers.forContexts(contexts);
-        EnginePair first = new EnginePair(contexts, null, buffers);
-        first.handshake();
-        first.release();
+        handshakes = new FullHandshakes(Contexts.of(implementation, chain, mutual));
     }
 
     @Benchmark
     public EnginePair fullHandshake() throws SSLException {
-        EnginePair pair = new EnginePair(contexts, null, buffers);
-        pair.handshake();
-        pair.release();
-        return pair;
+        return handshakes.next();
     }
 }

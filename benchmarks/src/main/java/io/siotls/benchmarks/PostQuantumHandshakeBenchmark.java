@@ -29,23 +29,15 @@ public class PostQuantumHandshakeBenchmark {
     @Param({"x25519", "X25519MLKEM768"})
     public String group;
 
-    private Contexts contexts;
-    private PairBuffers buffers;
+    private FullHandshakes handshakes;
 
     @Setup
     public void makeContexts() throws SSLException {
-        contexts = Contexts.of(implementation, KeyType.EC_P256, false, group);
-        buffers = PairBuffers.forContexts(contexts);
-        EnginePair first = new EnginePair(contexts, null, buffers);
-        first.handshake();
-        first.release();
+        handshakes = new FullHandshakes(Contexts.of(implementation, KeyType.EC_P256, false, group));
     }
 
     @Benchmark
     public EnginePair fullHandshake() throws SSLException {
-        EnginePair pair = new EnginePair(contexts, null, buffers);
-        pair.handshake();
-        pair.release();
-        return pair;
+        return handshakes.next();
     }
 }
