@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
 /**
  * Writes {@code docs/benchmarks.md} and {@code docs/benchmarks.png} from the results of
  * {@code benchmarks/run.sh}: for each JDK folder under the results folder (each holding JMH's
- * {@code jmh.csv}, {@code memory.txt} and {@code e2e.txt}), every measurement of siotls beside
+ * {@code jmh*.csv}, {@code memory.txt} and {@code e2e.txt}), every measurement of siotls beside
  * SunJSSE's (and BouncyCastle's JSSE's and BoringSSL's where they ran) with the ratio to SunJSSE and
  * JMH's error carried into it, and each bulk measurement beside the JCA cipher alone.
  */
@@ -39,18 +39,12 @@ public final class BenchmarkReport {
             Map<Implementation, ResultRow> all) {
 
         double ratio() {
-            return siotls.score() / sunJsse.score();
+            return Ratio.of(siotls, sunJsse).value();
         }
 
         /** The ratio's error, from both relative errors. */
         double ratioError() {
-            double a = relative(siotls);
-            double b = relative(sunJsse);
-            return ratio() * Math.sqrt(a * a + b * b);
-        }
-
-        private static double relative(ResultRow row) {
-            return Double.isNaN(row.error()) || row.score() == 0 ? 0 : row.error() / row.score();
+            return Ratio.of(siotls, sunJsse).error();
         }
     }
 
@@ -69,14 +63,14 @@ public final class BenchmarkReport {
         }
         for (Path jdk : jdks) {
             String label = jdk.getFileName().toString();
-            List<ResultRow> rows = JmhCsv.read(jdk.resolve("jmh.csv"));
+            List<ResultRow> rows = JmhCsv.readMain(jdk);
             comparisons.addAll(compare(label, rows));
             ceilings.addAll(ceilings(label, rows));
             memory.put(label, keyedLines(jdk.resolve("memory.txt"), "memory"));
             endToEnd.put(label, keyedLines(jdk.resolve("e2e.txt"), "e2e"));
         }
         Files.writeString(docs.resolve("benchmarks.md"), markdown(comparisons, results)
-                + ceilingMarkdown(ceilings) + PostQuantumReport.markdown(jdks) + memoryMarkdown(memory)
+                + HandshakeTargets.markdown(jdks) + ceilingMarkdown(ceilings) + PostQuantumReport.markdown(jdks) + memoryMarkdown(memory)
                 + endToEndMarkdown(endToEnd),
                 StandardCharsets.UTF_8);
         chart(comparisons, memory, endToEnd, docs.resolve("benchmarks.png"));
@@ -174,8 +168,9 @@ public final class BenchmarkReport {
                         + "run through the same `SSLEngine` driver over in-memory buffers (BoringSSL through Netty's "
                         + "OpenSSL engine, BouncyCastle's JSSE on the JDK's crypto providers, as both come). Ratios are "
                         + "siotls ÷ SunJSSE (above 1 is better for throughput, below 1 is better for bytes); the error "
-                        + "is JMH's 99.9% interval carried into the ratio. A dash is a case that did not run: "
-                        + "BouncyCastle's JSSE and BoringSSL run on the first JDK only; BoringSSL does not let TLS 1.3 "
+                        + "is JMH's 99.9% interval carried into the ratio. Handshake benchmarks reuse one "
+                        + "pair of wire buffers, so their allocation is the engines' own. A dash is a case that did not "
+                        + "run: BouncyCastle's JSSE runs on the first JDK only; BoringSSL does not let TLS 1.3 "
                         + "cipher suites be chosen (it always took AES-128-GCM); BouncyCastle's JSSE found no "
                         + "ChaCha20-Poly1305 among the JDK's providers and refused the RSA test chain (\"no selectable "
                         + "cipher suite\", not investigated further). ")
