@@ -10,7 +10,7 @@
 # measured, so that the report can tell a target met from a measurement too coarse to say
 # (docs/benchmarks.md, "Handshake targets"): about 40 minutes on 2 cores. --quick runs one short
 # fork of everything (a few minutes, for development: its errors are too wide to judge by). The
-# end-to-end part needs wrk (Debian's wrk package).
+# end-to-end part (benchmarks/e2e.sh) needs h2load (Debian's nghttp2-client package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,9 +30,12 @@ if [ ${#homes[@]} -eq 0 ]; then
   done
 fi
 
-mvn -B -q -ntp install -DskipTests -pl benchmarks,samples/siotls-sample-mvc -am
-mvn -B -q -ntp -f benchmarks/pom.xml dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# Built in the reactor, its modules' jars resolved from their target folders: nothing of
+# io.siotls is installed into ~/.m2.
+mvn -B -q -ntp package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt \
+    -pl benchmarks,samples/siotls-sample-mvc -am
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+sample_classpath="samples/siotls-sample-mvc/target/classes:$(cat samples/siotls-sample-mvc/target/classpath.txt)"
 results=benchmarks/results
 rm -rf "$results"
 mkdir -p "$results"
@@ -70,7 +73,7 @@ for home in "${homes[@]}"; do
       | tee "$out/engine-creation.log" | grep -E '^(Benchmark|EngineCreation)' || true
   "$home/bin/java" -Xmx1g -cp "$classpath" io.siotls.benchmarks.IdleConnectionMemory 2000 "$heap_implementations" \
       | tee "$out/memory.txt"
-  bash benchmarks/e2e.sh "$home" "$out/e2e.txt"
+  bash benchmarks/e2e.sh "$home" "$out/e2e.txt" "$sample_classpath"
   implementations=SIOTLS,SUNJSSE,BORINGSSL
   heap_implementations=SIOTLS,SUNJSSE
 done

@@ -56,7 +56,7 @@ public final class BenchmarkReport {
         List<Comparison> comparisons = new ArrayList<>();
         List<Comparison> ceilings = new ArrayList<>();
         Map<String, Map<String, Map<Implementation, Double>>> memory = new TreeMap<>();
-        Map<String, Map<String, Map<Implementation, Double>>> endToEnd = new TreeMap<>();
+        Map<String, Map<String, Map<Implementation, List<Double>>>> endToEnd = new TreeMap<>();
         List<Path> jdks;
         try (Stream<Path> folders = Files.list(results)) {
             jdks = folders.filter(Files::isDirectory).sorted().toList();
@@ -67,11 +67,11 @@ public final class BenchmarkReport {
             comparisons.addAll(compare(label, rows));
             ceilings.addAll(ceilings(label, rows));
             memory.put(label, keyedLines(jdk.resolve("memory.txt"), "memory"));
-            endToEnd.put(label, keyedLines(jdk.resolve("e2e.txt"), "e2e"));
+            endToEnd.put(label, EndToEndReport.read(jdk.resolve("e2e.txt")));
         }
         Files.writeString(docs.resolve("benchmarks.md"), markdown(comparisons, results)
                 + HandshakeTargets.markdown(jdks) + ceilingMarkdown(ceilings) + PostQuantumReport.markdown(jdks) + memoryMarkdown(memory)
-                + endToEndMarkdown(endToEnd),
+                + EndToEndReport.markdown(endToEnd),
                 StandardCharsets.UTF_8);
         chart(comparisons, memory, endToEnd, docs.resolve("benchmarks.png"));
     }
@@ -127,8 +127,8 @@ public final class BenchmarkReport {
     }
 
     /**
-     * {@code <tag> <IMPLEMENTATION> <key> <number>} lines ({@code memory SIOTLS handshake 2632},
-     * {@code e2e SUNJSSE keep-alive 6845}), by key then implementation.
+     * {@code <tag> <IMPLEMENTATION> <key> <number>} lines ({@code memory SIOTLS handshake 2632}), by
+     * key then implementation.
      */
     private static Map<String, Map<Implementation, Double>> keyedLines(Path file, String tag) throws IOException {
         Map<String, Map<Implementation, Double>> keys = new TreeMap<>();
@@ -142,20 +142,6 @@ public final class BenchmarkReport {
             }
         }
         return keys;
-    }
-
-    private static String endToEndMarkdown(Map<String, Map<String, Map<Implementation, Double>>> endToEnd) {
-        StringBuilder out = new StringBuilder("\n## End to end: requests per second on the MVC sample (Tomcat), wrk, "
-                + "16 connections, HTTP/1.1\n\n| JDK | mode | siotls | SunJSSE | ratio |\n|---|---|---|---|---|\n");
-        endToEnd.forEach((jdk, modes) -> modes.forEach((mode, rates) -> {
-            Double ours = rates.get(Implementation.SIOTLS);
-            Double theirs = rates.get(Implementation.SUNJSSE);
-            if (ours != null && theirs != null) {
-                out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f |%n", jdk, mode, ours, theirs,
-                        ours / theirs));
-            }
-        }));
-        return out.toString();
     }
 
     private static final List<Implementation> OTHERS = List.of(Implementation.BCJSSE, Implementation.BORINGSSL);
@@ -225,7 +211,7 @@ public final class BenchmarkReport {
 
     /** A horizontal bar per comparison: the ratio, with a line at 1 (parity with SunJSSE), green where siotls does better. */
     private static void chart(List<Comparison> comparisons, Map<String, Map<String, Map<Implementation, Double>>> memory,
-            Map<String, Map<String, Map<Implementation, Double>>> endToEnd, Path file) throws IOException {
+            Map<String, Map<String, Map<Implementation, List<Double>>>> endToEnd, Path file) throws IOException {
         List<String> labels = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Boolean> lowerIsBetter = new ArrayList<>();
@@ -237,11 +223,13 @@ public final class BenchmarkReport {
             ratios.add(comparison.ratio());
             lowerIsBetter.add(false);
         }
-        endToEnd.forEach((jdk, modes) -> modes.forEach((mode, rates) -> {
-            if (rates.containsKey(Implementation.SIOTLS) && rates.containsKey(Implementation.SUNJSSE)) {
-                labels.add(jdk + " Tomcat sample requests/s, wrk, " + mode);
-                ratios.add(rates.get(Implementation.SIOTLS) / rates.get(Implementation.SUNJSSE));
-                lowerIsBetter.add(false);
+        endToEnd.forEach((jdk, measures) -> measures.forEach((measure, values) -> {
+            if (values.containsKey(Implementation.SIOTLS) && values.containsKey(Implementation.SUNJSSE)) {
+                boolean lower = EndToEndReport.lowerIsBetter(measure);
+                labels.add(jdk + " Tomcat sample, h2load, " + measure + (lower ? " (lower is better)" : ""));
+                ratios.add(EndToEndReport.median(values.get(Implementation.SIOTLS))
+                        / EndToEndReport.median(values.get(Implementation.SUNJSSE)));
+                lowerIsBetter.add(lower);
             }
         }));
         memory.forEach((jdk, states) -> states.forEach((state, bytes) -> {

@@ -87,6 +87,33 @@ class MeasurementQualityTest {
         assertThat(IterationLog.read(dir.resolve("absent.log"))).isEmpty();
     }
 
+    @Test
+    void anEndToEndTargetIsMetOnlyWhenTheWorstRoundsClearIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("e2e.txt"), """
+                e2e SIOTLS keep-alive 1 9000.0
+                e2e SIOTLS new-connection 1 900.0
+                e2e SIOTLS new-connection 2 1000.0
+                e2e SIOTLS new-connection 3 950.0
+                e2e SIOTLS cpu-per-connection 1 800.0
+                e2e SUNJSSE new-connection 1 400.0
+                e2e SUNJSSE new-connection 2 440.0
+                e2e SUNJSSE new-connection 3 480.0
+                e2e SUNJSSE cpu-per-connection 1 2000.0
+                e2e SUNJSSE keep-alive 1 8000.0
+                an unrelated line
+                """);
+        Map<String, Map<Implementation, List<Double>>> measures = EndToEndReport.read(file);
+        assertThat(measures.get("new-connection").get(Implementation.SIOTLS)).containsExactly(900.0, 1000.0, 950.0);
+        assertThat(EndToEndReport.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+        assertThat(EndToEndReport.lowerIsBetter("cpu-per-connection")).isTrue();
+
+        String section = EndToEndReport.markdown(Map.of("jdk17", measures));
+        assertThat(section)
+                .as("900 / 480 < 2 < 1000 / 400: the spread cannot tell")
+                .contains("| jdk17 | new-connection | 900, 1000, 950 | 400, 440, 480 | 2.16 | 1.88 – 2.50 | ≥ 2.0: within the spread |")
+                .contains("| jdk17 | cpu-per-connection | 800 | 2000 | 0.40 | 0.40 – 0.40 |  |");
+    }
+
     private static ResultRow row(double score, double error) {
         return new ResultRow("b", Map.of(), score, error, "ops/s");
     }
