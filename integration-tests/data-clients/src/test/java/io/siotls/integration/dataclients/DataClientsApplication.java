@@ -1,5 +1,7 @@
 package io.siotls.integration.dataclients;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -19,7 +21,14 @@ public class DataClientsApplication {
 
     /** Starts the application with {@code properties} ({@code name=value}) and no web server. */
     public static ConfigurableApplicationContext start(String... properties) {
-        SpringApplication application = new SpringApplicationBuilder(DataClientsApplication.class)
+        return start(List.of(), properties);
+    }
+
+    /** As {@link #start(String...)}, with the configuration classes {@code extra} as well. */
+    public static ConfigurableApplicationContext start(List<Class<?>> extra, String... properties) {
+        List<Class<?>> sources = new ArrayList<>(List.of(DataClientsApplication.class));
+        sources.addAll(extra);
+        SpringApplication application = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .web(WebApplicationType.NONE).properties(properties).build();
         return application.run();
     }

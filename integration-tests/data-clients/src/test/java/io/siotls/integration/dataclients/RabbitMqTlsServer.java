@@ -12,9 +12,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A real RabbitMQ broker (Debian's rabbitmq-server, on Erlang/OTP) as a process of its own: every
- * file under a temporary directory, a unique node name, its own epmd port, no plaintext listener
- * and one TLS listener on loopback that speaks only TLS 1.3 and requires a client certificate
- * issued by the test CA ({@code verify_peer}, {@code fail_if_no_peer_cert}). It runs the Erlang VM
+ * file under a temporary directory, a unique node name, its own epmd port, no plaintext listener,
+ * and two TLS listeners on loopback, AMQP's and the streams' (the rabbitmq_stream plugin), both
+ * TLS 1.3 only and requiring a client certificate issued by the test CA ({@code verify_peer},
+ * {@code fail_if_no_peer_cert}). It runs the Erlang VM
  * in place of the start script ({@code RABBITMQ_ALLOW_INPUT}), so stopping the process stops the
  * broker; the epmd daemon the node started is then told to exit.
  */
@@ -26,12 +27,14 @@ final class RabbitMqTlsServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int streamPort;
     private final int epmdPort;
 
-    private RabbitMqTlsServer(Process process, Path log, int port, int epmdPort) {
+    private RabbitMqTlsServer(Process process, Path log, int port, int streamPort, int epmdPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.streamPort = streamPort;
         this.epmdPort = epmdPort;
     }
 
@@ -39,6 +42,7 @@ final class RabbitMqTlsServer implements AutoCloseable {
         PeerCommand.require("rabbitmq-server");
         PeerCommand.require("epmd");
         int port = FreePort.next();
+        int streamPort = FreePort.next();
         int epmdPort = FreePort.next();
         Path config = Files.writeString(dir.resolve("rabbitmq.conf"), String.join("\n",
                 "listeners.tcp = none",
@@ -48,8 +52,12 @@ final class RabbitMqTlsServer implements AutoCloseable {
                 "ssl_options.keyfile = " + pki.server().keyFile(),
                 "ssl_options.verify = verify_peer",
                 "ssl_options.fail_if_no_peer_cert = true",
-                "ssl_options.versions.1 = tlsv1.3", ""), StandardCharsets.US_ASCII);
-        Path plugins = Files.writeString(dir.resolve("enabled_plugins"), "[].\n", StandardCharsets.US_ASCII);
+                "ssl_options.versions.1 = tlsv1.3",
+                "stream.listeners.tcp = none",
+                "stream.listeners.ssl.default = 127.0.0.1:" + streamPort,
+                "stream.advertised_host = localhost",
+                "stream.advertised_tls_port = " + streamPort, ""), StandardCharsets.US_ASCII);
+        Path plugins = Files.writeString(dir.resolve("enabled_plugins"), "[rabbitmq_stream].\n", StandardCharsets.US_ASCII);
         Path log = dir.resolve("rabbitmq.log");
         ProcessBuilder builder = new ProcessBuilder(Files.isExecutable(SERVER_SCRIPT) ? SERVER_SCRIPT.toString()
                 : "rabbitmq-server").redirectErrorStream(true).redirectOutput(log.toFile());
@@ -68,7 +76,7 @@ final class RabbitMqTlsServer implements AutoCloseable {
                 Map.entry("RABBITMQ_PLUGINS_EXPAND_DIR", dir.resolve("plugins-expand").toString()),
                 Map.entry("RABBITMQ_GENERATED_CONFIG_DIR", dir.resolve("generated").toString()),
                 Map.entry("RABBITMQ_PID_FILE", dir.resolve("rabbitmq.pid").toString())));
-        RabbitMqTlsServer server = new RabbitMqTlsServer(builder.start(), log, port, epmdPort);
+        RabbitMqTlsServer server = new RabbitMqTlsServer(builder.start(), log, port, streamPort, epmdPort);
         try {
             server.awaitStartup();
         } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
@@ -93,8 +101,14 @@ final class RabbitMqTlsServer implements AutoCloseable {
         throw new TimeoutException("rabbitmq-server did not start within " + STARTUP + ":\n" + output());
     }
 
+    /** The AMQP 0-9-1 TLS port. */
     int port() {
         return port;
+    }
+
+    /** The stream protocol's TLS port (the rabbitmq_stream plugin). */
+    int streamPort() {
+        return streamPort;
     }
 
     /** What the broker logged so far. */
