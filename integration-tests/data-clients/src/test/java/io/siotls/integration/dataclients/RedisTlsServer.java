@@ -44,9 +44,9 @@ final class RedisTlsServer implements AutoCloseable {
         return port;
     }
 
-    /** What the server logged. */
-    String output() {
-        return process.output();
+    /** What the server logged, once it holds {@code text} (it logs from a thread of its own). */
+    String awaitOutput(String text) throws InterruptedException, TimeoutException {
+        return process.awaitOutput(output -> output.contains(text), Duration.ofSeconds(10));
     }
 
     @Override
