@@ -94,6 +94,7 @@ final class CoreFailures {
             case SESSION_TICKETS -> "session-tickets.count";
             case SESSION_TICKET_LIFETIME -> "session-tickets.lifetime";
             case SESSION_TICKET_KEYS -> "session-tickets";
+            case MAX_EARLY_DATA -> "session-tickets (0-RTT early data has no Spring property: it is for the Sans-IO API only)";
         };
     }
 }
