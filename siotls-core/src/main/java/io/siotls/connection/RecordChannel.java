@@ -83,7 +83,9 @@ final class RecordChannel implements HandshakeTransport {
     @Override
     public void sendEarlyData(byte[] data) {
         flush();
-        writer.write(ContentType.APPLICATION_DATA, data);
+        if (data.length > 0) {
+            writer.write(ContentType.APPLICATION_DATA, data);
+        }
     }
 
     @Override

@@ -145,9 +145,10 @@ public final class TLSConnection extends ConnectionCore {
     /** Same as {@link #sendEarlyData(byte[])} for {@code len} bytes of {@code data}. */
     public void sendEarlyData(byte[] data, int off, int len) {
         Objects.checkFromIndexSize(off, len, data.length);
-        pendingEarlyData = pendingEarlyData == null ? Arrays.copyOfRange(data, off, off + len)
-                : concat(pendingEarlyData, Arrays.copyOfRange(data, off, off + len));
-        offerEarlyData(pendingEarlyData);
+        byte[] added = Arrays.copyOfRange(data, off, off + len);
+        byte[] all = pendingEarlyData == null ? added : concat(pendingEarlyData, added);
+        offerEarlyData(all);
+        pendingEarlyData = all;
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

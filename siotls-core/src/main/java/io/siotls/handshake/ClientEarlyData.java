@@ -46,7 +46,8 @@ final class ClientEarlyData {
         }
         ClientTicket ticket = offer.ticket();
         boolean alpnFits = ticket.alpn() == null || context.policy().alpn().contains(ticket.alpn());
-        return ticket.maxEarlyData() >= data.length && alpnFits ? new ClientEarlyData(context, ticket, data) : null;
+        boolean sizeFits = ticket.maxEarlyData() > 0 && ticket.maxEarlyData() >= data.length;
+        return sizeFits && alpnFits ? new ClientEarlyData(context, ticket, data) : null;
     }
 
     /**
