@@ -235,7 +235,8 @@ serve() {
     openssl)
       local extra=(-www)
       [ "$mode" = echo ] && extra=(-rev)
-      [ "$profile" = early ] && extra+=(-early_data)
+      # s_server refuses -early_data with -www or -rev, which the scripts need: it serves as for rsa
+      [ "$profile" = early ] && extra=(-www)
       [ "$profile" = mtls ] && extra+=(-verify 1 -CAfile "$work/client-ca.pem")
       exec openssl s_server -accept "127.0.0.1:$port" -tls1_3 -cert "$cert" -key "$key" -quiet \
         -groups X25519:P-256:X448:P-521:P-384:ffdhe2048:ffdhe3072:ffdhe4096:ffdhe6144:ffdhe8192 \
