@@ -9,15 +9,22 @@ import io.siotls.InvalidConfigurationException;
 import io.siotls.LruClientSessionCache;
 import io.siotls.TLSConfiguration;
 import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.IllegalParameter;
 import io.siotls.alerts.ConfigurationProblem;
+import io.siotls.extensions.EarlyDataExtension;
+import io.siotls.extensions.Extension;
+import io.siotls.extensions.ExtensionBlock;
+import io.siotls.iana.ContentType;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.NamedGroup;
 import io.siotls.messages.ClientHello;
+import io.siotls.messages.EncryptedExtensions;
 import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
 import io.siotls.testing.KeyType;
 import io.siotls.testing.MemoryPipe;
 import io.siotls.testing.Records;
+import io.siotls.testing.ServerFlight;
 import io.siotls.testing.TestPki;
 import io.siotls.tickets.TicketKeys;
 import io.siotls.wire.TLSReader;
@@ -27,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,6 +222,26 @@ class EarlyDataTest {
         assertThat(server.earlyDataStatus()).isEqualTo(EarlyDataStatus.REJECTED);
         assertThat(server.earlyDataToReadLength()).isZero();
         assertThat(server.dataToReadLength()).isZero();
+    }
+
+    @Test
+    void aServerAcceptingEarlyDataWithoutResumingTheTicketIsIllegalParameter() {
+        fillCache(serverConfig);
+        TLSConnection client = clientWithEarlyData(clientConfig, REQUEST);
+        ServerFlight otherKeys = ServerFlight.answer(Configs.server(SERVER), client.dataToSend());
+        assertThat(otherKeys.serverHello().extensions().contains(ExtensionType.PRE_SHARED_KEY))
+                .as("another server's keys: a full handshake").isFalse();
+        byte[] real = otherKeys.messages().get(0);
+        List<Extension> extensions = new ArrayList<>(
+                EncryptedExtensions.parse(new TLSReader(real, 4, real.length - 4)).extensions().list());
+        extensions.add(EarlyDataExtension.indication());
+        byte[] forged = new EncryptedExtensions(ExtensionBlock.of(extensions)).toBytes();
+        byte[] flight = ServerFlight.concat(otherKeys.serverHelloRecord(),
+                Records.plaintext(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}),
+                otherKeys.protect(ContentType.HANDSHAKE, forged));
+
+        assertThatThrownBy(() -> client.receiveData(flight)).isInstanceOf(IllegalParameter.class)
+                .hasMessageContaining("accepted early data without resuming the offered ticket");
     }
 
     @Test
