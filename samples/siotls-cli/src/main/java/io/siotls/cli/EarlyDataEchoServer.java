@@ -55,8 +55,11 @@ final class EarlyDataEchoServer {
         if (!quiet) {
             HandshakeSummary.print(connection.tls().nconfig(), err);
         }
-        err.println("Early data     : " + status.name().toLowerCase(java.util.Locale.ROOT)
-                + (status == EarlyDataStatus.ACCEPTED ? " (" + early.length + " bytes)" : ""));
+        err.println("Early data     : " + switch (status) {
+            case ACCEPTED -> "accepted (" + early.length + " bytes)";
+            case REJECTED -> "rejected (skipped unread)";
+            case NOT_OFFERED, PENDING -> "not offered";
+        });
         if (early.length > 0) {
             err.println("Early data received:");
             err.println(new String(early, StandardCharsets.UTF_8));

@@ -89,7 +89,7 @@ class CliEarlyDataTest {
         assertThat(served.get(20, TimeUnit.SECONDS)).as(serverErr.toString(StandardCharsets.UTF_8))
                 .isEqualTo(SiotlsCli.OK);
         assertThat(output).contains("Early data was accepted").contains("early hello");
-        assertThat(serverErr.toString(StandardCharsets.UTF_8)).contains("Early data     : not_offered")
+        assertThat(serverErr.toString(StandardCharsets.UTF_8)).contains("Early data     : not offered")
                 .contains("Early data     : accepted (12 bytes)")
                 .contains("Early data received:\nearly hello\n");
     }
