@@ -13,6 +13,7 @@ import io.siotls.keylog.KeyLog;
 import io.siotls.pem.CertificateLoader;
 import io.siotls.pem.PrivateKeyLoader;
 import io.siotls.pem.PublicKeyLoader;
+import io.siotls.tickets.EarlyDataReplayGuard;
 import io.siotls.tickets.TicketKeys;
 import io.siotls.trust.TrustStore;
 import io.siotls.trust.TrustStores;
@@ -66,6 +67,12 @@ public final class TLSConfiguration {
 
     /** The longest ticket_lifetime RFC 8446 §4.6.1 allows: 7 days. */
     public static final Duration MAX_SESSION_TICKET_LIFETIME = Duration.ofDays(7);
+
+    /** The largest max_early_data_size a server may announce (RFC 8446 §4.2.10): 1 MiB. */
+    public static final int MAX_EARLY_DATA = 1 << 20;
+
+    /** How long a ticket used with early data is recorded: twice the ticket age window (RFC 8446 §8.3). */
+    private static final Duration EARLY_DATA_REPLAY_RETENTION = Duration.ofSeconds(20);
 
     /**
      * siotls' default key exchanges, best first: the post-quantum hybrid X25519MLKEM768
@@ -132,8 +139,11 @@ public final class TLSConfiguration {
     private final Duration sessionTicketLifetime;
     private final TicketKeys sessionTicketKeys;
     private final boolean sessionTicketKeysGiven;
+    private final int maxEarlyData;
+    private final EarlyDataReplayGuard earlyDataReplayGuard;
 
-    private TLSConfiguration(Builder builder, TrustStore truststore, TicketKeys ticketKeys) {
+    private TLSConfiguration(Builder builder, TrustStore truststore, TicketKeys ticketKeys,
+            EarlyDataReplayGuard earlyDataReplayGuard) {
         this.side = builder.side;
         this.crypto = builder.crypto;
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -165,6 +175,8 @@ public final class TLSConfiguration {
         this.sessionTicketLifetime = builder.sessionTicketLifetime;
         this.sessionTicketKeys = ticketKeys;
         this.sessionTicketKeysGiven = builder.sessionTicketKeys != null;
+        this.maxEarlyData = builder.maxEarlyData;
+        this.earlyDataReplayGuard = earlyDataReplayGuard;
     }
 
     /** A builder of client-side configurations. */
@@ -218,6 +230,8 @@ public final class TLSConfiguration {
             } else {
                 builder.inheritedTicketKeys = sessionTicketKeys;
             }
+            builder.maxEarlyData = maxEarlyData;
+            builder.inheritedReplayGuard = earlyDataReplayGuard;
         }
         return builder;
     }
@@ -387,6 +401,24 @@ public final class TLSConfiguration {
     }
 
     /**
+     * Server-side: the max_early_data_size its tickets announce (RFC 8446 §4.2.10); 0, the
+     * default, when this server accepts no 0-RTT data. Only {@link io.siotls.connection.TLSConnection}
+     * reads early data: JSSE has no API for it, so SSLEngine connections never accept any.
+     */
+    public int maxEarlyData() {
+        return maxEarlyData;
+    }
+
+    /**
+     * Server-side: the strike register that lets each ticket's early data in once (RFC 8446 §8),
+     * shared by every connection of this configuration and of one made from its
+     * {@link #toBuilder()}; {@code null} when {@link #maxEarlyData()} is 0.
+     */
+    public EarlyDataReplayGuard earlyDataReplayGuard() {
+        return earlyDataReplayGuard;
+    }
+
+    /**
      * Whether the peer must authenticate: true when a trust store or trusted public keys are
      * set. Server-side, it makes the server request a client certificate.
      */
@@ -444,6 +476,7 @@ public final class TLSConfiguration {
                 && sessionTickets == that.sessionTickets
                 && sessionTicketLifetime.equals(that.sessionTicketLifetime)
                 && sessionTicketKeysGiven == that.sessionTicketKeysGiven
+                && maxEarlyData == that.maxEarlyData
                 && (!sessionTicketKeysGiven || sessionTicketKeys == that.sessionTicketKeys)
                 && crypto == that.crypto
                 && cipherSuites.equals(that.cipherSuites)
@@ -472,7 +505,7 @@ public final class TLSConfiguration {
                 KeyEquality.hash(publicKey), certificateChain, signingChains, clientAuthentication,
                 Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, limits, alpn, logKeys,
                 keyLogFile, insecureNoPeerVerification, sendCertificateAuthorities, helloRetryCookie,
-                alwaysSendSupportedGroups, sessionTickets, sessionTicketLifetime);
+                alwaysSendSupportedGroups, sessionTickets, sessionTicketLifetime, maxEarlyData);
     }
 
     /** A summary that never shows key material. */
@@ -494,6 +527,7 @@ public final class TLSConfiguration {
                 + (side == Side.SERVER && alwaysSendSupportedGroups ? ", alwaysSendSupportedGroups=true" : "")
                 + (side == Side.SERVER ? ", sessionTickets=" + sessionTickets
                         + (sessionTickets == 0 ? "" : " for " + sessionTicketLifetime + ", " + sessionTicketKeys) : "")
+                + (maxEarlyData > 0 ? ", maxEarlyData=" + maxEarlyData : "")
                 + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
                 + ", maxFragmentLength=" + maxFragmentLength.octets()
                 + (limits.equals(Limits.DEFAULTS) ? "" : ", limits=" + limits)
@@ -536,6 +570,9 @@ public final class TLSConfiguration {
         /** The keys a configuration made for itself, kept by the one {@link #toBuilder()} makes. */
         private TicketKeys inheritedTicketKeys;
         private boolean sessionTicketsSet;
+        private int maxEarlyData;
+        /** The register of the configuration whose {@link #toBuilder()} made this builder. */
+        private EarlyDataReplayGuard inheritedReplayGuard;
 
         private Builder(Side side) {
             this.side = side;
@@ -790,6 +827,28 @@ public final class TLSConfiguration {
             return this;
         }
 
+        /**
+         * Server-side: accept up to {@code bytes} of 0-RTT data from clients resuming a ticket
+         * (RFC 8446 §2.3, §4.2.10), from 0 (the default: no early data) to {@value #MAX_EARLY_DATA};
+         * the tickets then carry early_data with this max_early_data_size. Early data can be
+         * replayed by an attacker (§8, §E.5): this server lets each ticket's early data in once
+         * and only with a fresh ticket age ({@link EarlyDataReplayGuard}), but only within this
+         * process, so it refuses this option with {@link #sessionTicketKeys given ticket keys}
+         * (shared by several servers, or kept across restarts). Only
+         * {@link io.siotls.connection.TLSConnection} reads early data.
+         *
+         * @throws InvalidConfigurationException {@code max_early_data}, OUT_OF_RANGE
+         */
+        public Builder maxEarlyData(int bytes) {
+            if (bytes < 0 || bytes > MAX_EARLY_DATA) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.MAX_EARLY_DATA,
+                        ConfigurationProblem.OUT_OF_RANGE, "max_early_data must be within [0, " + MAX_EARLY_DATA
+                        + "] bytes (0 accepts no 0-RTT data), got " + bytes);
+            }
+            this.maxEarlyData = bytes;
+            return this;
+        }
+
         /** Client-side: ask the server to staple an OCSP response (status_request, RFC 6066 §8). */
         public Builder requestOcspStapling(boolean requestOcspStapling) {
             this.requestOcspStapling = requestOcspStapling;
@@ -893,12 +952,39 @@ public final class TLSConfiguration {
             TicketKeys ticketKeys = side != Side.SERVER || sessionTickets == 0 ? null
                     : sessionTicketKeys != null ? sessionTicketKeys
                     : inheritedTicketKeys != null ? inheritedTicketKeys : TicketKeys.random();
-            TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore, ticketKeys);
+            checkEarlyData();
+            EarlyDataReplayGuard replayGuard = side != Side.SERVER || maxEarlyData == 0 ? null
+                    : inheritedReplayGuard != null ? inheritedReplayGuard
+                    : new EarlyDataReplayGuard(EarlyDataReplayGuard.DEFAULT_CAPACITY, EARLY_DATA_REPLAY_RETENTION);
+            TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore, ticketKeys, replayGuard);
             if (insecureNoPeerVerification) {
                 INSECURE.log(System.Logger.Level.WARNING, "INSECURE TLS client configuration: insecureNoPeerVerification()"
                         + " is set, servers will NOT be authenticated and anyone on the path can read and alter the traffic");
             }
             return configuration;
+        }
+
+        /** max_early_data: server-side, with tickets, and never with ticket keys given (see {@link #maxEarlyData}). */
+        private void checkEarlyData() {
+            if (maxEarlyData == 0) {
+                return;
+            }
+            if (side != Side.SERVER) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.MAX_EARLY_DATA,
+                        ConfigurationProblem.WRONG_SIDE, "max_early_data is a server-side option; a client sends"
+                        + " early data with TLSConnection.sendEarlyData when a ticket allows it");
+            }
+            if (sessionTickets == 0) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.MAX_EARLY_DATA,
+                        ConfigurationProblem.INCOMPLETE, "max_early_data needs session_tickets above 0: early data"
+                        + " is only sent with a resumed ticket (RFC 8446 §4.2.10)");
+            }
+            if (sessionTicketKeys != null) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.MAX_EARLY_DATA,
+                        ConfigurationProblem.UNSUPPORTED, "max_early_data cannot be used with given"
+                        + " session_ticket_keys: the 0-RTT replay protection (RFC 8446 §8) is kept per process, and"
+                        + " servers sharing ticket keys, or a restarted one, would each accept replayed early data");
+            }
         }
 
         Side side() {

@@ -34,7 +34,9 @@ public enum ConfigurationOption {
     SESSION_TICKETS("session_tickets"),
     SESSION_TICKET_LIFETIME("session_ticket_lifetime"),
     /** The keys sealing the server's tickets, and their rotation. */
-    SESSION_TICKET_KEYS("session_ticket_keys");
+    SESSION_TICKET_KEYS("session_ticket_keys"),
+    /** The 0-RTT data a server accepts (RFC 8446 §4.2.10); 0 accepts none. */
+    MAX_EARLY_DATA("max_early_data");
 
     private final String siotlsName;
 

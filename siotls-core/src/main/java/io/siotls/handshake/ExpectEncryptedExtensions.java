@@ -67,6 +67,10 @@ final class ExpectEncryptedExtensions extends Expect {
         }
         negotiation.canSendHeartbeat = Context.canSendHeartbeat(block.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
         applyRecordLimits(block);
+        if (keys.early() != null) {
+            keys.early().answered(block, resumed != null, keys.schedule().suite(), negotiation.alpn,
+                    keys.handshakeTraffic().client());
+        }
         transcript.update(message);
         if (resumed != null) {
             return new ExpectServerFinished(context, transcript, keys, null, CertificateType.X509, negotiation);

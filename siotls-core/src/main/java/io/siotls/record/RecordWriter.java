@@ -49,6 +49,14 @@ public final class RecordWriter {
         this.protection = new RecordProtection(aead, iv);
     }
 
+    /**
+     * Writes the following records unprotected again: a client's second ClientHello after its
+     * early data (RFC 8446 §4.1.4, §4.2.10).
+     */
+    public void removeProtection() {
+        this.protection = null;
+    }
+
     /** Whether records are protected. */
     public boolean isProtected() {
         return protection != null;
