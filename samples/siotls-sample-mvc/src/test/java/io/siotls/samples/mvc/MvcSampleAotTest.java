@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sample built ahead of time, as {@code spring-boot:process-aot} builds it for a native image,
  * then run on the JVM from that build ({@code -Dspring.aot.enabled=true}, which fails to start
- * without the generated initializer): Boot's AOT processor runs in a child JVM and makes no
- * development certificate, the generated sources compile, and the application started from them
+ * without the generated initializer): Boot's AOT processor runs in a child JVM, makes no
+ * development certificate and writes siotls's runtime hints into the native-image metadata, the
+ * generated sources compile, and the application started from them
  * makes its development certificates and serves mutual TLS on siotls to curl, refusing curl
  * without the client certificate.
  */
@@ -51,6 +52,11 @@ class MvcSampleAotTest {
         assertThat(aot.waitFor(120, TimeUnit.SECONDS)).as("the AOT processing ended").isTrue();
         assertThat(aot.exitValue()).as(Files.readString(aotLog)).isZero();
         assertThat(certificates).as("no development certificate is made at build time").doesNotExist();
+
+        String hints = nativeImageMetadata(resources);
+        assertThat(hints).as("siotls's RuntimeHintsRegistrar was applied")
+                .contains("io.siotls.spring.autoconfigure.tomcat.SiotlsTomcatSslImplementation")
+                .contains("io.siotls.jsse.SiotlsSSLContextSpi").contains("javax.crypto.KEM");
 
         List<String> generated = javaFiles(sources);
         assertThat(generated).anyMatch(file -> file.endsWith("MvcSampleApplication__ApplicationContextInitializer.java"));
@@ -89,6 +95,17 @@ class MvcSampleAotTest {
         command.add("-XX:TieredStopAtLevel=1");
         command.addAll(arguments);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Every native-image metadata file the AOT processing wrote, concatenated. */
+    private static String nativeImageMetadata(Path resources) throws IOException {
+        try (Stream<Path> files = Files.walk(resources.resolve("META-INF/native-image"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(file -> file.toString().endsWith(".json")).toList()) {
+                all.append(Files.readString(file));
+            }
+            return all.toString();
+        }
     }
 
     private static List<String> javaFiles(Path sources) throws IOException {
