@@ -14,9 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.grpc.client.autoconfigure.GrpcChannelFactoryCustomizer;
-import org.springframework.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration;
 import org.springframework.boot.grpc.client.autoconfigure.GrpcClientProperties;
-import org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryCustomizer;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerProperties;
@@ -45,7 +43,8 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * starters use; {@code grpc-netty-shaded} keeps Boot's.
  */
 @AutoConfiguration(after = {SiotlsAutoConfiguration.class, SiotlsSslBundleAutoConfiguration.class},
-        before = {GrpcServerAutoConfiguration.class, GrpcClientAutoConfiguration.class})
+        beforeName = {"org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration",
+                "org.springframework.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration"})
 public class SiotlsGrpcAutoConfiguration {
 
     /** Client channels: Boot's credentials, but a siotls bundle's channels on siotls. */
