@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,7 +54,8 @@ import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
  * {@code spring.grpc.client.channel.default.ssl.bundle: siotls-client}): the call succeeds, and
  * both handshakes ran on our engine (listeners on the server and client contexts record them,
  * ALPN h2). A gRPC client on the JDK's TLS (grpc-netty's own context) with the client
- * certificate gets through, and one without a certificate is refused by the server.
+ * certificate gets through, and one without a certificate is refused by the server; a channel
+ * asking to bypass certificate validation on a siotls bundle is refused.
  */
 class GrpcMutualTlsApplicationTest {
 
@@ -139,6 +141,14 @@ class GrpcMutualTlsApplicationTest {
         // the channel may have tried again before it was shut down: every attempt is refused
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(serverHandshakes.events).isNotEmpty()
                 .allSatisfy(event -> assertThat(event.failure()).hasMessageContaining("certificate_required")));
+    }
+
+    @Test
+    void aChannelBypassingCertificateValidationOnASiotlsBundleIsRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> application.getBean(GrpcChannelFactory.class).createChannel("bypassing"))
+                .isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, refused ->
+                        assertThat(refused.getName())
+                                .isEqualTo("spring.grpc.client.channel.bypassing.bypass-certificate-validation"));
     }
 
     private static String call(SslContext sslContext) throws InterruptedException {
