@@ -144,6 +144,17 @@ class GrpcMutualTlsApplicationTest {
     }
 
     @Test
+    void bootsServerPropertiesStillApply() {
+        ManagedChannel channel = application.getBean(GrpcChannelFactory.class).createChannel("localhost:" + port);
+        String tooLarge = "x".repeat(2048);
+        assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(channel, ECHO,
+                CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS), tooLarge))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, refused -> assertThat(
+                        refused.getStatus().getCode()).as("spring.grpc.server.inbound.message.max-size: 1KB")
+                        .isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+    }
+
+    @Test
     void aChannelBypassingCertificateValidationOnASiotlsBundleIsRefusedNamingTheProperty() {
         assertThatThrownBy(() -> application.getBean(GrpcChannelFactory.class).createChannel("bypassing"))
                 .isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, refused ->
