@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class DataStoreApplication {
 
     /** The auto-configurations of the drivers this module holds, to exclude all but the one tested. */
-    static final String MONGODB = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
-            + "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration";
+    static final String MONGODB_SYNC = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration";
+    static final String MONGODB_REACTIVE = "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration";
+    static final String MONGODB = MONGODB_SYNC + "," + MONGODB_REACTIVE;
     static final String CASSANDRA = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration";
     static final String COUCHBASE = "org.springframework.boot.couchbase.autoconfigure.CouchbaseAutoConfiguration";
     /** Until the non-web back-off of issue 18 (branch spring-clients) is merged. */

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Boot's MongoDB client given {@code spring.mongodb.ssl.bundle: siotls-client}: the application
- * starts (the bundle's options are unspecified, as Boot's MongoDB support requires) and the
- * driver's first connection, made by its monitor as the client starts, is a mutual TLS 1.3
- * handshake our engine runs on both ends.
+ * Boot's MongoDB client, synchronous and reactive, given {@code spring.mongodb.ssl.bundle:
+ * siotls-client}: the application starts (the bundle's options are unspecified, as Boot's MongoDB
+ * support requires) and the driver's first connection, made by its monitor as the client starts,
+ * is a mutual TLS 1.3 handshake our engine runs on both ends.
  */
 class MongoOnSiotlsTest {
 
@@ -23,10 +23,19 @@ class MongoOnSiotlsTest {
     Path pkiDir;
 
     @Test
-    void theDriversFirstConnectionIsASiotlsHandshake() throws Exception {
+    void theSyncDriversFirstConnectionIsASiotlsHandshake() throws Exception {
+        firstConnectionIsASiotlsHandshake(DataStoreApplication.MONGODB_REACTIVE);
+    }
+
+    @Test
+    void theReactiveDriversFirstConnectionIsASiotlsHandshake() throws Exception {
+        firstConnectionIsASiotlsHandshake(DataStoreApplication.MONGODB_SYNC);
+    }
+
+    private void firstConnectionIsASiotlsHandshake(String otherClient) throws Exception {
         try (SiotlsTestServer server = SiotlsTestServer.start(pkiDir);
                 ConfigurableApplicationContext application = DataStoreApplication.run(
-                        DataStoreApplication.CASSANDRA + "," + DataStoreApplication.COUCHBASE,
+                        otherClient + "," + DataStoreApplication.CASSANDRA + "," + DataStoreApplication.COUCHBASE,
                         withClient(pkiDir, "spring.mongodb.uri=mongodb://localhost:" + server.port() + "/test",
                                 "spring.mongodb.ssl.bundle=siotls-client"))) {
             ClientHandshakes client = application.getBean(ClientHandshakes.class);
