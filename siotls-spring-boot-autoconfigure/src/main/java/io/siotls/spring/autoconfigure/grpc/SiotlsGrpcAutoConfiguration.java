@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.grpc.client.autoconfigure.GrpcChannelFactoryCustomizer;
 import org.springframework.boot.grpc.client.autoconfigure.GrpcClientProperties;
@@ -25,6 +26,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.ChannelCredentialsProvider;
 import org.springframework.grpc.client.NettyGrpcChannelFactory;
+import org.springframework.grpc.server.GrpcServerFactory;
+import org.springframework.grpc.server.InProcessGrpcServerFactory;
 import org.springframework.grpc.server.NettyGrpcServerFactory;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
@@ -76,6 +79,7 @@ public class SiotlsGrpcAutoConfiguration {
     static class ServerConfiguration {
 
         @Bean
+        @ConditionalOnMissingBean(value = GrpcServerFactory.class, ignored = InProcessGrpcServerFactory.class)
         NettyGrpcServerFactory siotlsNettyGrpcServerFactory(GrpcServerProperties properties, SslBundles bundles,
                 GrpcServiceDiscoverer services, GrpcServiceConfigurer configurer,
                 ObjectProvider<CompressorRegistry> compressors, ObjectProvider<DecompressorRegistry> decompressors,
@@ -92,6 +96,8 @@ public class SiotlsGrpcAutoConfiguration {
         }
 
         @Bean
+        @ConditionalOnBean(value = NettyGrpcServerFactory.class)
+        @ConditionalOnMissingBean(name = "nettyGrpcServerLifecycle")
         GrpcServerLifecycle nettyGrpcServerLifecycle(NettyGrpcServerFactory factory, GrpcServerProperties properties,
                 ApplicationEventPublisher events) {
             return new GrpcServerLifecycle(factory, properties.getShutdown().getGracePeriod(), events);
