@@ -1,12 +1,16 @@
 package io.siotls.spring.autoconfigure.bundle;
 
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.springframework.boot.ssl.SslBundle;
 
 /**
- * Tells the SSL bundles this starter registers ({@value SiotlsSslBundleAutoConfiguration#CLIENT_BUNDLE},
- * {@value SiotlsSslBundleAutoConfiguration#SERVER_BUNDLE}) from any other, for the integrations
- * whose library would otherwise rebuild a context from the bundle's key and trust managers on
- * the JDK's provider: given one of ours, they take its {@link SslBundle#createSslContext()}.
+ * Tells the siotls SSL bundles ({@value SiotlsSslBundleAutoConfiguration#CLIENT_BUNDLE},
+ * {@value SiotlsSslBundleAutoConfiguration#SERVER_BUNDLE} and the others this starter registers)
+ * apart from others, for the integrations whose library builds its own TLS from a bundle's key
+ * and trust managers on the JDK's provider (Netty-based clients and servers): given a siotls
+ * bundle, they take its {@link SslBundle#createSslContext()} instead, so that the connection runs
+ * on the siotls engine.
  */
 public final class SiotlsBundles {
 
@@ -16,5 +20,10 @@ public final class SiotlsBundles {
     /** Whether {@code bundle} is a siotls bundle, whose {@code createSslContext()} is the siotls context; false for null. */
     public static boolean isSiotls(SslBundle bundle) {
         return bundle instanceof SiotlsSslBundle;
+    }
+
+    /** The siotls SSLContext of {@code bundle}, or empty when it is not a siotls bundle. */
+    public static Optional<SSLContext> sslContext(SslBundle bundle) {
+        return isSiotls(bundle) ? Optional.of(bundle.createSslContext()) : Optional.empty();
     }
 }

@@ -1,7 +1,6 @@
 package io.siotls.spring.autoconfigure.bundle;
 
 import io.siotls.TLSConfiguration;
-import io.siotls.iana.CipherSuite;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
@@ -64,10 +63,13 @@ final class SiotlsSslBundle implements SslBundle {
         return snapshot().key();
     }
 
+    /**
+     * None: the SSLContext already enforces TLS 1.3 and the configured suites, and MongoDB,
+     * Cassandra and Couchbase refuse a bundle whose options are specified.
+     */
     @Override
     public SslOptions getOptions() {
-        String[] suites = configuration.get().cipherSuites().stream().map(CipherSuite::ianaName).toArray(String[]::new);
-        return SslOptions.of(suites, new String[] {"TLSv1.3"});
+        return SslOptions.NONE;
     }
 
     @Override
