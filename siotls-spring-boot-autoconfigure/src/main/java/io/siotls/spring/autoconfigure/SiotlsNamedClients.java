@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -100,10 +99,5 @@ public final class SiotlsNamedClients {
     /** {@code siotls-<name>}: the SSL bundle of the named client {@code name}. */
     public static String bundleName(String name) {
         return BUNDLE_PREFIX + name;
-    }
-
-    /** A supplier of the context of {@code name}, looked up in the bean on each call. */
-    static Supplier<SSLContext> context(Supplier<SiotlsNamedClients> bean, String name) {
-        return () -> bean.get().get(name).context();
     }
 }

@@ -118,6 +118,15 @@ class NamedClientsTest {
     }
 
     @Test
+    void aMisspeltPropertyOfANamedClientIsRefused() {
+        runner.withPropertyValues("siotls.clients.payments.private-kee=" + location(payments.keyFile())).run(context -> {
+            SiotlsPropertyException failure = propertyFailure(context);
+            assertThat(failure).isInstanceOf(UnknownSiotlsPropertyException.class);
+            assertThat(failure.property()).isEqualTo("siotls.clients.payments.private-kee");
+        });
+    }
+
+    @Test
     void namesThatCannotNameABundleOrClashAreRefused() {
         runner.withPropertyValues("siotls.clients[Pay_ments].alpn=h2").run(context -> {
             SiotlsPropertyException failure = propertyFailure(context);
