@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -115,6 +116,11 @@ class NamedClientsTest {
                     assertThat(propertyFailure(context).property()).isEqualTo("siotls.clients.payments.private-key"));
         runner.withPropertyValues("siotls.clients.payments.cipher-suites=TLS_AES_512_GCM").run(context ->
                 assertThat(propertyFailure(context).property()).startsWith("siotls.clients.payments.cipher-suites"));
+        runner.withPropertyValues("siotls.clients.payments.certificate-chain=" + location(payments.chainFile()),
+                "siotls.clients.payments.private-key=" + location(defaultClient.keyFile())).run(context -> {
+                    FailureAnalysis analysis = new SiotlsFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("Property: siotls.clients.payments.");
+                });
     }
 
     @Test
