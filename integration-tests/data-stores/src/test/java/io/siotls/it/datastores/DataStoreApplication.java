@@ -18,9 +18,6 @@ class DataStoreApplication {
     static final String MONGODB = MONGODB_SYNC + "," + MONGODB_REACTIVE;
     static final String CASSANDRA = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration";
     static final String COUCHBASE = "org.springframework.boot.couchbase.autoconfigure.CouchbaseAutoConfiguration";
-    /** Until the non-web back-off of issue 18 (branch spring-clients) is merged. */
-    static final String DEVELOPMENT_CERTIFICATES =
-            "io.siotls.spring.autoconfigure.devcerts.DevelopmentCertificatesAutoConfiguration";
 
     @Bean
     static ClientHandshakes clientHandshakes() {
@@ -30,8 +27,7 @@ class DataStoreApplication {
     /** The application, without a web server, with {@code properties} and all drivers but one excluded. */
     static ConfigurableApplicationContext run(String excluded, String... properties) {
         return new SpringApplicationBuilder(DataStoreApplication.class).web(WebApplicationType.NONE)
-                .properties(properties).properties("spring.autoconfigure.exclude=" + excluded + ","
-                        + DEVELOPMENT_CERTIFICATES)
+                .properties(properties).properties("spring.autoconfigure.exclude=" + excluded)
                 .run();
     }
 }

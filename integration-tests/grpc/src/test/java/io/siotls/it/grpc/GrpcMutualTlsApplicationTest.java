@@ -79,9 +79,7 @@ class GrpcMutualTlsApplicationTest {
         pki.leaf("server", "localhost");
         client = pki.leaf("client", "client.example");
         application = new SpringApplicationBuilder(EchoApplication.class).web(WebApplicationType.NONE)
-                .profiles("mtls").properties("pki.dir=" + pkiDir,
-                        // until the non-web back-off of issue 18 (branch spring-clients) is merged
-                        "spring.autoconfigure.exclude=io.siotls.spring.autoconfigure.devcerts.DevelopmentCertificatesAutoConfiguration")
+                .profiles("mtls").properties("pki.dir=" + pkiDir)
                 .run();
         serverHandshakes = Recorder.attach(application.getBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT, SSLContext.class));
         clientHandshakes = Recorder.attach(application.getBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, SSLContext.class));

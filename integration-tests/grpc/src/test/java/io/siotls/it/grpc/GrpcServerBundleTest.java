@@ -21,9 +21,6 @@ import org.springframework.grpc.server.NettyGrpcServerFactory;
  */
 class GrpcServerBundleTest {
 
-    private static final String NO_DEVELOPMENT_CERTIFICATES =
-            "spring.autoconfigure.exclude=io.siotls.spring.autoconfigure.devcerts.DevelopmentCertificatesAutoConfiguration";
-
     @TempDir
     static Path pkiDir;
 
@@ -55,7 +52,7 @@ class GrpcServerBundleTest {
 
     private static ConfigurableApplicationContext start(String... properties) {
         return new SpringApplicationBuilder(GrpcMutualTlsApplicationTest.EchoApplication.class)
-                .web(WebApplicationType.NONE).properties("pki.dir=" + pkiDir, NO_DEVELOPMENT_CERTIFICATES)
+                .web(WebApplicationType.NONE).properties("pki.dir=" + pkiDir)
                 .properties(properties).run();
     }
 }
