@@ -1,5 +1,6 @@
 package io.siotls.extensions;
 
+import io.siotls.alerts.DecodeError;
 import io.siotls.iana.ExtensionType;
 import io.siotls.wire.TLSReader;
 import io.siotls.wire.TLSWriter;
@@ -38,6 +39,20 @@ public record EarlyDataExtension(long maxEarlyDataSize) implements Extension {
         long size = reader.readUint32("max_early_data_size");
         reader.expectEnd("early_data");
         return size;
+    }
+
+    /**
+     * Checks that the early_data of a ClientHello or EncryptedExtensions, if there is one, is the
+     * empty form RFC 8446 §4.2.10 gives those messages; anything in it is decode_error.
+     *
+     * @param message the message's name, for the error
+     */
+    public static void requireEmptyIn(ExtensionBlock extensions, String message) {
+        byte[] data = extensions.dataOf(ExtensionType.EARLY_DATA.code());
+        if (data != null && data.length != 0) {
+            throw new DecodeError("the early_data of a " + message + " is empty, not " + data.length
+                    + " bytes (RFC 8446 §4.2.10)");
+        }
     }
 
     @Override

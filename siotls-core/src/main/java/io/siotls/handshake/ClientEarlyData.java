@@ -2,6 +2,7 @@ package io.siotls.handshake;
 
 import io.siotls.EarlyDataStatus;
 import io.siotls.alerts.IllegalParameter;
+import io.siotls.extensions.EarlyDataExtension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
@@ -92,6 +93,7 @@ final class ClientEarlyData {
      */
     void answered(ExtensionBlock encryptedExtensions, boolean resumed, CipherSuite suite, String alpn,
             byte[] clientHandshakeSecret) {
+        EarlyDataExtension.requireEmptyIn(encryptedExtensions, "EncryptedExtensions");
         if (!encryptedExtensions.contains(ExtensionType.EARLY_DATA)) {
             context.transport().earlyDataSettled(EarlyDataStatus.REJECTED);
             context.transport().switchWriteKeys(suite, clientHandshakeSecret);

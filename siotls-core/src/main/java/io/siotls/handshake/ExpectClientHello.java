@@ -5,6 +5,7 @@ import io.siotls.alerts.HandshakeFailure;
 import io.siotls.alerts.IllegalParameter;
 import io.siotls.alerts.MissingExtension;
 import io.siotls.alerts.ProtocolVersion;
+import io.siotls.extensions.EarlyDataExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
@@ -107,6 +108,7 @@ final class ExpectClientHello extends Expect {
      * A second ClientHello must not offer early data again.
      */
     private void rejectEarlyData(ExtensionBlock extensions) {
+        EarlyDataExtension.requireEmptyIn(extensions, "ClientHello");
         boolean offered = extensions.contains(ExtensionType.EARLY_DATA);
         if (offered && retry != null) {
             throw new IllegalParameter("the second ClientHello offers early_data (RFC 8446 §4.2.10)");

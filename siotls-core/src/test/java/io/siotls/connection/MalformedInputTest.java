@@ -13,6 +13,7 @@ import io.siotls.alerts.RecordOverflow;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.UnexpectedMessage;
 import io.siotls.alerts.UnsupportedExtension;
+import io.siotls.extensions.EarlyDataExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.ExtensionContext;
@@ -125,6 +126,15 @@ class MalformedInputTest {
             return e;
         }));
         assertAlert(server(), record, IllegalParameter.class, AlertDescription.ILLEGAL_PARAMETER);
+    }
+
+    @Test
+    void earlyDataWithABodyInAClientHelloIsDecodeError() {
+        byte[] record = clientHelloRecord(h -> withExtensions(h, e -> {
+            e.add(0, EarlyDataExtension.maxSize(16384));
+            return e;
+        }));
+        assertAlert(server(), record, DecodeError.class, AlertDescription.DECODE_ERROR);
     }
 
     @Test
