@@ -1,5 +1,6 @@
 package io.siotls.spring.autoconfigure.bundle;
 
+import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.springframework.boot.ssl.SslBundle;
@@ -20,6 +21,14 @@ public final class SiotlsBundles {
     /** Whether {@code bundle} is a siotls bundle, whose {@code createSslContext()} is the siotls context; false for null. */
     public static boolean isSiotls(SslBundle bundle) {
         return bundle instanceof SiotlsSslBundle;
+    }
+
+    /**
+     * The handshake timeout of {@code bundle}'s configuration ({@code siotls.client.handshake-timeout},
+     * or its named client's), or empty when it is not a siotls bundle.
+     */
+    public static Optional<Duration> handshakeTimeout(SslBundle bundle) {
+        return bundle instanceof SiotlsSslBundle siotls ? Optional.of(siotls.handshakeTimeout()) : Optional.empty();
     }
 
     /** The siotls SSLContext of {@code bundle}, or empty when it is not a siotls bundle. */

@@ -1,6 +1,7 @@
 package io.siotls.spring.autoconfigure.bundle;
 
 import io.siotls.TLSConfiguration;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
@@ -36,6 +37,14 @@ final class SiotlsSslBundle implements SslBundle {
         this.context = context;
         this.configuration = configuration;
         this.sniHosts = sniHosts;
+    }
+
+    /**
+     * The longest a handshake of this bundle's configuration may take ({@code handshake-timeout}
+     * of its side or named client), for the libraries that time the handshake themselves.
+     */
+    Duration handshakeTimeout() {
+        return configuration.get().limits().maxHandshakeDuration();
     }
 
     /** The stores and key of one configuration, made once per configuration. */

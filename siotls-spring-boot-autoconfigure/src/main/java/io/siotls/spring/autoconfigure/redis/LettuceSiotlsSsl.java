@@ -19,33 +19,31 @@ import org.springframework.core.Ordered;
  * those {@link SslOptions} with ones whose Netty context is the bundle's own siotls
  * {@link SSLContext} ({@link ReadyContextProvider}), with that context's protocols, suites and
  * parameters, so its certificate, trust, listeners and session cache serve every connection.
- * Lettuce still verifies the host name (HTTPS endpoint identification) unless told not to. Any
+ * Lettuce times the handshake with the bundle's own {@code handshake-timeout} ({@code siotls.client}'s,
+ * or the named client's), and still verifies the host name (HTTPS endpoint identification) unless
+ * told not to. Any
  * other bundle, or none, is left as Boot configured it. It runs first, so the application's own
  * customizers come after it.
  */
 final class LettuceSiotlsSsl implements LettuceClientOptionsBuilderCustomizer, Ordered {
 
     private final Supplier<SslBundle> bundle;
-    private final Duration handshakeTimeout;
 
-    /**
-     * @param bundle the Redis connection's SSL bundle, or null for none
-     * @param handshakeTimeout {@code siotls.client.handshake-timeout}, or null for Lettuce's own
-     */
-    LettuceSiotlsSsl(Supplier<SslBundle> bundle, Duration handshakeTimeout) {
+    /** @param bundle the Redis connection's SSL bundle, or null for none */
+    LettuceSiotlsSsl(Supplier<SslBundle> bundle) {
         this.bundle = bundle;
-        this.handshakeTimeout = handshakeTimeout;
     }
 
     @Override
     public void customize(ClientOptions.Builder builder) {
         SslBundle chosen = bundle.get();
         if (SiotlsBundles.isSiotls(chosen)) {
-            builder.sslOptions(sslOptions(chosen.createSslContext()));
+            builder.sslOptions(sslOptions(chosen.createSslContext(), SiotlsBundles.handshakeTimeout(chosen).orElse(null)));
         }
     }
 
-    private SslOptions sslOptions(SSLContext context) {
+    /** @param handshakeTimeout the bundle's own handshake timeout ({@code handshake-timeout}) */
+    private static SslOptions sslOptions(SSLContext context, Duration handshakeTimeout) {
         SSLParameters defaults = context.getDefaultSSLParameters();
         SslOptions.Builder options = SslOptions.builder().jdkSslProvider()
                 .sslContext(netty -> netty.sslContextProvider(ReadyContextProvider.of(context)))

@@ -57,7 +57,7 @@ class SiotlsLettuceAutoConfigurationTest {
             SslBundle bundle = context.getBean(SslBundles.class).getBundle(SiotlsSslBundleAutoConfiguration.CLIENT_BUNDLE);
             SSLContext siotls = bundle.createSslContext();
 
-            SslOptions options = customized(new LettuceSiotlsSsl(() -> bundle, Duration.ofSeconds(7)), null);
+            SslOptions options = customized(new LettuceSiotlsSsl(() -> bundle), null);
 
             SslContext netty = options.createSslContextBuilder().build();
             SSLEngine engine = netty.newEngine(ByteBufAllocator.DEFAULT, "localhost", 6379);
@@ -70,13 +70,27 @@ class SiotlsLettuceAutoConfigurationTest {
     }
 
     @Test
+    void aNamedClientsBundleTimesTheHandshakeWithItsOwnTimeout() {
+        runner.withPropertyValues("siotls.client.handshake-timeout=7s", "siotls.clients.redis.handshake-timeout=3s")
+                .run(context -> {
+                    SslBundle named = context.getBean(SslBundles.class).getBundle("siotls-redis");
+
+                    SslOptions options = customized(new LettuceSiotlsSsl(() -> named), null);
+
+                    assertThat(options.getHandshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(options.createSslContextBuilder().build().sessionContext())
+                            .isSameAs(named.createSslContext().getClientSessionContext());
+                });
+    }
+
+    @Test
     void anotherBundleOrNoneKeepsBootsOptions() {
         runner.withPropertyValues(ownBundle).run(context -> {
             SslBundle own = context.getBean(SslBundles.class).getBundle("own");
             SslOptions boots = SslOptions.builder().jdkSslProvider().build();
 
-            assertThat(customized(new LettuceSiotlsSsl(() -> own, null), boots)).isSameAs(boots);
-            assertThat(customized(new LettuceSiotlsSsl(() -> null, null), boots)).isSameAs(boots);
+            assertThat(customized(new LettuceSiotlsSsl(() -> own), boots)).isSameAs(boots);
+            assertThat(customized(new LettuceSiotlsSsl(() -> null), boots)).isSameAs(boots);
         });
     }
 
