@@ -5,6 +5,7 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
+import io.siotls.spring.autoconfigure.bundle.SiotlsBundles;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -20,8 +21,9 @@ import reactor.netty.tcp.SslProvider;
  * verified; it is given the context's own suites and protocols, so the configured preference
  * order holds, and no ALPN of its own ({@code siotls.client.alpn} applies). The handshake
  * timeout is Reactor Netty's. Given a siotls SSL bundle ({@code spring.http.clients.ssl.bundle},
- * {@code RestClientSsl}), it runs on that bundle's context the same way, where Boot would build a
- * Netty context from the bundle's key and trust managers on the JDK's provider.
+ * {@code RestClientSsl}), it runs on that bundle's context the same way, with that bundle's
+ * handshake timeout, where Boot would build a Netty context from the bundle's key and trust
+ * managers on the JDK's provider.
  */
 final class ReactorNettyClientTls {
 
@@ -33,7 +35,8 @@ final class ReactorNettyClientTls {
         SslContext nettyContext = nettyContext(tls.context());
         return new SiotlsClientHttpRequestFactoryBuilder<>(builder,
                 settings -> secure(builder, nettyContext, tls.handshakeTimeout()),
-                settings -> secure(builder, nettyContext(settings.sslBundle().createSslContext()), tls.handshakeTimeout()));
+                settings -> secure(builder, nettyContext(settings.sslBundle().createSslContext()),
+                        SiotlsBundles.handshakeTimeout(settings.sslBundle()).orElse(tls.handshakeTimeout())));
     }
 
     private static ReactorClientHttpRequestFactoryBuilder secure(ReactorClientHttpRequestFactoryBuilder builder,
