@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -132,6 +133,8 @@ public final class TLSConfiguration {
     private final Duration sessionTicketLifetime;
     private final TicketKeys sessionTicketKeys;
     private final boolean sessionTicketKeysGiven;
+    private final List<ExternalPsk> externalPsks;
+    private final boolean pskKeWithoutForwardSecrecy;
 
     private TLSConfiguration(Builder builder, TrustStore truststore, TicketKeys ticketKeys) {
         this.side = builder.side;
@@ -165,6 +168,8 @@ public final class TLSConfiguration {
         this.sessionTicketLifetime = builder.sessionTicketLifetime;
         this.sessionTicketKeys = ticketKeys;
         this.sessionTicketKeysGiven = builder.sessionTicketKeys != null;
+        this.externalPsks = List.copyOf(builder.externalPsks);
+        this.pskKeWithoutForwardSecrecy = builder.pskKeWithoutForwardSecrecy;
     }
 
     /** A builder of client-side configurations. */
@@ -210,6 +215,8 @@ public final class TLSConfiguration {
         builder.sendCertificateAuthorities = sendCertificateAuthorities;
         builder.helloRetryCookie = helloRetryCookie;
         builder.alwaysSendSupportedGroups = alwaysSendSupportedGroups;
+        builder.externalPsks = externalPsks;
+        builder.pskKeWithoutForwardSecrecy = pskKeWithoutForwardSecrecy;
         if (side == Side.SERVER) {
             builder.sessionTickets = sessionTickets;
             builder.sessionTicketLifetime = sessionTicketLifetime;
@@ -387,6 +394,32 @@ public final class TLSConfiguration {
     }
 
     /**
+     * The external PSKs (RFC 8446 §4.2.11): those a server accepts, or the one a client offers;
+     * empty when none.
+     */
+    public List<ExternalPsk> externalPsks() {
+        return externalPsks;
+    }
+
+    /** The external PSK of {@code identity}, or {@code null}. */
+    public ExternalPsk externalPsk(byte[] identity) {
+        for (ExternalPsk psk : externalPsks) {
+            if (psk.hasIdentity(identity)) {
+                return psk;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether psk_ke, a PSK handshake without (EC)DHE and so without forward secrecy, is
+     * accepted (server) or offered (client) beside psk_dhe_ke (RFC 8446 §4.2.9); off by default.
+     */
+    public boolean pskKeWithoutForwardSecrecy() {
+        return pskKeWithoutForwardSecrecy;
+    }
+
+    /**
      * Whether the peer must authenticate: true when a trust store or trusted public keys are
      * set. Server-side, it makes the server request a client certificate.
      */
@@ -445,6 +478,8 @@ public final class TLSConfiguration {
                 && sessionTicketLifetime.equals(that.sessionTicketLifetime)
                 && sessionTicketKeysGiven == that.sessionTicketKeysGiven
                 && (!sessionTicketKeysGiven || sessionTicketKeys == that.sessionTicketKeys)
+                && externalPsks.equals(that.externalPsks)
+                && pskKeWithoutForwardSecrecy == that.pskKeWithoutForwardSecrecy
                 && crypto == that.crypto
                 && cipherSuites.equals(that.cipherSuites)
                 && keyExchanges.equals(that.keyExchanges)
@@ -472,7 +507,8 @@ public final class TLSConfiguration {
                 KeyEquality.hash(publicKey), certificateChain, signingChains, clientAuthentication,
                 Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, limits, alpn, logKeys,
                 keyLogFile, insecureNoPeerVerification, sendCertificateAuthorities, helloRetryCookie,
-                alwaysSendSupportedGroups, sessionTickets, sessionTicketLifetime);
+                alwaysSendSupportedGroups, sessionTickets, sessionTicketLifetime, externalPsks,
+                pskKeWithoutForwardSecrecy);
     }
 
     /** A summary that never shows key material. */
@@ -494,6 +530,8 @@ public final class TLSConfiguration {
                 + (side == Side.SERVER && alwaysSendSupportedGroups ? ", alwaysSendSupportedGroups=true" : "")
                 + (side == Side.SERVER ? ", sessionTickets=" + sessionTickets
                         + (sessionTickets == 0 ? "" : " for " + sessionTicketLifetime + ", " + sessionTicketKeys) : "")
+                + (externalPsks.isEmpty() ? "" : ", externalPsks=" + externalPsks)
+                + (pskKeWithoutForwardSecrecy ? ", INSECURE: psk_ke without forward secrecy" : "")
                 + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
                 + ", maxFragmentLength=" + maxFragmentLength.octets()
                 + (limits.equals(Limits.DEFAULTS) ? "" : ", limits=" + limits)
@@ -536,6 +574,8 @@ public final class TLSConfiguration {
         /** The keys a configuration made for itself, kept by the one {@link #toBuilder()} makes. */
         private TicketKeys inheritedTicketKeys;
         private boolean sessionTicketsSet;
+        private List<ExternalPsk> externalPsks = List.of();
+        private boolean pskKeWithoutForwardSecrecy;
 
         private Builder(Side side) {
             this.side = side;
@@ -790,6 +830,42 @@ public final class TLSConfiguration {
             return this;
         }
 
+        /**
+         * External PSKs, RFC 8446 §2.2 and §4.2.11. A server accepts any of them (a server with
+         * external PSKs needs no certificate: a client offering none of them then gets
+         * handshake_failure); a client offers its one PSK, and falls back to a full handshake,
+         * authenticating the server's certificate, when the server does not select it. A handshake
+         * authenticated by an external PSK sends no certificate, and is followed by no session
+         * ticket: every connection proves the PSK. It uses psk_dhe_ke, unless
+         * {@link #pskKeWithoutForwardSecrecy} allows psk_ke.
+         *
+         * @throws InvalidConfigurationException {@code external_psks}: NULL; DUPLICATE identities
+         *         (at build); a client with more than one (OUT_OF_RANGE, at build); a hash no
+         *         enabled cipher suite has (UNSUPPORTED, at build)
+         */
+        public Builder externalPsks(ExternalPsk... psks) {
+            return externalPsks(psks == null ? null : Arrays.asList(psks));
+        }
+
+        /** As {@link #externalPsks(ExternalPsk...)}. */
+        public Builder externalPsks(List<ExternalPsk> psks) {
+            this.externalPsks = copy(psks, ConfigurationOption.EXTERNAL_PSKS);
+            return this;
+        }
+
+        /**
+         * INSECURE for past traffic: allows psk_ke (RFC 8446 §4.2.9), a PSK handshake, resumed or
+         * with an external PSK, without an (EC)DHE exchange. Such a connection has no forward
+         * secrecy: whoever later learns the PSK (a server's ticket key, an external key) decrypts
+         * every recorded connection made with it. A server with it on still chooses psk_dhe_ke
+         * whenever the client offers it with a usable key share; a client with it on offers both
+         * modes. A warning is logged each time such a configuration is built. Off by default.
+         */
+        public Builder pskKeWithoutForwardSecrecy(boolean allow) {
+            this.pskKeWithoutForwardSecrecy = allow;
+            return this;
+        }
+
         /** Client-side: ask the server to staple an OCSP response (status_request, RFC 6066 §8). */
         public Builder requestOcspStapling(boolean requestOcspStapling) {
             this.requestOcspStapling = requestOcspStapling;
@@ -893,7 +969,14 @@ public final class TLSConfiguration {
             TicketKeys ticketKeys = side != Side.SERVER || sessionTickets == 0 ? null
                     : sessionTicketKeys != null ? sessionTicketKeys
                     : inheritedTicketKeys != null ? inheritedTicketKeys : TicketKeys.random();
+            new ExternalPskValidator(side, crypto, cipherSuites, externalPsks).validate();
             TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore, ticketKeys);
+            if (pskKeWithoutForwardSecrecy) {
+                INSECURE.log(System.Logger.Level.WARNING, "INSECURE TLS " + side.toString().toLowerCase(Locale.ROOT)
+                        + " configuration: pskKeWithoutForwardSecrecy(true) is set, PSK handshakes may skip the"
+                        + " (EC)DHE exchange (psk_ke, RFC 8446 §4.2.9) and then have NO forward secrecy: whoever"
+                        + " learns the PSK later decrypts every recorded connection made with it");
+            }
             if (insecureNoPeerVerification) {
                 INSECURE.log(System.Logger.Level.WARNING, "INSECURE TLS client configuration: insecureNoPeerVerification()"
                         + " is set, servers will NOT be authenticated and anyone on the path can read and alter the traffic");
@@ -939,6 +1022,10 @@ public final class TLSConfiguration {
 
         List<String> alpn() {
             return alpn;
+        }
+
+        List<ExternalPsk> externalPsks() {
+            return externalPsks;
         }
 
         ClientAuthentication clientAuthentication() {

@@ -33,12 +33,16 @@ public final class ClientHandshake extends Handshake {
 
     /**
      * Sends the ClientHello with the shares of {@link ClientKeyShares#first}, RFC 8446 §4.1.2,
-     * offering the newest ticket kept for this server when there is one (§4.2.11, psk_dhe_ke).
+     * offering the configured external PSK, else the newest ticket kept for this server when there
+     * is one (§4.2.11).
      */
     @Override
     State first() {
         ClientKeyShares shares = ClientKeyShares.first(context);
-        TicketOffer offer = TicketOffer.take(context);
+        PskOffer offer = ExternalPskOffer.of(context);
+        if (offer == null) {
+            offer = TicketOffer.take(context);
+        }
         ClientHello hello = hellos.build(context.entropy().helloRandom(), context.entropy().legacySessionId(),
                 shares.entries(), null, offer, null);
         TranscriptHash transcript = new TranscriptHash();
