@@ -146,8 +146,16 @@ final class ExpectClientHello extends Expect {
         context.transport().skipRejectedEarlyData(offered ? REJECTED_EARLY_DATA_LIMIT : 0);
     }
 
-    /** RFC 8446 §4.1.1: the first of the server's cipher suites the client offers. */
+    /**
+     * RFC 8446 §4.1.1: the first of the server's cipher suites the client offers, among those an
+     * external PSK the client offers may be used with when there is one (§4.2.11: the suite must
+     * have the PSK's hash).
+     */
     private CipherSuite negotiateCipherSuite(ClientHello hello) {
+        CipherSuite forPsk = OfferedPsks.suiteForExternalPsk(context, hello);
+        if (forPsk != null) {
+            return forPsk;
+        }
         for (CipherSuite suite : context.policy().cipherSuites()) {
             if (hello.cipherSuites().contains(suite.code())) {
                 return suite;

@@ -6,6 +6,7 @@ import io.siotls.alerts.MissingExtension;
 import io.siotls.extensions.PreSharedKeyExtension;
 import io.siotls.extensions.PskIdentity;
 import io.siotls.extensions.PskKeyExchangeModesExtension;
+import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.PskKeyExchangeMode;
 import io.siotls.keyschedule.EarlySecret;
@@ -50,6 +51,31 @@ final class OfferedPsks {
         }
         if (context.config().pskKeWithoutForwardSecrecy() && modes.modes().contains(PskKeyExchangeMode.PSK_KE.code())) {
             return PskKeyExchangeMode.PSK_KE;
+        }
+        return null;
+    }
+
+    /**
+     * The first of the server's cipher suites, offered by the client, that an external PSK the
+     * ClientHello names may be used with; {@code null} when it names none (RFC 8446 §4.1.1 and
+     * §4.2.11: a PSK is used only with a suite of its hash).
+     */
+    static CipherSuite suiteForExternalPsk(Context context, ClientHello hello) {
+        PreSharedKeyExtension offer = hello.extensions().get(ExtensionType.PRE_SHARED_KEY, PreSharedKeyExtension.class);
+        if (offer == null || context.config().externalPsks().isEmpty()) {
+            return null;
+        }
+        List<PskIdentity> identities = offer.identities();
+        for (int index = 0; index < Math.min(identities.size(), OfferedTickets.MAX_IDENTITIES_TRIED); index++) {
+            ExternalPsk psk = context.config().externalPsk(identities.get(index).identity());
+            if (psk == null) {
+                continue;
+            }
+            for (CipherSuite suite : context.policy().cipherSuites()) {
+                if (psk.fits(suite) && hello.cipherSuites().contains(suite.code())) {
+                    return suite;
+                }
+            }
         }
         return null;
     }
