@@ -73,11 +73,11 @@ public final class ExternalPsk {
         }
         if (key.length < MIN_KEY_LENGTH) {
             throw failure(key.length == 0 ? ConfigurationProblem.EMPTY : ConfigurationProblem.OUT_OF_RANGE,
-                    "the key of external PSK '" + printable(identity) + "' is " + key.length + " bytes; at least "
+                    "the key of external PSK '" + printableIdentity(identity) + "' is " + key.length + " bytes; at least "
                     + MIN_KEY_LENGTH + " (128 bits, RFC 9257 §6) are needed");
         }
         if (Arrays.stream(CipherSuite.values()).noneMatch(suite -> suite.hashAlgorithm().equals(hashAlgorithm))) {
-            throw failure(ConfigurationProblem.UNSUPPORTED, "external PSK '" + printable(identity) + "': hash '"
+            throw failure(ConfigurationProblem.UNSUPPORTED, "external PSK '" + printableIdentity(identity) + "': hash '"
                     + hashAlgorithm + "' is not the hash of any TLS 1.3 cipher suite (SHA-256 or SHA-384)");
         }
         return new ExternalPsk(identity.clone(), key.clone(), hashAlgorithm, null);
@@ -107,7 +107,7 @@ public final class ExternalPsk {
 
     /** The identity as text when it is printable ASCII, else in hexadecimal: for messages and logs. */
     public String printableIdentity() {
-        return printable(identity);
+        return printableIdentity(identity);
     }
 
     /** The key (a copy): the handshake's input to HKDF-Extract (RFC 8446 §7.1). */
@@ -155,7 +155,8 @@ public final class ExternalPsk {
                 + (cipherSuite == null ? "" : ", " + cipherSuite.ianaName()) + ", key hidden}";
     }
 
-    static String printable(byte[] bytes) {
+    /** {@code identity} as text when it is printable ASCII, else as {@code 0x} and hexadecimal. */
+    public static String printableIdentity(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0x20 || b > 0x7e) {
                 return "0x" + HexFormat.of().formatHex(bytes);
