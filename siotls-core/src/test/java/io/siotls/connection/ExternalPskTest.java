@@ -8,6 +8,7 @@ import io.siotls.TLSConfiguration;
 import io.siotls.alerts.DecryptError;
 import io.siotls.alerts.HandshakeFailure;
 import io.siotls.alerts.IllegalParameter;
+import io.siotls.alerts.MissingExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.PskKeyExchangeModesExtension;
@@ -128,10 +129,8 @@ class ExternalPskTest {
 
     @Test
     void aBinderOfAnotherLengthIsDecryptError() {
-        UnaryOperator<ClientHello> sha384Binder = hello -> hello;
-        TLSConnection client = new TLSConnection(Configs.clientTrusting(IDENTITY)
-                .externalPsks(ExternalPsk.of("client-1".getBytes(StandardCharsets.UTF_8), KEY, "SHA-384")).build(),
-                "localhost", Entropy.secure(), Clock.systemUTC(), sha384Binder);
+        TLSConnection client = client(Configs.clientTrusting(IDENTITY)
+                .externalPsks(ExternalPsk.of("client-1".getBytes(StandardCharsets.UTF_8), KEY, "SHA-384")));
         TLSConnection server = server(Configs.server(IDENTITY).externalPsks(PSK).build());
         client.initiateConnection();
         server.initiateConnection();
@@ -221,7 +220,7 @@ class ExternalPskTest {
         TLSConnection strict = pskKeOnlyClient(false);
         strict.initiateConnection();
         ServerFlight answer = ServerFlight.answer(pskOnlyServer(true).toBuilder(), strict.dataToSend());
-        assertThatThrownBy(() -> strict.receiveData(answer.serverHelloRecord()))
+        assertThatThrownBy(() -> strict.receiveData(answer.serverHelloRecord())).isInstanceOf(MissingExtension.class)
                 .hasMessageContaining("psk_dhe_ke only");
     }
 
