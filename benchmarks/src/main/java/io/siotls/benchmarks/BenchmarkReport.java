@@ -76,7 +76,8 @@ public final class BenchmarkReport {
             endToEnd.put(label, keyedLines(jdk.resolve("e2e.txt"), "e2e"));
         }
         Files.writeString(docs.resolve("benchmarks.md"), markdown(comparisons, results)
-                + ceilingMarkdown(ceilings) + PostQuantumReport.markdown(jdks) + memoryMarkdown(memory)
+                + ceilingMarkdown(ceilings) + PostQuantumReport.markdown(jdks) + ResumptionReport.markdown(jdks)
+                + memoryMarkdown(memory)
                 + endToEndMarkdown(endToEnd),
                 StandardCharsets.UTF_8);
         chart(comparisons, memory, endToEnd, docs.resolve("benchmarks.png"));
