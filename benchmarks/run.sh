@@ -4,7 +4,8 @@
 # docs/benchmarks.png from the results. On the first JDK BouncyCastle's JSSE and BoringSSL (Netty's
 # OpenSSL engine) run beside as well. EngineCreationBenchmark (siotls alone: what a server pays per
 # accepted engine) writes engine-creation.csv beside jmh.csv; PostQuantumHandshakeBenchmark and
-# MlKemBenchmark write pq*.csv and mlkem.csv. About 30 minutes in all on 2 cores;
+# MlKemBenchmark write pq*.csv and mlkem.csv; ResumedHandshakeBenchmark, with the full handshakes of
+# the same chain, resumed.csv. About 35 minutes in all on 2 cores;
 # the end-to-end part needs wrk (Debian's wrk package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,11 @@ for home in "${homes[@]}"; do
   "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main MlKemBenchmark -p backend="$kem_backends" \
       -f 3 -wi 5 -w 1s -i 10 -r 1s -rf csv -rff "$out/mlkem.csv" | tee "$out/mlkem.log" \
       | grep -E '^(Benchmark|MlKem)' || true
+  # resumed handshakes beside the full ones of the same ECDSA P-256 chain: siotls and SunJSSE, every
+  # handshake checked to have resumed (BouncyCastle's JSSE and BoringSSL do not resume through this setup)
+  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main 'ResumedHandshakeBenchmark|\.HandshakeBenchmark\.fullHandshake' \
+      -p implementation=SIOTLS,SUNJSSE -p chain=EC_P256 -p mutual=false -f 2 -wi 5 -w 2s -i 5 -r 2s -prof gc \
+      -rf csv -rff "$out/resumed.csv" | tee "$out/resumed.log" | grep -E '^(Benchmark|ResumedHandshake|HandshakeBenchmark)' || true
   "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main EngineCreationBenchmark \
       -f 3 -wi 5 -w 1s -i 10 -r 1s -prof gc -rf csv -rff "$out/engine-creation.csv" \
       | tee "$out/engine-creation.log" | grep -E '^(Benchmark|EngineCreation)' || true

@@ -166,6 +166,17 @@ class ExternalPskTest {
     }
 
     @Test
+    void theBinderOfTheSecondClientHelloCoversTheHelloRetryRequest() {
+        TLSConnection client = client(Configs.clientTrusting(IDENTITY).externalPsks(PSK));
+        TLSConnection server = server(TLSConfiguration.server().externalPsks(PSK).keyExchanges(NamedGroup.SECP256R1)
+                .build());
+        MemoryPipe.handshake(client, server);
+        assertThat(server.nconfig().keyExchange()).as("after a HelloRetryRequest").isEqualTo(NamedGroup.SECP256R1);
+        assertThat(server.nconfig().externalPskAuthenticated()).isTrue();
+        assertThat(client.nconfig().externalPskAuthenticated()).isTrue();
+    }
+
+    @Test
     void withPskKeAllowedAServerStillPrefersPskDheKe() {
         TLSConnection client = client(Configs.clientTrusting(IDENTITY).externalPsks(PSK).pskKeWithoutForwardSecrecy(true));
         TLSConnection server = server(pskOnlyServer(true));
