@@ -17,6 +17,8 @@ final class ResumptionReport {
 
     private static final String RESUMED = "ResumedHandshakeBenchmark.resumedHandshake";
     private static final String FULL = "HandshakeBenchmark.fullHandshake";
+    /** The relative error above which the section says its numbers are provisional. */
+    private static final double PROVISIONAL_ERROR = 0.10;
 
     private ResumptionReport() {
     }
@@ -24,6 +26,7 @@ final class ResumptionReport {
     static String markdown(List<Path> jdks) throws IOException {
         StringBuilder handshakes = new StringBuilder();
         StringBuilder targets = new StringBuilder();
+        double widestError = 0;
         for (Path jdk : jdks) {
             Path file = jdk.resolve("resumed.csv");
             if (!Files.exists(file)) {
@@ -39,6 +42,7 @@ final class ResumptionReport {
                 }
                 handshakes.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label,
                         implementation, score(full), allocation(rows, full), score(resumed), allocation(rows, resumed)));
+                widestError = Math.max(widestError, Math.max(relativeError(full), relativeError(resumed)));
             }
             target(targets, label, "siotls resumed ÷ siotls full", find(rows, RESUMED, Implementation.SIOTLS),
                     find(rows, FULL, Implementation.SIOTLS), 3.0);
@@ -55,7 +59,15 @@ final class ResumptionReport {
                 + "resumed (a server flight smaller than its certificate), and a full one fails the run.\n\n"
                 + "| JDK | implementation | full handshakes/s | full B/op | resumed handshakes/s | resumed B/op |\n"
                 + "|---|---|---|---|---|---|\n" + handshakes
-                + "\n| JDK | ratio | value | target | met |\n|---|---|---|---|---|\n" + targets;
+                + "\n| JDK | ratio | value | target | met |\n|---|---|---|---|---|\n" + targets
+                + (widestError > PROVISIONAL_ERROR ? String.format(Locale.ROOT, "%n**Provisional**: the error of "
+                        + "some rows reaches %.0f %% of their score (over %.0f %%: a loaded machine); re-run "
+                        + "`bash benchmarks/run.sh` on a quiet one before reading the targets.%n", widestError * 100,
+                        PROVISIONAL_ERROR * 100) : "");
+    }
+
+    private static double relativeError(ResultRow row) {
+        return row == null || row.score() == 0 ? 0 : row.error() / row.score();
     }
 
     private static ResultRow find(List<ResultRow> rows, String benchmark, Implementation implementation) {
