@@ -177,7 +177,10 @@ public final class TLSConfiguration {
         return new Builder(Side.CLIENT);
     }
 
-    /** A builder of server-side configurations; a private key and a certificate chain are mandatory. */
+    /**
+     * A builder of server-side configurations; a private key and a certificate chain (or a raw
+     * public key) are mandatory, unless the server authenticates with {@link Builder#externalPsks external PSKs} only.
+     */
     public static Builder server() {
         return new Builder(Side.SERVER);
     }
@@ -837,7 +840,9 @@ public final class TLSConfiguration {
          * authenticating the server's certificate, when the server does not select it. A handshake
          * authenticated by an external PSK sends no certificate, and is followed by no session
          * ticket: every connection proves the PSK. It uses psk_dhe_ke, unless
-         * {@link #pskKeWithoutForwardSecrecy} allows psk_ke.
+         * {@link #pskKeWithoutForwardSecrecy} allows psk_ke. The PSK authenticates the client too:
+         * a server does not ask it for a certificate then, whatever its client authentication
+         * (RFC 8446 §4.3.2); {@code externalPskIdentity()} names it instead.
          *
          * @throws InvalidConfigurationException {@code external_psks}: NULL; DUPLICATE identities
          *         (at build); a client with more than one (OUT_OF_RANGE, at build); a hash no
