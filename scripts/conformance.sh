@@ -26,7 +26,7 @@ GROUPS_ALL=x25519,secp256r1,x448,secp521r1,secp384r1,ffdhe2048,ffdhe3072,ffdhe40
 SUITES_ALL=TLS_AES_256_GCM_SHA384,TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256,TLS_AES_128_CCM_SHA256,TLS_AES_128_CCM_8_SHA256
 # Every scheme TLS 1.3 allows in a CertificateVerify that siotls verifies: the server asks for these.
 SIGALGS_ALL=ed25519,ed448,ecdsa_secp256r1_sha256,ecdsa_secp384r1_sha384,ecdsa_secp521r1_sha512,rsa_pss_rsae_sha256,rsa_pss_rsae_sha384,rsa_pss_rsae_sha512,rsa_pss_pss_sha256,rsa_pss_pss_sha384,rsa_pss_pss_sha512
-PROFILES=(rsa echo ecdsa ed25519 rsapss mtls pha psk)
+PROFILES=(rsa echo early ecdsa ed25519 rsapss mtls pha psk)
 # The external PSK of the psk profile (RFC 8446 §4.2.11; SHA-256, as tlsfuzzer's scripts and
 # OpenSSL's -psk use by default): {psk} and {psk-identity} in scripts.tsv.
 PSK_HEX=9a8b7c6d5e4f30211203f4e5d6c7b8a99a8b7c6d5e4f30211203f4e5d6c7b8a9
@@ -219,7 +219,7 @@ serve() {
   local target=$1 profile=$2 port=$3 kind=rsa mode=www
   case $profile in
     ecdsa|ed25519|rsapss) kind=$profile ;;
-    echo) mode=echo ;;
+    echo|early) mode=echo ;;
   esac
   local cert=$work/server-$kind.pem key=$work/server-$kind-key.pem
   case $target in
@@ -227,6 +227,7 @@ serve() {
       local extra=()
       [ "$profile" = mtls ] && extra=(--cafile "$work/client-ca.pem" --verify-client want)
       [ "$profile" = pha ] && extra=(--cafile "$work/client-ca.pem" --verify-client none --pha-on /secret)
+      [ "$profile" = early ] && extra=(--early-data 16384)
       [ "$profile" = psk ] && extra=(--psk "$PSK_HEX" --psk-identity "$PSK_IDENTITY" --psk-ke-without-forward-secrecy)
       exec java -XX:TieredStopAtLevel=1 -jar "$cli_jar" server --port "$port" --bind 127.0.0.1 --$mode --quiet \
         --cert "$cert" --key "$key" --groups "$GROUPS_ALL" --suites "$SUITES_ALL" --sigalgs "$SIGALGS_ALL" \
@@ -243,6 +244,8 @@ serve() {
     openssl)
       local extra=(-www)
       [ "$mode" = echo ] && extra=(-rev)
+      # s_server refuses -early_data with -www or -rev, which the scripts need: it serves as for rsa
+      [ "$profile" = early ] && extra=(-www)
       [ "$profile" = mtls ] && extra+=(-verify 1 -CAfile "$work/client-ca.pem")
       [ "$profile" = psk ] && extra+=(-psk "$PSK_HEX" -psk_identity "$PSK_IDENTITY" -allow_no_dhe_kex)
       exec openssl s_server -accept "127.0.0.1:$port" -tls1_3 -cert "$cert" -key "$key" -quiet \
@@ -251,6 +254,7 @@ serve() {
     gnutls)
       local extra=(--http --disable-client-cert)
       [ "$mode" = echo ] && extra=(--echo --disable-client-cert)
+      [ "$profile" = early ] && extra+=(--earlydata)
       [ "$profile" = mtls ] && extra=(--http --verify-client-cert --x509cafile "$work/client-ca.pem")
       local kx=
       [ "$profile" = psk ] && { extra+=(--pskpasswd "$work/psk.passwd"); kx=":+ECDHE-PSK:+DHE-PSK:+PSK"; }

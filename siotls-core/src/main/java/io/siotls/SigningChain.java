@@ -112,8 +112,11 @@ public final class SigningChain {
             keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(in, password);
         } catch (IOException | GeneralSecurityException e) {
-            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN, ConfigurationProblem.UNREADABLE,
-                    String.valueOf(file), file + ": cannot read PKCS#12 key store: " + e.getMessage(), e);
+            boolean wrongPassword = e.getCause() instanceof UnrecoverableKeyException;
+            throw new TLSConfigurationException(ConfigurationOption.SIGNING_CHAIN,
+                    wrongPassword ? ConfigurationProblem.WRONG_PASSWORD : ConfigurationProblem.UNREADABLE,
+                    String.valueOf(file), file + (wrongPassword ? ": the password does not open this PKCS#12 key store: "
+                            : ": cannot read PKCS#12 key store: ") + e.getMessage(), e);
         }
         try {
             return fromKeyStore(keyStore, alias, password);

@@ -13,6 +13,7 @@ import io.siotls.keylog.KeyLog;
 import io.siotls.pem.CertificateLoader;
 import io.siotls.pem.PrivateKeyLoader;
 import io.siotls.pem.PublicKeyLoader;
+import io.siotls.tickets.EarlyDataReplayGuard;
 import io.siotls.tickets.TicketKeys;
 import io.siotls.trust.TrustStore;
 import io.siotls.trust.TrustStores;
@@ -67,6 +68,12 @@ public final class TLSConfiguration {
 
     /** The longest ticket_lifetime RFC 8446 §4.6.1 allows: 7 days. */
     public static final Duration MAX_SESSION_TICKET_LIFETIME = Duration.ofDays(7);
+
+    /** The largest max_early_data_size a server may announce (RFC 8446 §4.2.10): 1 MiB. */
+    public static final int MAX_EARLY_DATA = 1 << 20;
+
+    /** How long a ticket used with early data is recorded: twice the ticket age window (RFC 8446 §8.3). */
+    private static final Duration EARLY_DATA_REPLAY_RETENTION = Duration.ofSeconds(20);
 
     /**
      * siotls' default key exchanges, best first: the post-quantum hybrid X25519MLKEM768
@@ -135,8 +142,11 @@ public final class TLSConfiguration {
     private final boolean sessionTicketKeysGiven;
     private final List<ExternalPsk> externalPsks;
     private final boolean pskKeWithoutForwardSecrecy;
+    private final int maxEarlyData;
+    private final EarlyDataReplayGuard earlyDataReplayGuard;
 
-    private TLSConfiguration(Builder builder, TrustStore truststore, TicketKeys ticketKeys) {
+    private TLSConfiguration(Builder builder, TrustStore truststore, TicketKeys ticketKeys,
+            EarlyDataReplayGuard earlyDataReplayGuard) {
         this.side = builder.side;
         this.crypto = builder.crypto;
         this.cipherSuites = List.copyOf(builder.cipherSuites);
@@ -170,6 +180,8 @@ public final class TLSConfiguration {
         this.sessionTicketKeysGiven = builder.sessionTicketKeys != null;
         this.externalPsks = List.copyOf(builder.externalPsks);
         this.pskKeWithoutForwardSecrecy = builder.pskKeWithoutForwardSecrecy;
+        this.maxEarlyData = builder.maxEarlyData;
+        this.earlyDataReplayGuard = earlyDataReplayGuard;
     }
 
     /** A builder of client-side configurations. */
@@ -228,6 +240,8 @@ public final class TLSConfiguration {
             } else {
                 builder.inheritedTicketKeys = sessionTicketKeys;
             }
+            builder.maxEarlyData = maxEarlyData;
+            builder.inheritedReplayGuard = earlyDataReplayGuard;
         }
         return builder;
     }
@@ -423,6 +437,24 @@ public final class TLSConfiguration {
     }
 
     /**
+     * Server-side: the max_early_data_size its tickets announce (RFC 8446 §4.2.10); 0, the
+     * default, when this server accepts no 0-RTT data. Only {@link io.siotls.connection.TLSConnection}
+     * reads early data: JSSE has no API for it, so SSLEngine connections never accept any.
+     */
+    public int maxEarlyData() {
+        return maxEarlyData;
+    }
+
+    /**
+     * Server-side: the strike register that lets each ticket's early data in once (RFC 8446 §8),
+     * shared by every connection of this configuration and of one made from its
+     * {@link #toBuilder()}; {@code null} when {@link #maxEarlyData()} is 0.
+     */
+    public EarlyDataReplayGuard earlyDataReplayGuard() {
+        return earlyDataReplayGuard;
+    }
+
+    /**
      * Whether the peer must authenticate: true when a trust store or trusted public keys are
      * set. Server-side, it makes the server request a client certificate.
      */
@@ -480,6 +512,7 @@ public final class TLSConfiguration {
                 && sessionTickets == that.sessionTickets
                 && sessionTicketLifetime.equals(that.sessionTicketLifetime)
                 && sessionTicketKeysGiven == that.sessionTicketKeysGiven
+                && maxEarlyData == that.maxEarlyData
                 && (!sessionTicketKeysGiven || sessionTicketKeys == that.sessionTicketKeys)
                 && externalPsks.equals(that.externalPsks)
                 && pskKeWithoutForwardSecrecy == that.pskKeWithoutForwardSecrecy
@@ -510,7 +543,7 @@ public final class TLSConfiguration {
                 KeyEquality.hash(publicKey), certificateChain, signingChains, clientAuthentication,
                 Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, limits, alpn, logKeys,
                 keyLogFile, insecureNoPeerVerification, sendCertificateAuthorities, helloRetryCookie,
-                alwaysSendSupportedGroups, sessionTickets, sessionTicketLifetime, externalPsks,
+                alwaysSendSupportedGroups, sessionTickets, sessionTicketLifetime, maxEarlyData, externalPsks,
                 pskKeWithoutForwardSecrecy);
     }
 
@@ -535,6 +568,7 @@ public final class TLSConfiguration {
                         + (sessionTickets == 0 ? "" : " for " + sessionTicketLifetime + ", " + sessionTicketKeys) : "")
                 + (externalPsks.isEmpty() ? "" : ", externalPsks=" + externalPsks)
                 + (pskKeWithoutForwardSecrecy ? ", INSECURE: psk_ke without forward secrecy" : "")
+                + (maxEarlyData > 0 ? ", maxEarlyData=" + maxEarlyData : "")
                 + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
                 + ", maxFragmentLength=" + maxFragmentLength.octets()
                 + (limits.equals(Limits.DEFAULTS) ? "" : ", limits=" + limits)
@@ -579,6 +613,9 @@ public final class TLSConfiguration {
         private boolean sessionTicketsSet;
         private List<ExternalPsk> externalPsks = List.of();
         private boolean pskKeWithoutForwardSecrecy;
+        private int maxEarlyData;
+        /** The register of the configuration whose {@link #toBuilder()} made this builder. */
+        private EarlyDataReplayGuard inheritedReplayGuard;
 
         private Builder(Side side) {
             this.side = side;
@@ -871,6 +908,28 @@ public final class TLSConfiguration {
             return this;
         }
 
+        /**
+         * Server-side: accept up to {@code bytes} of 0-RTT data from clients resuming a ticket
+         * (RFC 8446 §2.3, §4.2.10), from 0 (the default: no early data) to {@value #MAX_EARLY_DATA};
+         * the tickets then carry early_data with this max_early_data_size. Early data can be
+         * replayed by an attacker (§8, §E.5): this server lets each ticket's early data in once
+         * and only with a fresh ticket age ({@link EarlyDataReplayGuard}), but only within this
+         * process, so it refuses this option with {@link #sessionTicketKeys given ticket keys}
+         * (shared by several servers, or kept across restarts). Only
+         * {@link io.siotls.connection.TLSConnection} reads early data.
+         *
+         * @throws InvalidConfigurationException {@code max_early_data}, OUT_OF_RANGE
+         */
+        public Builder maxEarlyData(int bytes) {
+            if (bytes < 0 || bytes > MAX_EARLY_DATA) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.MAX_EARLY_DATA,
+                        ConfigurationProblem.OUT_OF_RANGE, "max_early_data must be within [0, " + MAX_EARLY_DATA
+                        + "] bytes (0 accepts no 0-RTT data), got " + bytes);
+            }
+            this.maxEarlyData = bytes;
+            return this;
+        }
+
         /** Client-side: ask the server to staple an OCSP response (status_request, RFC 6066 §8). */
         public Builder requestOcspStapling(boolean requestOcspStapling) {
             this.requestOcspStapling = requestOcspStapling;
@@ -974,8 +1033,12 @@ public final class TLSConfiguration {
             TicketKeys ticketKeys = side != Side.SERVER || sessionTickets == 0 ? null
                     : sessionTicketKeys != null ? sessionTicketKeys
                     : inheritedTicketKeys != null ? inheritedTicketKeys : TicketKeys.random();
+            checkEarlyData();
+            EarlyDataReplayGuard replayGuard = side != Side.SERVER || maxEarlyData == 0 ? null
+                    : inheritedReplayGuard != null ? inheritedReplayGuard
+                    : new EarlyDataReplayGuard(EarlyDataReplayGuard.DEFAULT_CAPACITY, EARLY_DATA_REPLAY_RETENTION);
             new ExternalPskValidator(side, crypto, cipherSuites, externalPsks).validate();
-            TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore, ticketKeys);
+            TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore, ticketKeys, replayGuard);
             if (pskKeWithoutForwardSecrecy) {
                 INSECURE.log(System.Logger.Level.WARNING, "INSECURE TLS " + side.toString().toLowerCase(Locale.ROOT)
                         + " configuration: pskKeWithoutForwardSecrecy(true) is set, PSK handshakes may skip the"
@@ -987,6 +1050,29 @@ public final class TLSConfiguration {
                         + " is set, servers will NOT be authenticated and anyone on the path can read and alter the traffic");
             }
             return configuration;
+        }
+
+        /** max_early_data: server-side, with tickets, and never with ticket keys given (see {@link #maxEarlyData}). */
+        private void checkEarlyData() {
+            if (maxEarlyData == 0) {
+                return;
+            }
+            if (side != Side.SERVER) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.MAX_EARLY_DATA,
+                        ConfigurationProblem.WRONG_SIDE, "max_early_data is a server-side option; a client sends"
+                        + " early data with TLSConnection.sendEarlyData when a ticket allows it");
+            }
+            if (sessionTickets == 0) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.MAX_EARLY_DATA,
+                        ConfigurationProblem.INCOMPLETE, "max_early_data needs session_tickets above 0: early data"
+                        + " is only sent with a resumed ticket (RFC 8446 §4.2.10)");
+            }
+            if (sessionTicketKeys != null) {
+                throw new InvalidConfigurationException(side, ConfigurationOption.MAX_EARLY_DATA,
+                        ConfigurationProblem.UNSUPPORTED, "max_early_data cannot be used with given"
+                        + " session_ticket_keys: the 0-RTT replay protection (RFC 8446 §8) is kept per process, and"
+                        + " servers sharing ticket keys, or a restarted one, would each accept replayed early data");
+            }
         }
 
         Side side() {

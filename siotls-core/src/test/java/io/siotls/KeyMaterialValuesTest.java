@@ -71,6 +71,12 @@ class KeyMaterialValuesTest {
         assertThatThrownBy(() -> SigningChain.fromPkcs12(dir.resolve("none.p12"), PASSWORD, null))
                 .isInstanceOf(TLSConfigurationException.class)
                 .hasMessageContaining("none.p12: cannot read PKCS#12 key store");
+        Path pkcs12 = pkcs12(IDENTITY.writePem(dir));
+        assertThatThrownBy(() -> SigningChain.fromPkcs12(pkcs12, "wrong".toCharArray(), null))
+                .isInstanceOf(TLSConfigurationException.class)
+                .hasMessageContaining("the password does not open this PKCS#12 key store")
+                .extracting(e -> ((TLSConfigurationException) e).problem())
+                .isEqualTo(ConfigurationProblem.WRONG_PASSWORD);
     }
 
     @Test
@@ -150,7 +156,9 @@ class KeyMaterialValuesTest {
         assertThat(TrustStore.system()).isEqualTo(TrustStores.system());
         assertThatThrownBy(() -> TrustStores.fromKeyStoreFile(file, "PKCS12", "wrong".toCharArray()))
                 .isInstanceOf(TLSConfigurationException.class)
-                .hasMessageContaining("trust.p12: cannot read the PKCS12 trust store");
+                .hasMessageContaining("trust.p12: the password does not open the PKCS12 trust store")
+                .extracting(e -> ((TLSConfigurationException) e).problem())
+                .isEqualTo(ConfigurationProblem.WRONG_PASSWORD);
     }
 
     @Test

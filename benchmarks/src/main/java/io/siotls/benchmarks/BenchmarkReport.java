@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
 /**
  * Writes {@code docs/benchmarks.md} and {@code docs/benchmarks.png} from the results of
  * {@code benchmarks/run.sh}: for each JDK folder under the results folder (each holding JMH's
- * {@code jmh.csv}, {@code memory.txt} and {@code e2e.txt}), every measurement of siotls beside
+ * {@code jmh*.csv}, {@code memory.txt} and {@code e2e.txt}), every measurement of siotls beside
  * SunJSSE's (and BouncyCastle's JSSE's and BoringSSL's where they ran) with the ratio to SunJSSE and
  * JMH's error carried into it, and each bulk measurement beside the JCA cipher alone.
  */
@@ -39,18 +39,12 @@ public final class BenchmarkReport {
             Map<Implementation, ResultRow> all) {
 
         double ratio() {
-            return siotls.score() / sunJsse.score();
+            return Ratio.of(siotls, sunJsse).value();
         }
 
         /** The ratio's error, from both relative errors. */
         double ratioError() {
-            double a = relative(siotls);
-            double b = relative(sunJsse);
-            return ratio() * Math.sqrt(a * a + b * b);
-        }
-
-        private static double relative(ResultRow row) {
-            return Double.isNaN(row.error()) || row.score() == 0 ? 0 : row.error() / row.score();
+            return Ratio.of(siotls, sunJsse).error();
         }
     }
 
@@ -62,23 +56,23 @@ public final class BenchmarkReport {
         List<Comparison> comparisons = new ArrayList<>();
         List<Comparison> ceilings = new ArrayList<>();
         Map<String, Map<String, Map<Implementation, Double>>> memory = new TreeMap<>();
-        Map<String, Map<String, Map<Implementation, Double>>> endToEnd = new TreeMap<>();
+        Map<String, Map<String, Map<Implementation, List<Double>>>> endToEnd = new TreeMap<>();
         List<Path> jdks;
         try (Stream<Path> folders = Files.list(results)) {
             jdks = folders.filter(Files::isDirectory).sorted().toList();
         }
         for (Path jdk : jdks) {
             String label = jdk.getFileName().toString();
-            List<ResultRow> rows = JmhCsv.read(jdk.resolve("jmh.csv"));
+            List<ResultRow> rows = JmhCsv.readMain(jdk);
             comparisons.addAll(compare(label, rows));
             ceilings.addAll(ceilings(label, rows));
             memory.put(label, keyedLines(jdk.resolve("memory.txt"), "memory"));
-            endToEnd.put(label, keyedLines(jdk.resolve("e2e.txt"), "e2e"));
+            endToEnd.put(label, EndToEndReport.read(jdk.resolve("e2e.txt")));
         }
         Files.writeString(docs.resolve("benchmarks.md"), markdown(comparisons, results)
-                + ceilingMarkdown(ceilings) + PostQuantumReport.markdown(jdks) + ResumptionReport.markdown(jdks)
-                + memoryMarkdown(memory)
-                + endToEndMarkdown(endToEnd),
+                + HandshakeTargets.markdown(jdks) + ceilingMarkdown(ceilings) + PostQuantumReport.markdown(jdks)
+                + ResumptionReport.markdown(jdks) + memoryMarkdown(memory)
+                + EndToEndReport.markdown(endToEnd),
                 StandardCharsets.UTF_8);
         chart(comparisons, memory, endToEnd, docs.resolve("benchmarks.png"));
     }
@@ -134,8 +128,8 @@ public final class BenchmarkReport {
     }
 
     /**
-     * {@code <tag> <IMPLEMENTATION> <key> <number>} lines ({@code memory SIOTLS handshake 2632},
-     * {@code e2e SUNJSSE keep-alive 6845}), by key then implementation.
+     * {@code <tag> <IMPLEMENTATION> <key> <number>} lines ({@code memory SIOTLS handshake 2632}), by
+     * key then implementation.
      */
     private static Map<String, Map<Implementation, Double>> keyedLines(Path file, String tag) throws IOException {
         Map<String, Map<Implementation, Double>> keys = new TreeMap<>();
@@ -151,20 +145,6 @@ public final class BenchmarkReport {
         return keys;
     }
 
-    private static String endToEndMarkdown(Map<String, Map<String, Map<Implementation, Double>>> endToEnd) {
-        StringBuilder out = new StringBuilder("\n## End to end: requests per second on the MVC sample (Tomcat), wrk, "
-                + "16 connections, HTTP/1.1\n\n| JDK | mode | siotls | SunJSSE | ratio |\n|---|---|---|---|---|\n");
-        endToEnd.forEach((jdk, modes) -> modes.forEach((mode, rates) -> {
-            Double ours = rates.get(Implementation.SIOTLS);
-            Double theirs = rates.get(Implementation.SUNJSSE);
-            if (ours != null && theirs != null) {
-                out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f |%n", jdk, mode, ours, theirs,
-                        ours / theirs));
-            }
-        }));
-        return out.toString();
-    }
-
     private static final List<Implementation> OTHERS = List.of(Implementation.BCJSSE, Implementation.BORINGSSL);
 
     private static String markdown(List<Comparison> comparisons, Path results) {
@@ -175,8 +155,9 @@ public final class BenchmarkReport {
                         + "run through the same `SSLEngine` driver over in-memory buffers (BoringSSL through Netty's "
                         + "OpenSSL engine, BouncyCastle's JSSE on the JDK's crypto providers, as both come). Ratios are "
                         + "siotls ÷ SunJSSE (above 1 is better for throughput, below 1 is better for bytes); the error "
-                        + "is JMH's 99.9% interval carried into the ratio. A dash is a case that did not run: "
-                        + "BouncyCastle's JSSE and BoringSSL run on the first JDK only; BoringSSL does not let TLS 1.3 "
+                        + "is JMH's 99.9% interval carried into the ratio. Handshake benchmarks reuse one "
+                        + "pair of wire buffers, so their allocation is the engines' own. A dash is a case that did not "
+                        + "run: BouncyCastle's JSSE runs on the first JDK only; BoringSSL does not let TLS 1.3 "
                         + "cipher suites be chosen (it always took AES-128-GCM); BouncyCastle's JSSE found no "
                         + "ChaCha20-Poly1305 among the JDK's providers and refused the RSA test chain (\"no selectable "
                         + "cipher suite\", not investigated further). ")
@@ -231,7 +212,7 @@ public final class BenchmarkReport {
 
     /** A horizontal bar per comparison: the ratio, with a line at 1 (parity with SunJSSE), green where siotls does better. */
     private static void chart(List<Comparison> comparisons, Map<String, Map<String, Map<Implementation, Double>>> memory,
-            Map<String, Map<String, Map<Implementation, Double>>> endToEnd, Path file) throws IOException {
+            Map<String, Map<String, Map<Implementation, List<Double>>>> endToEnd, Path file) throws IOException {
         List<String> labels = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Boolean> lowerIsBetter = new ArrayList<>();
@@ -243,11 +224,13 @@ public final class BenchmarkReport {
             ratios.add(comparison.ratio());
             lowerIsBetter.add(false);
         }
-        endToEnd.forEach((jdk, modes) -> modes.forEach((mode, rates) -> {
-            if (rates.containsKey(Implementation.SIOTLS) && rates.containsKey(Implementation.SUNJSSE)) {
-                labels.add(jdk + " Tomcat sample requests/s, wrk, " + mode);
-                ratios.add(rates.get(Implementation.SIOTLS) / rates.get(Implementation.SUNJSSE));
-                lowerIsBetter.add(false);
+        endToEnd.forEach((jdk, measures) -> measures.forEach((measure, values) -> {
+            if (values.containsKey(Implementation.SIOTLS) && values.containsKey(Implementation.SUNJSSE)) {
+                boolean lower = EndToEndReport.lowerIsBetter(measure);
+                labels.add(jdk + " Tomcat sample, h2load, " + measure + (lower ? " (lower is better)" : ""));
+                ratios.add(EndToEndReport.median(values.get(Implementation.SIOTLS))
+                        / EndToEndReport.median(values.get(Implementation.SUNJSSE)));
+                lowerIsBetter.add(lower);
             }
         }));
         memory.forEach((jdk, states) -> states.forEach((state, bytes) -> {

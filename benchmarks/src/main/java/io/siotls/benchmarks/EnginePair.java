@@ -27,15 +27,27 @@ final class EnginePair {
     private int serverFirstFlight;
 
     EnginePair(Contexts contexts, String cipherSuite) {
-        this(contexts, contexts.newClient(), cipherSuite);
+        this(contexts, cipherSuite, null);
     }
 
-    /** A pair whose client engine is made for the peer {@code host}:{@code port}, so that it may resume. */
-    EnginePair(Contexts contexts, String host, int port) {
-        this(contexts, contexts.newClient(host, port), null);
+    /**
+     * A pair whose in-memory wires and application buffers are {@code buffers}, cleared and
+     * reused, so that what a handshake benchmark counts as allocated is the engines' own; null
+     * allocates buffers for this pair alone, sized by the engines' sessions.
+     */
+    EnginePair(Contexts contexts, String cipherSuite, PairBuffers buffers) {
+        this(contexts, contexts.newClient(), cipherSuite, buffers);
     }
 
-    private EnginePair(Contexts contexts, SSLEngine clientEngine, String cipherSuite) {
+    /**
+     * A pair whose client engine is made for the peer {@code host}:{@code port}, so that it may
+     * resume; {@code buffers} as above.
+     */
+    EnginePair(Contexts contexts, String host, int port, PairBuffers buffers) {
+        this(contexts, contexts.newClient(host, port), null, buffers);
+    }
+
+    private EnginePair(Contexts contexts, SSLEngine clientEngine, String cipherSuite, PairBuffers buffers) {
         this.contexts = contexts;
         client = clientEngine;
         client.setUseClientMode(true);
@@ -54,13 +66,11 @@ final class EnginePair {
         SSLParameters serverParameters = server.getSSLParameters();
         serverParameters.setProtocols(new String[] {"TLSv1.3"});
         server.setSSLParameters(serverParameters);
-        int packet = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
-        int application = Math.max(client.getSession().getApplicationBufferSize(),
-                server.getSession().getApplicationBufferSize());
-        clientToServer = ByteBuffer.allocate(packet * 4);
-        serverToClient = ByteBuffer.allocate(packet * 4);
-        clientApp = ByteBuffer.allocate(application * 2);
-        serverApp = ByteBuffer.allocate(application * 2);
+        PairBuffers wires = buffers != null ? buffers.cleared() : PairBuffers.forSessions(client, server);
+        clientToServer = wires.clientToServer;
+        serverToClient = wires.serverToClient;
+        clientApp = wires.clientApp;
+        serverApp = wires.serverApp;
     }
 
     /** Frees what the engines hold outside the heap, when their implementation has any. */

@@ -31,21 +31,15 @@ public class HandshakeBenchmark {
     @Param({"false", "true"})
     public boolean mutual;
 
-    private Contexts contexts;
+    private FullHandshakes handshakes;
 
     @Setup
     public void makeContexts() throws SSLException {
-        contexts = Contexts.of(implementation, chain, mutual);
-        EnginePair first = new EnginePair(contexts, null);
-        first.handshake();
-        first.release();
+        handshakes = new FullHandshakes(Contexts.of(implementation, chain, mutual));
     }
 
     @Benchmark
     public EnginePair fullHandshake() throws SSLException {
-        EnginePair pair = new EnginePair(contexts, null);
-        pair.handshake();
-        pair.release();
-        return pair;
+        return handshakes.next();
     }
 }

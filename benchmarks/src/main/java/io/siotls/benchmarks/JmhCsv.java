@@ -7,11 +7,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Reads the CSV JMH writes with {@code -rf csv}. */
 final class JmhCsv {
 
     private JmhCsv() {
+    }
+
+    /**
+     * The rows of a JDK folder's main results: {@code jmh.csv} and every {@code jmh-*.csv} (run.sh
+     * writes the handshake and the bulk benchmarks apart, each with its own iteration settings).
+     */
+    static List<ResultRow> readMain(Path jdk) throws IOException {
+        List<ResultRow> rows = new ArrayList<>();
+        try (Stream<Path> files = Files.list(jdk)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("jmh(-.*)?\\.csv")).sorted().toList()) {
+                rows.addAll(read(file));
+            }
+        }
+        return rows;
     }
 
     static List<ResultRow> read(Path file) throws IOException {

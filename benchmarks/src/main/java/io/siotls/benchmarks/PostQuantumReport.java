@@ -59,7 +59,7 @@ final class PostQuantumReport {
                 + "P-256 chain, no client certificate), both engines offering the one group; SunJSSE has no hybrid "
                 + "up to JDK 25 and is shown with x25519 for scale.\n\n"
                 + "| JDK | implementation | group | handshakes/s | B/op |\n|---|---|---|---|---|\n" + handshakes
-                + "\n| JDK | ratio | value | target | met |\n|---|---|---|---|---|\n" + targets
+                + "\n| JDK | ratio | value | target | verdict |\n|---|---|---|---|---|\n" + targets
                 + "\n`MlKemBenchmark`: ML-KEM-768 alone, µs per operation (lower is better): BouncyCastle's "
                 + "lightweight API, which siotls uses before JDK 24, beside the JDK's `javax.crypto.KEM`, which it "
                 + "uses from JDK 24 on.\n\n"
@@ -95,15 +95,14 @@ final class PostQuantumReport {
                 .map(row -> String.format(Locale.ROOT, "%,.0f", row.score())).findFirst().orElse("–");
     }
 
-    private static void target(StringBuilder out, String jdk, String name, ResultRow a, ResultRow b, double target) {
+    private static void target(StringBuilder out, String jdk, String name, ResultRow a, ResultRow b, double bound) {
         if (a == null || b == null) {
             return;
         }
-        double ratio = a.score() / b.score();
-        double error = ratio * Math.hypot(a.error() / a.score(), b.error() / b.score());
-        String met = ratio - error >= target ? "yes" : ratio + error < target ? "no" : "within the error";
-        out.append(String.format(Locale.ROOT, "| %s | %s | %.2f ± %.2f | ≥ %.1f | %s |%n", jdk, name, ratio, error,
-                target, met));
+        Ratio ratio = Ratio.of(a, b);
+        Target target = Target.atLeast(bound);
+        out.append(String.format(Locale.ROOT, "| %s | %s | %.2f ± %.2f | %s | %s |%n", jdk, name, ratio.value(),
+                ratio.error(), target, target.verdict(ratio)));
     }
 
     private static String score(ResultRow row) {

@@ -49,6 +49,7 @@ public class ResumedHandshakeBenchmark {
     public Implementation implementation;
 
     private Contexts contexts;
+    private PairBuffers buffers;
     private int certificateBytes;
     private long resumed;
     private long full;
@@ -56,6 +57,7 @@ public class ResumedHandshakeBenchmark {
     @Setup
     public void makeContextsAndAFirstSession() throws SSLException, CertificateEncodingException {
         contexts = Contexts.of(implementation, KeyType.EC_P256, false);
+        buffers = PairBuffers.forContexts(contexts);
         certificateBytes = TestPki.server(KeyType.EC_P256).chain().get(0).getEncoded().length;
         connect();
         resumed = 0;
@@ -77,7 +79,7 @@ public class ResumedHandshakeBenchmark {
     }
 
     private EnginePair connect() throws SSLException {
-        EnginePair pair = new EnginePair(contexts, PEER_HOST, PEER_PORT);
+        EnginePair pair = new EnginePair(contexts, PEER_HOST, PEER_PORT, buffers);
         pair.handshake();
         pair.receiveTickets();
         pair.release();

@@ -71,6 +71,8 @@ class BenchmarkSmokeTest {
         assertThat(report).contains("| jdk-smoke | Handshake.fullHandshake | chain=EC_P256, mutual=true |",
                 "| jdk-smoke | Bulk.sealAndOpen | size=1024, suite=TLS_AES_128_GCM_SHA256 |",
                 "| jdk-smoke | handshake |", "| jdk-smoke | traffic |");
+        assertThat(report).contains("## Handshake targets",
+                "| jdk-smoke | handshakes/s, siotls ÷ SunJSSE | EC_P256 | true |");
         assertThat(report.lines().filter(line -> line.startsWith("| jdk-smoke | Bulk.sealAndOpen |")))
                 .as("the bulk row beside SunJSSE and beside the JCA cipher alone").hasSize(2);
         assertThat(Files.size(docs.resolve("benchmarks.png"))).isPositive();

@@ -1,6 +1,7 @@
 package io.siotls.connection;
 
 import io.siotls.ConnectionOptions;
+import io.siotls.EarlyDataStatus;
 import io.siotls.Side;
 import io.siotls.TLSConfiguration;
 import io.siotls.TLSNegotiatedConfiguration;
@@ -60,6 +61,7 @@ abstract sealed class ConnectionCore permits TLSConnection, RecordConnection {
     private final RecordChannel channel;
     private final Handshake handshake;
     private final Clock clock;
+    private final boolean resumable;
     private Instant handshakeStart;
     private Phase phase = Phase.NEW;
     private boolean sendingOpen = true;
@@ -69,6 +71,15 @@ abstract sealed class ConnectionCore permits TLSConnection, RecordConnection {
 
     ConnectionCore(TLSConfiguration config, ConnectionOptions options, Entropy entropy, Clock clock,
             UnaryOperator<ClientHello> helloOverride) {
+        this(config, options, entropy, clock, helloOverride, false);
+    }
+
+    /**
+     * @param readsEarlyData whether this front end hands 0-RTT data to the application: only then
+     *        does a server accept the early data its configuration allows (RFC 8446 §4.2.10)
+     */
+    ConnectionCore(TLSConfiguration config, ConnectionOptions options, Entropy entropy, Clock clock,
+            UnaryOperator<ClientHello> helloOverride, boolean readsEarlyData) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
         String serverHostname = options.serverName() != null ? options.serverName() : options.verificationHostname();
@@ -79,6 +90,7 @@ abstract sealed class ConnectionCore permits TLSConnection, RecordConnection {
             throw new IllegalArgumentException("a client session cache is a client-side option");
         }
         this.serverHostname = serverHostname;
+        this.resumable = options.sessionCache() != null;
         this.clock = clock;
         this.reassembler = new HandshakeReassembler(config.limits().maxHandshakeMessageLength());
         this.limits = new ReceiveLimits(config.limits());
@@ -87,7 +99,7 @@ abstract sealed class ConnectionCore permits TLSConnection, RecordConnection {
         ConnectionPolicy policy = new ConnectionPolicy(config, options);
         this.handshake = config.side() == Side.CLIENT
                 ? new ClientHandshake(policy, entropy, channel, clock, helloOverride)
-                : new ServerHandshake(policy, entropy, channel, clock);
+                : new ServerHandshake(policy, entropy, channel, clock, readsEarlyData ? config.maxEarlyData() : 0);
         writer.setMaxFragmentLength(options.maxRecordPlaintext());
         if (config.insecureNoPeerVerification()) {
             warnInsecure(serverHostname);
@@ -230,6 +242,16 @@ abstract sealed class ConnectionCore permits TLSConnection, RecordConnection {
         return phase != Phase.FAILED && receivingOpen;
     }
 
+    /**
+     * What became of 0-RTT data (RFC 8446 §2.3, §4.2.10). Client-side: NOT_OFFERED when none was
+     * given or no ticket allowed it, PENDING until the server's EncryptedExtensions, then ACCEPTED or
+     * REJECTED (rejected data was not delivered and is not sent again by this engine). Server-side:
+     * NOT_OFFERED, ACCEPTED (known once the ClientHello is processed) or REJECTED (skipped unread).
+     */
+    public EarlyDataStatus earlyDataStatus() {
+        return channel.earlyDataStatus();
+    }
+
     /** What was negotiated, or {@code null} until the handshake completed. */
     public TLSNegotiatedConfiguration nconfig() {
         return handshake.negotiated();
@@ -282,6 +304,43 @@ abstract sealed class ConnectionCore permits TLSConnection, RecordConnection {
         } else {
             limits.progress();
         }
+    }
+
+    /**
+     * Checks an application_data record of {@code length} bytes that may be 0-RTT data: true when
+     * it is early data the server accepted, counted against max_early_data_size (RFC 8446 §4.2.10);
+     * false when it is ordinary application data, checked by {@link #acceptApplicationData}.
+     */
+    boolean acceptEarlyOrApplicationData(int length) {
+        if (!handshake.readsEarlyData() || reassembler.hasPartialMessage()) {
+            acceptApplicationData(length);
+            return false;
+        }
+        handshake.receiveEarlyData(length);
+        if (length == 0) {
+            limits.emptyRecord("empty early data");
+        } else {
+            limits.progress();
+        }
+        return true;
+    }
+
+    /**
+     * Client-side, before {@link #initiateConnection()}: the 0-RTT data to send after the
+     * ClientHello when the session cache yields a ticket allowing it (RFC 8446 §2.3, §4.2.10).
+     */
+    void offerEarlyData(byte[] data) {
+        if (config.side() != Side.CLIENT) {
+            throw new IllegalStateException("early data is sent by a client; a server reads it with earlyDataToRead()");
+        }
+        if (phase != Phase.NEW) {
+            throw new IllegalStateException("early data must be given before initiateConnection()");
+        }
+        if (!resumable) {
+            throw new IllegalStateException("early data needs a resumable session: give the connection a session"
+                    + " cache (ConnectionOptions.sessionCache) holding a ticket of this server");
+        }
+        ((ClientHandshake) handshake).offerEarlyData(data);
     }
 
     void requireStarted() {

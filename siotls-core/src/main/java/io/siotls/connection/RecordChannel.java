@@ -1,5 +1,6 @@
 package io.siotls.connection;
 
+import io.siotls.EarlyDataStatus;
 import io.siotls.alerts.UnexpectedMessage;
 import io.siotls.crypto.CryptoProvider;
 import io.siotls.handshake.HandshakeTransport;
@@ -30,6 +31,7 @@ final class RecordChannel implements HandshakeTransport {
     private final CryptoProvider crypto;
     private ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream(0);
     private boolean firstFlight;
+    private EarlyDataStatus earlyDataStatus = EarlyDataStatus.NOT_OFFERED;
 
     /**
      * @param keyLog where secrets are logged, or {@code null} when key logging is off
@@ -76,6 +78,29 @@ final class RecordChannel implements HandshakeTransport {
     @Override
     public void skipRejectedEarlyData(int maxBytes) {
         reader.skipRejectedEarlyData(maxBytes);
+    }
+
+    @Override
+    public void sendEarlyData(byte[] data) {
+        flush();
+        if (data.length > 0) {
+            writer.write(ContentType.APPLICATION_DATA, data);
+        }
+    }
+
+    @Override
+    public void removeWriteProtection() {
+        flush();
+        writer.removeProtection();
+    }
+
+    @Override
+    public void earlyDataSettled(EarlyDataStatus status) {
+        this.earlyDataStatus = status;
+    }
+
+    EarlyDataStatus earlyDataStatus() {
+        return earlyDataStatus;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.siotls.TLSConfiguration;
 import io.siotls.alerts.TLSAlertException;
 import io.siotls.handshake.Entropy;
 import io.siotls.iana.ContentType;
+import io.siotls.record.RecordHeader;
 import io.siotls.record.RecordLimits;
 import io.siotls.record.RecordResult;
 import java.nio.ByteBuffer;
@@ -23,6 +24,9 @@ import java.util.function.UnaryOperator;
  * alert for the next {@link #wrap}; the connection is then closed (RFC 8446 §6.2). Not thread-safe.
  */
 public final class RecordConnection extends ConnectionCore {
+
+    /** The smallest scratch buffer: room for any record of a typical handshake but the Certificate. */
+    private static final int MIN_SCRATCH_CAPACITY = 512;
 
     /** Where handshake records are opened; released once the handshake is complete. */
     private ByteBuffer scratch;
@@ -60,11 +64,15 @@ public final class RecordConnection extends ConnectionCore {
 
     /**
      * During the handshake no application data may arrive: records are opened into a scratch
-     * buffer, released once the handshake is complete so that idle connections do not keep it.
+     * buffer as large as the biggest record seen, released once the handshake is complete so that
+     * idle connections do not keep it.
      */
     private RecordStep unwrapHandshakeRecord(ByteBuffer src) {
-        if (scratch == null) {
-            scratch = ByteBuffer.allocate(RecordLimits.MAX_CIPHERTEXT_LENGTH);
+        int room = RecordHeader.isAvailable(src, src.position())
+                ? Math.min(RecordHeader.length(src, src.position()), RecordLimits.MAX_CIPHERTEXT_LENGTH)
+                : 0;
+        if (scratch == null || scratch.capacity() < room) {
+            scratch = ByteBuffer.allocate(Math.max(room, MIN_SCRATCH_CAPACITY));
         }
         scratch.clear();
         RecordResult opened = reader.open(src, scratch);

@@ -39,6 +39,8 @@ import java.util.function.UnaryOperator;
 public final class TLSConnection extends ConnectionCore {
 
     private final ByteQueue applicationData = new ByteQueue();
+    private final ByteQueue earlyData = new ByteQueue();
+    private byte[] pendingEarlyData;
 
     /** A server connection, or a client connection that neither sends SNI nor checks a host name. */
     public TLSConnection(TLSConfiguration config) {
@@ -55,13 +57,18 @@ public final class TLSConnection extends ConnectionCore {
 
     /** A connection with per-connection names and integration hooks. */
     public TLSConnection(TLSConfiguration config, ConnectionOptions options) {
-        super(config, options, Entropy.secure(), Clock.systemUTC(), UnaryOperator.identity());
+        super(config, options, Entropy.secure(), Clock.systemUTC(), UnaryOperator.identity(), true);
     }
 
     /** For tests that replay published traces: fixed entropy, clock and ClientHello. */
     TLSConnection(TLSConfiguration config, String serverHostname, Entropy entropy, Clock clock,
             UnaryOperator<ClientHello> helloOverride) {
-        super(config, ConnectionOptions.forHost(serverHostname), entropy, clock, helloOverride);
+        super(config, ConnectionOptions.forHost(serverHostname), entropy, clock, helloOverride, true);
+    }
+
+    /** For tests of resumption and 0-RTT: a connection with its options and a fixed clock. */
+    TLSConnection(TLSConfiguration config, ConnectionOptions options, Clock clock) {
+        super(config, options, Entropy.secure(), clock, UnaryOperator.identity(), true);
     }
 
     /** Processes bytes received from the peer. */
@@ -94,9 +101,9 @@ public final class TLSConnection extends ConnectionCore {
         Record record;
         while (isReceivingOpen() && (record = reader.next()) != null) {
             if (record.type() == ContentType.APPLICATION_DATA) {
-                acceptApplicationData(record.length());
+                boolean early = acceptEarlyOrApplicationData(record.length());
                 requireRoomForApplicationData(record.length());
-                applicationData.append(record.fragment(), 0, record.length());
+                (early ? earlyData : applicationData).append(record.fragment(), 0, record.length());
             } else {
                 onControlRecord(record.type(), record.fragment(), record.wasProtected());
             }
@@ -109,10 +116,61 @@ public final class TLSConnection extends ConnectionCore {
      */
     private void requireRoomForApplicationData(int length) {
         int max = config().limits().maxBufferedApplicationData();
-        if ((long) applicationData.size() + length > max) {
+        if ((long) applicationData.size() + earlyData.size() + length > max) {
             throw new InternalErrorAlert("the application left more than " + max + " bytes of received data unread"
                     + " (limits.max_buffered_application_data)");
         }
+    }
+
+    /**
+     * Client-side, before {@link #initiateConnection()}: 0-RTT data (RFC 8446 §2.3) to send right
+     * after the ClientHello, under the client_early_traffic_secret, when the connection's session
+     * cache ({@link ConnectionOptions#sessionCache}) yields a ticket of this server whose
+     * NewSessionTicket allowed at least this many bytes of early data (max_early_data_size,
+     * §4.2.10) and whose ALPN protocol this connection offers. Calls add up.
+     *
+     * <p>Check {@link #earlyDataStatus()}: NOT_OFFERED right after {@link #initiateConnection()}
+     * means no ticket allowed it and nothing was sent; REJECTED once the server answered means the
+     * server skipped it unread. Either way this engine does not send the data again: early data
+     * can be replayed (§8, §E.5), and only the application knows whether its request is safe to
+     * send again after the handshake, with {@link #sendData}.
+     *
+     * @throws IllegalStateException server-side, after {@link #initiateConnection()}, or without a
+     *         session cache
+     */
+    public void sendEarlyData(byte[] data) {
+        sendEarlyData(data, 0, data.length);
+    }
+
+    /** Same as {@link #sendEarlyData(byte[])} for {@code len} bytes of {@code data}. */
+    public void sendEarlyData(byte[] data, int off, int len) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        byte[] added = Arrays.copyOfRange(data, off, off + len);
+        byte[] all = pendingEarlyData == null ? added : concat(pendingEarlyData, added);
+        offerEarlyData(all);
+        pendingEarlyData = all;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    /**
+     * Server-side: the 0-RTT data received and not read yet, then empty (RFC 8446 §2.3). It is
+     * readable as soon as it arrives, before the handshake completes, and is kept apart from
+     * {@link #dataToRead()}: the client has not proven yet that it is live, and an attacker may
+     * have replayed it to another connection (§8; this server lets each ticket's early data in
+     * once). An application acts on it only when the request is safe to replay (RFC 8470).
+     */
+    public byte[] earlyDataToRead() {
+        return earlyData.takeAll();
+    }
+
+    /** How many bytes {@link #earlyDataToRead()} would return. */
+    public int earlyDataToReadLength() {
+        return earlyData.size();
     }
 
     /** All the bytes to send to the peer, then empty. */
@@ -172,6 +230,7 @@ public final class TLSConnection extends ConnectionCore {
     void discardReceived(boolean ownError) {
         if (ownError) {
             applicationData.clear();
+            earlyData.clear();
         }
     }
 }

@@ -29,8 +29,16 @@ public interface CryptoProvider {
 
     KeyExchange keyExchange(NamedGroup group);
 
-    /** HMAC with the hash named in JCA terms ({@code SHA-256}, {@code SHA-384}). */
-    byte[] hmac(String hashAlgorithm, byte[] key, byte[] data);
+    /**
+     * A reusable HMAC with the hash named in JCA terms ({@code SHA-256}, {@code SHA-384}), for one
+     * connection at a time.
+     */
+    Hmac hmac(String hashAlgorithm);
+
+    /** HMAC with the hash named in JCA terms ({@code SHA-256}, {@code SHA-384}), computed once. */
+    default byte[] hmac(String hashAlgorithm, byte[] key, byte[] data) {
+        return hmac(hashAlgorithm).compute(key, data);
+    }
 
     /** A new incremental hash ({@code SHA-256}, {@code SHA-384}). */
     java.security.MessageDigest messageDigest(String hashAlgorithm);

@@ -104,15 +104,8 @@ public final class JcaCryptoProvider implements CryptoProvider {
     }
 
     @Override
-    public byte[] hmac(String hashAlgorithm, byte[] key, byte[] data) {
-        String algorithm = "Hmac" + hashAlgorithm.replace("-", "");
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new InternalErrorAlert(algorithm + " is not available", e);
-        }
+    public Hmac hmac(String hashAlgorithm) {
+        return new JcaHmac(hashAlgorithm);
     }
 
     @Override

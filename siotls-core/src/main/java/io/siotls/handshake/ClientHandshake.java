@@ -17,6 +17,7 @@ public final class ClientHandshake extends Handshake {
 
     private final Context context;
     private final ClientHelloBuilder hellos;
+    private byte[] earlyData;
 
     /**
      * @param policy holds the name sent with SNI (unless it is an IP literal) and the one checked
@@ -32,21 +33,37 @@ public final class ClientHandshake extends Handshake {
     }
 
     /**
+     * 0-RTT data to send right after the ClientHello when the ticket offered allows it
+     * (RFC 8446 §2.3, §4.2.10); before {@link #start} only.
+     */
+    public void offerEarlyData(byte[] data) {
+        this.earlyData = data.clone();
+    }
+
+    /**
      * Sends the ClientHello with the shares of {@link ClientKeyShares#first}, RFC 8446 §4.1.2,
      * offering the configured external PSK, else the newest ticket kept for this server when there
-     * is one (§4.2.11).
+     * is one (§4.2.11), and the early data after that ticket when it allows it ({@link ClientEarlyData};
+     * never with an external PSK).
      */
     @Override
     State first() {
         ClientKeyShares shares = ClientKeyShares.first(context);
-        PskOffer offer = ExternalPskOffer.of(context);
-        if (offer == null) {
-            offer = TicketOffer.take(context);
+        ExternalPskOffer external = ExternalPskOffer.of(context);
+        TicketOffer ticket = external == null ? TicketOffer.take(context) : null;
+        PskOffer offer = external != null ? external : ticket;
+        ClientEarlyData early = ClientEarlyData.plan(context, ticket, earlyData);
+        earlyData = null;
+        if (early != null) {
+            hellos.offerEarlyData();
         }
         ClientHello hello = hellos.build(context.entropy().helloRandom(), context.entropy().legacySessionId(),
                 shares.entries(), null, offer, null);
         TranscriptHash transcript = new TranscriptHash();
         context.send(transcript, hello);
-        return new ExpectServerHello(context, transcript, hellos, hello, shares, null, offer);
+        if (early != null) {
+            early.send(hello);
+        }
+        return new ExpectServerHello(context, transcript, hellos, hello, shares, null, offer, early);
     }
 }

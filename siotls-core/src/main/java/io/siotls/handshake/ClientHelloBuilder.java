@@ -2,6 +2,7 @@ package io.siotls.handshake;
 
 import io.siotls.extensions.ALPNExtension;
 import io.siotls.extensions.CertificateTypeExtension;
+import io.siotls.extensions.EarlyDataExtension;
 import io.siotls.extensions.Extension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
@@ -40,10 +41,16 @@ final class ClientHelloBuilder {
 
     private final Context context;
     private final UnaryOperator<ClientHello> override;
+    private boolean earlyData;
 
     ClientHelloBuilder(Context context, UnaryOperator<ClientHello> override) {
         this.context = context;
         this.override = override;
+    }
+
+    /** The next ClientHello built, and only that one, carries early_data (RFC 8446 §4.2.10: never a second one). */
+    void offerEarlyData() {
+        this.earlyData = true;
     }
 
     /**
@@ -100,6 +107,10 @@ final class ClientHelloBuilder {
         if (cookie != null) {
             extensions.add(cookie);
         }
+        if (earlyData && offer != null) {
+            extensions.add(EarlyDataExtension.indication());
+        }
+        earlyData = false;
         if (offer != null) {
             extensions.add(offer.placeholder());
         }

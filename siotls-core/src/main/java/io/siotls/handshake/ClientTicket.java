@@ -18,7 +18,8 @@ import java.util.Objects;
  * for it, when it arrived and how long it lives, its ticket_age_add, and what the connection that
  * received it had established: the suite, the server's identity as it was verified (certificate
  * chain or raw public key), the server name sent with SNI and the name checked against the
- * certificate, the ALPN protocol, and the server's max_early_data_size (kept; no early data is sent).
+ * certificate, the ALPN protocol, and the server's max_early_data_size (the 0-RTT data the ticket
+ * allows, RFC 8446 §4.2.10; 0 for none).
  *
  * @param lifetimeSeconds the ticket_lifetime, at most 7 days (RFC 8446 §4.6.1)
  * @param serverName the name sent with SNI, or {@code null}

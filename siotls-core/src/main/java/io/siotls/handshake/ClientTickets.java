@@ -1,11 +1,10 @@
 package io.siotls.handshake;
 
 import io.siotls.TLSNegotiatedConfiguration;
-import io.siotls.iana.ExtensionType;
+import io.siotls.extensions.EarlyDataExtension;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.keyschedule.MasterSecret;
 import io.siotls.messages.NewSessionTicket;
-import io.siotls.wire.TLSReader;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -53,7 +52,7 @@ final class ClientTickets {
 
     /** Keeps the session of {@code message}, established as {@code negotiated} says; a lifetime of 0 keeps nothing. */
     void receive(NewSessionTicket message, TLSNegotiatedConfiguration negotiated) {
-        long maxEarlyData = maxEarlyData(message);
+        long maxEarlyData = EarlyDataExtension.maxSizeIn(message.extensions());
         if (kept >= MAX_TICKETS || message.lifetime() == 0) {
             return;
         }
@@ -67,17 +66,5 @@ final class ClientTickets {
         if (++kept == MAX_TICKETS) {
             Arrays.fill(resumptionMasterSecret, (byte) 0);
         }
-    }
-
-    /** The early_data extension of a NewSessionTicket, RFC 8446 §4.2.10: max_early_data_size, else 0. */
-    private static long maxEarlyData(NewSessionTicket message) {
-        byte[] data = message.extensions().dataOf(ExtensionType.EARLY_DATA.code());
-        if (data == null) {
-            return 0;
-        }
-        TLSReader reader = new TLSReader(data);
-        long size = reader.readUint32("max_early_data_size");
-        reader.expectEnd("early_data");
-        return size;
     }
 }

@@ -15,12 +15,21 @@ import java.util.Arrays;
 /**
  * What every state of one handshake may use: the policy, the configuration, entropy, the clock
  * and the transport. It holds no handshake secret and no negotiated value.
+ *
+ * @param maxEarlyData server-side, the 0-RTT data this connection accepts (RFC 8446 §4.2.10):
+ *        the configuration's, or 0 when the connection's front end cannot hand early data to the
+ *        application (JSSE)
  */
 record Context(ConnectionPolicy policy, TLSConfiguration config, CryptoProvider crypto, Entropy entropy,
-        HandshakeTransport transport, Clock clock, boolean client) {
+        HandshakeTransport transport, Clock clock, boolean client, int maxEarlyData) {
 
     Context(ConnectionPolicy policy, Entropy entropy, HandshakeTransport transport, Clock clock, boolean client) {
-        this(policy, policy.config(), policy.config().crypto(), entropy, transport, clock, client);
+        this(policy, entropy, transport, clock, client, 0);
+    }
+
+    Context(ConnectionPolicy policy, Entropy entropy, HandshakeTransport transport, Clock clock, boolean client,
+            int maxEarlyData) {
+        this(policy, policy.config(), policy.config().crypto(), entropy, transport, clock, client, maxEarlyData);
     }
 
     /** Adds {@code message} to the transcript and queues it for sending. */

@@ -1,5 +1,6 @@
 package io.siotls.handshake;
 
+import io.siotls.EarlyDataStatus;
 import io.siotls.alerts.HandshakeFailure;
 import io.siotls.alerts.IllegalParameter;
 import io.siotls.alerts.MissingExtension;
@@ -32,8 +33,8 @@ import java.util.List;
 final class ExpectClientHello extends Expect {
 
     /**
-     * How much rejected early data is skipped (RFC 8446 §4.2.10): this server accepts none, so
-     * there is no max_early_data_size of its own; 16 KiB is OpenSSL's default.
+     * How much rejected early data is skipped at least (RFC 8446 §4.2.10): the client may have
+     * a ticket of another server, or of this one before it took less; 16 KiB is OpenSSL's default.
      */
     private static final int REJECTED_EARLY_DATA_LIMIT = 16384;
 
@@ -133,17 +134,22 @@ final class ExpectClientHello extends Expect {
     }
 
     /**
-     * This server accepts no early data (its tickets allow none), so a client that offers it gets
-     * a 1-RTT handshake and its early data is skipped (RFC 8446 §4.2.10): records that fail to
-     * open under the handshake keys, or, while a HelloRetryRequest is answered, application_data
-     * records. A second ClientHello must not offer early data again.
+     * Early data is skipped unless the resumed ticket lets it in ({@link ServerEarlyData}, which
+     * stops the skipping): records that fail to open under the handshake keys, or, while a
+     * HelloRetryRequest is answered, application_data records (RFC 8446 §4.2.10), up to the
+     * configured max_early_data_size (16 KiB, OpenSSL's default, when this server takes none).
+     * A second ClientHello must not offer early data again.
      */
     private void rejectEarlyData(ExtensionBlock extensions) {
         boolean offered = extensions.contains(ExtensionType.EARLY_DATA);
         if (offered && retry != null) {
             throw new IllegalParameter("the second ClientHello offers early_data (RFC 8446 §4.2.10)");
         }
-        context.transport().skipRejectedEarlyData(offered ? REJECTED_EARLY_DATA_LIMIT : 0);
+        int limit = Math.max(REJECTED_EARLY_DATA_LIMIT, context.maxEarlyData());
+        context.transport().skipRejectedEarlyData(offered ? limit : 0);
+        if (offered && retry == null) {
+            context.transport().earlyDataSettled(EarlyDataStatus.REJECTED);
+        }
     }
 
     /**

@@ -68,6 +68,10 @@ final class ExpectEncryptedExtensions extends Expect {
         }
         negotiation.canSendHeartbeat = Context.canSendHeartbeat(block.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
         applyRecordLimits(block);
+        if (keys.early() != null) {
+            keys.early().answered(block, pskAuthenticated, keys.schedule().suite(), negotiation.alpn,
+                    keys.handshakeTraffic().client());
+        }
         transcript.update(message);
         if (pskAuthenticated) {
             return new ExpectServerFinished(context, transcript, keys, null, CertificateType.X509, negotiation);

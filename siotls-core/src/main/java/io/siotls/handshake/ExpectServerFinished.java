@@ -44,6 +44,9 @@ final class ExpectServerFinished extends Expect {
         Authentication.verifyFinished(transcript, schedule, message, handshakeTraffic.server());
         MasterSecret master = keys.secret().masterSecret();
         TrafficSecrets application = context.applicationTrafficSecrets(master, transcript.current(), keys.clientRandom());
+        if (keys.early() != null) {
+            keys.early().end(transcript, schedule.suite(), handshakeTraffic.client());
+        }
         if (request != null) {
             sendCertificate();
         }

@@ -43,10 +43,14 @@ final class ExpectServerHello extends Expect {
     private final ClientKeyShares shares;
     private final CipherSuite retrySuite;
     private final PskOffer offer;
+    private final ClientEarlyData early;
 
-    /** @param offer the PSK {@code sent} offers, or {@code null} */
+    /**
+     * @param offer the PSK {@code sent} offers (a ticket or an external PSK), or {@code null}
+     * @param early the 0-RTT data sent after {@code sent}, or {@code null}
+     */
     ExpectServerHello(Context context, TranscriptHash transcript, ClientHelloBuilder hellos, ClientHello sent,
-            ClientKeyShares shares, CipherSuite retrySuite, PskOffer offer) {
+            ClientKeyShares shares, CipherSuite retrySuite, PskOffer offer, ClientEarlyData early) {
         super(HandshakeType.SERVER_HELLO);
         this.context = context;
         this.transcript = transcript;
@@ -55,6 +59,7 @@ final class ExpectServerHello extends Expect {
         this.shares = shares;
         this.retrySuite = retrySuite;
         this.offer = offer;
+        this.early = early;
     }
 
     @Override
@@ -111,18 +116,22 @@ final class ExpectServerHello extends Expect {
     /**
      * The Handshake Secret of the shared secret and its traffic secrets (RFC 8446 §7.1): the
      * client reads with the server's at once, and writes with its own after the one
-     * change_cipher_spec of middlebox compatibility mode (§D.4).
+     * change_cipher_spec of middlebox compatibility mode (§D.4) — unless early data is in flight:
+     * its change_cipher_spec went after the ClientHello, and the write key changes once the
+     * server answered it ({@link ClientEarlyData}).
      */
     private ClientKeys switchToHandshakeKeys(KeySchedule schedule, EarlySecret earlySecret, byte[] sharedSecret) {
         CipherSuite suite = schedule.suite();
         var handshakeSecret = earlySecret.handshakeSecret(sharedSecret);
         TrafficSecrets secrets = context.handshakeTrafficSecrets(handshakeSecret, transcript.current(), sent.random());
         context.transport().switchReadKeys(suite, secrets.server());
-        if (retrySuite == null && sent.legacySessionId().length > 0) {
-            context.transport().sendChangeCipherSpec();
+        if (early == null) {
+            if (retrySuite == null && sent.legacySessionId().length > 0) {
+                context.transport().sendChangeCipherSpec();
+            }
+            context.transport().switchWriteKeys(suite, secrets.client());
         }
-        context.transport().switchWriteKeys(suite, secrets.client());
-        return new ClientKeys(schedule, handshakeSecret, secrets, sent.random());
+        return new ClientKeys(schedule, handshakeSecret, secrets, sent.random(), early);
     }
 
     /**
@@ -231,7 +240,9 @@ final class ExpectServerHello extends Expect {
         }
         transcript.replaceWithMessageHash();
         transcript.update(message);
-        if (sent.legacySessionId().length > 0) {
+        if (early != null) {
+            early.rejectedByRetry();
+        } else if (sent.legacySessionId().length > 0) {
             context.transport().sendChangeCipherSpec();
         }
         PskOffer stillOffered = offer;
@@ -242,6 +253,6 @@ final class ExpectServerHello extends Expect {
         ClientHello second = hellos.build(sent.random(), sent.legacySessionId(), retryShares.entries(), cookie,
                 stillOffered, transcript);
         context.send(transcript, second);
-        return new ExpectServerHello(context, transcript, hellos, second, retryShares, suite, stillOffered);
+        return new ExpectServerHello(context, transcript, hellos, second, retryShares, suite, stillOffered, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.siotls.handshake;
 
 import io.siotls.TLSNegotiatedConfiguration;
+import io.siotls.alerts.UnexpectedMessage;
 
 /**
  * A TLS 1.3 handshake as a sequence of {@link State}s (RFC 8446 Appendix A), each consuming one
@@ -33,6 +34,25 @@ public abstract class Handshake {
     /** Whether a change_cipher_spec record is tolerated now (RFC 8446 §5). */
     public final boolean acceptsChangeCipherSpec() {
         return state.acceptsChangeCipherSpec();
+    }
+
+    /**
+     * Server-side: whether 0-RTT data may arrive now, the client's early data accepted and its
+     * EndOfEarlyData not received yet (RFC 8446 §2.3).
+     */
+    public final boolean readsEarlyData() {
+        return state instanceof ExpectEndOfEarlyData;
+    }
+
+    /**
+     * Server-side: counts {@code length} bytes of early data received; unexpected_message past the
+     * ticket's max_early_data_size, or when no early data may arrive (RFC 8446 §4.2.10).
+     */
+    public final void receiveEarlyData(int length) {
+        if (!(state instanceof ExpectEndOfEarlyData early)) {
+            throw new UnexpectedMessage("application data before the handshake completed");
+        }
+        early.receiveEarlyData(length);
     }
 
     public final boolean isComplete() {

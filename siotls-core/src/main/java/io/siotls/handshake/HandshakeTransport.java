@@ -1,5 +1,6 @@
 package io.siotls.handshake;
 
+import io.siotls.EarlyDataStatus;
 import io.siotls.iana.CipherSuite;
 
 /**
@@ -30,6 +31,21 @@ public interface HandshakeTransport {
      * (records that cannot be opened, or application_data before read keys); 0 stops dropping.
      */
     void skipRejectedEarlyData(int maxBytes);
+
+    /**
+     * Client-side: writes the 0-RTT data as application_data under the current write protection,
+     * the client_early_traffic_secret (RFC 8446 §2.3), after the messages queued so far.
+     */
+    void sendEarlyData(byte[] data);
+
+    /**
+     * Client-side: the second ClientHello after a HelloRetryRequest goes unprotected, though early
+     * data was sent under the early keys (RFC 8446 §4.1.4, §4.2.10).
+     */
+    void removeWriteProtection();
+
+    /** Tells the connection what became of the 0-RTT data (RFC 8446 §4.2.10), once the handshake knows. */
+    void earlyDataSettled(EarlyDataStatus status);
 
     /** Lowers the largest plaintext put in one record (RFC 8449, RFC 6066 §4). */
     void limitRecordPlaintext(int maxPlaintext);

@@ -1,10 +1,12 @@
 package io.siotls.handshake;
 
 import io.siotls.ClientAuthentication;
+import io.siotls.EarlyDataStatus;
 import io.siotls.crypto.ServerKeyShare;
 import io.siotls.extensions.ALPNExtension;
 import io.siotls.extensions.CertificateTypeExtension;
 import io.siotls.extensions.Extension;
+import io.siotls.extensions.EarlyDataExtension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.KeyShareEntry;
 import io.siotls.extensions.KeyShareExtension;
@@ -54,6 +56,7 @@ final class ServerFirstFlight {
     private final boolean firstServerMessage;
     private final KeySchedule schedule;
     private final Negotiation negotiation = new Negotiation();
+    private boolean earlyDataAccepted;
 
     /**
      * @param schedule the key schedule of {@code suite}
@@ -105,11 +108,32 @@ final class ServerFirstFlight {
         negotiation.resumed = true;
         negotiation.peerCertificateChain = session.peerChain();
         negotiation.peerPublicKey = session.peerPublicKey();
+        earlyDataAccepted = ServerEarlyData.accepts(context, hello, ticket, suite, parameters.alpn());
+        byte[] earlyTraffic = earlyDataAccepted ? clientEarlyTrafficSecret(ticket) : null;
         HandshakeSecret handshakeSecret = sendServerHello(ticket.earlySecret(),
                 List.of(PreSharedKeyExtension.selected(ticket.index())));
         TrafficSecrets handshakeTraffic = switchToHandshakeKeys(handshakeSecret);
         sendEncryptedExtensions(parameters, true);
-        return finish(handshakeSecret, handshakeTraffic, session.authenticated());
+        ExpectClientFinished finished = finish(handshakeSecret, handshakeTraffic, session.authenticated());
+        if (!earlyDataAccepted) {
+            return finished;
+        }
+        context.transport().switchReadKeys(suite, earlyTraffic);
+        Arrays.fill(earlyTraffic, (byte) 0);
+        return new ExpectEndOfEarlyData(context, transcript, suite, handshakeTraffic.client(), session.maxEarlyData(),
+                finished);
+    }
+
+    /**
+     * 0-RTT accepted (RFC 8446 §2.3): the client_early_traffic_secret of Transcript-Hash(ClientHello),
+     * logged; the skipping of rejected early data stops, as this early data is read instead.
+     */
+    private byte[] clientEarlyTrafficSecret(AcceptedTicket ticket) {
+        byte[] secret = ticket.earlySecret().clientEarlyTrafficSecret(transcript.current());
+        context.transport().logSecret("CLIENT_EARLY_TRAFFIC_SECRET", hello.random(), secret);
+        context.transport().skipRejectedEarlyData(0);
+        context.transport().earlyDataSettled(EarlyDataStatus.ACCEPTED);
+        return secret;
     }
 
     /**
@@ -229,6 +253,9 @@ final class ServerFirstFlight {
         }
         if (parameters.alpn() != null) {
             extensions.add(new ALPNExtension(List.of(parameters.alpn())));
+        }
+        if (earlyDataAccepted) {
+            extensions.add(EarlyDataExtension.indication());
         }
         if (offered.contains(ExtensionType.HEARTBEAT)) {
             extensions.add(Context.ownHeartbeatMode());

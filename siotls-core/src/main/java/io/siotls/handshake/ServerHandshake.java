@@ -16,7 +16,16 @@ public final class ServerHandshake extends Handshake {
     private final Context context;
 
     public ServerHandshake(ConnectionPolicy policy, Entropy entropy, HandshakeTransport transport, Clock clock) {
-        this.context = new Context(policy, entropy, transport, clock, false);
+        this(policy, entropy, transport, clock, 0);
+    }
+
+    /**
+     * @param maxEarlyData the 0-RTT data this connection accepts (RFC 8446 §4.2.10): the
+     *        configuration's, or 0 when its front end cannot hand early data to the application
+     */
+    public ServerHandshake(ConnectionPolicy policy, Entropy entropy, HandshakeTransport transport, Clock clock,
+            int maxEarlyData) {
+        this.context = new Context(policy, entropy, transport, clock, false, maxEarlyData);
     }
 
     @Override

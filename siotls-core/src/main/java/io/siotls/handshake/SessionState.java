@@ -20,7 +20,8 @@ import java.util.Objects;
  * What a server's stateless ticket holds (RFC 8446 §4.6.1, sealed by {@link io.siotls.tickets.TicketKeys}):
  * the cipher suite and PSK, when the ticket was issued, its lifetime and ticket_age_add, when the
  * peer last authenticated with a signature (a full handshake), the peer's identity (its
- * certificate chain, or raw public key, or none), and the ALPN and SNI of the connection.
+ * certificate chain, or raw public key, or none), the ALPN and SNI of the connection, and the
+ * max_early_data_size the ticket announced (RFC 8446 §4.2.10; 0 when it allows no early data).
  *
  * @param peerChain the client's certificate chain, end-entity first; empty when it presented none
  *        or a raw public key
@@ -28,7 +29,7 @@ import java.util.Objects;
  */
 record SessionState(CipherSuite suite, byte[] psk, Instant issued, long lifetimeSeconds, long ageAdd,
         Instant authenticated, List<X509Certificate> peerChain, PublicKey peerPublicKey, String alpn,
-        String serverName) {
+        String serverName, long maxEarlyData) {
 
     /**
      * The longest a session lives from the full handshake it came from, through any number of
@@ -113,6 +114,7 @@ record SessionState(CipherSuite suite, byte[] psk, Instant issued, long lifetime
         }
         writer.writeOpaque(1, bytes(alpn));
         writer.writeOpaque(2, bytes(serverName));
+        writer.writeUint32(maxEarlyData);
         return writer.toByteArray();
     }
 
@@ -150,12 +152,13 @@ record SessionState(CipherSuite suite, byte[] psk, Instant issued, long lifetime
             }
             String alpn = string(reader.readOpaque(1, 0, 255, "alpn"));
             String serverName = string(reader.readOpaque(2, 0, 0xffff, "server_name"));
+            long maxEarlyData = reader.readUint32("max_early_data_size");
             reader.expectEnd("session state");
             if (suite == null || psk.length != suite.hashLength()) {
                 return null;
             }
             return new SessionState(suite, psk, issued, lifetime, ageAdd, authenticated, chain, publicKey, alpn,
-                    serverName);
+                    serverName, maxEarlyData);
         } catch (CertificateException | RuntimeException e) {
             return null;
         }

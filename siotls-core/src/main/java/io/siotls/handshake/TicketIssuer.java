@@ -1,6 +1,7 @@
 package io.siotls.handshake;
 
 import io.siotls.TLSNegotiatedConfiguration;
+import io.siotls.extensions.EarlyDataExtension;
 import io.siotls.extensions.ExtensionBlock;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.keyschedule.MasterSecret;
@@ -8,12 +9,14 @@ import io.siotls.messages.NewSessionTicket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The server's NewSessionTickets, RFC 8446 §4.6.1, sent once the client's Finished is verified:
  * the resumption master secret (§7.1) needs the transcript through that Finished, so this holds
  * the master secret until then and forgets it at once afterwards. Each ticket has its own nonce
- * (its index, as a uint16, as in RFC 8448 §3) and so its own PSK, and a fresh ticket_age_add.
+ * (its index, as a uint16, as in RFC 8448 §3) and so its own PSK, and a fresh ticket_age_add;
+ * early_data with max_early_data_size when the connection accepts 0-RTT data (§4.2.10).
  */
 final class TicketIssuer {
 
@@ -70,14 +73,17 @@ final class TicketIssuer {
         long ageAdd = context.entropy().ticketAgeAdd();
         SessionState state = new SessionState(schedule.suite(), psk, now, lifetime, ageAdd, authenticated,
                 negotiated.peerCertificateChain(), negotiated.peerPublicKey(), negotiated.alpn(),
-                negotiated.serverName());
+                negotiated.serverName(), context.maxEarlyData());
         byte[] encoded = state.encode();
         byte[] ticket = context.config().sessionTicketKeys().seal(encoded, now, state.expiry());
         Arrays.fill(encoded, (byte) 0);
         Arrays.fill(psk, (byte) 0);
         if (ticket.length <= MAX_TICKET_LENGTH) {
             context.transport().sendHandshake(
-                    new NewSessionTicket(lifetime, ageAdd, nonce, ticket, ExtensionBlock.empty()).toBytes());
+                    new NewSessionTicket(lifetime, ageAdd, nonce, ticket, context.maxEarlyData() == 0
+                            ? ExtensionBlock.empty()
+                            : ExtensionBlock.of(List.of(EarlyDataExtension.maxSize(context.maxEarlyData()))))
+                            .toBytes());
         }
     }
 }

@@ -52,6 +52,14 @@ public final class EarlySecret extends Secret {
     }
 
     /**
+     * client_early_traffic_secret = Derive-Secret(Early Secret, "c e traffic", ClientHello),
+     * RFC 8446 §7.1: the key of the client's 0-RTT data and EndOfEarlyData (§2.3).
+     */
+    public byte[] clientEarlyTrafficSecret(byte[] clientHelloHash) {
+        return schedule.hkdf().deriveSecret(bytes(), "c e traffic", clientHelloHash);
+    }
+
+    /**
      * Handshake Secret = HKDF-Extract(Derive-Secret(Early Secret, "derived", ""), (EC)DHE).
      * Consumes this secret.
      */

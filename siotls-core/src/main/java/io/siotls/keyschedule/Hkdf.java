@@ -1,21 +1,28 @@
 package io.siotls.keyschedule;
 
 import io.siotls.crypto.CryptoProvider;
+import io.siotls.crypto.Hmac;
 import java.nio.charset.StandardCharsets;
 
-/** HKDF (RFC 5869) and TLS 1.3's HKDF-Expand-Label and Derive-Secret (RFC 8446 §7.1). */
+/**
+ * HKDF (RFC 5869) and TLS 1.3's HKDF-Expand-Label and Derive-Secret (RFC 8446 §7.1), on one
+ * reusable {@link Hmac}: for one connection at a time, not thread-safe.
+ */
 public final class Hkdf {
 
     private static final byte[] LABEL_PREFIX = "tls13 ".getBytes(StandardCharsets.US_ASCII);
 
-    private final CryptoProvider crypto;
-    private final String hashAlgorithm;
+    private final Hmac hmac;
     private final int hashLength;
 
     public Hkdf(CryptoProvider crypto, String hashAlgorithm) {
-        this.crypto = crypto;
-        this.hashAlgorithm = hashAlgorithm;
-        this.hashLength = crypto.messageDigest(hashAlgorithm).getDigestLength();
+        this.hmac = crypto.hmac(hashAlgorithm);
+        this.hashLength = hmac.length();
+    }
+
+    /** HMAC-Hash(key, data) with this HKDF's hash. */
+    public byte[] hmac(byte[] key, byte[] data) {
+        return hmac.compute(key, data);
     }
 
     public int hashLength() {
@@ -25,7 +32,7 @@ public final class Hkdf {
     /** HKDF-Extract(salt, IKM), RFC 5869 §2.2; an empty salt means hashLength zeros. */
     public byte[] extract(byte[] salt, byte[] ikm) {
         byte[] key = salt == null || salt.length == 0 ? new byte[hashLength] : salt;
-        return crypto.hmac(hashAlgorithm, key, ikm);
+        return hmac.compute(key, ikm);
     }
 
     /** HKDF-Expand(PRK, info, L), RFC 5869 §2.3. */
@@ -41,7 +48,7 @@ public final class Hkdf {
             System.arraycopy(previous, 0, input, 0, previous.length);
             System.arraycopy(info, 0, input, previous.length, info.length);
             input[input.length - 1] = (byte) counter;
-            previous = crypto.hmac(hashAlgorithm, prk, input);
+            previous = hmac.compute(prk, input);
             int count = Math.min(previous.length, length - written);
             System.arraycopy(previous, 0, output, written, count);
             written += count;

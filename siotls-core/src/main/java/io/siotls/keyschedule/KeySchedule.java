@@ -4,6 +4,8 @@ import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.CipherSuite;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The TLS 1.3 key schedule of one cipher suite, RFC 8446 §7.1. The handshake walks it by phase:
@@ -15,16 +17,19 @@ import java.util.Arrays;
  */
 public final class KeySchedule {
 
-    private final CryptoProvider crypto;
+    /** Transcript-Hash("") by hash algorithm: a constant of each hash, computed once. */
+    private static final Map<String, byte[]> EMPTY_HASHES = new ConcurrentHashMap<>();
+
     private final CipherSuite suite;
     private final Hkdf hkdf;
     private final byte[] emptyHash;
 
+    /** The key schedule of one connection (or one key switch of it): not thread-safe. */
     public KeySchedule(CryptoProvider crypto, CipherSuite suite) {
-        this.crypto = crypto;
         this.suite = suite;
         this.hkdf = new Hkdf(crypto, suite.hashAlgorithm());
-        this.emptyHash = crypto.messageDigest(suite.hashAlgorithm()).digest();
+        this.emptyHash = EMPTY_HASHES.computeIfAbsent(suite.hashAlgorithm(),
+                algorithm -> crypto.messageDigest(algorithm).digest());
     }
 
     /** Early Secret = HKDF-Extract(0, 0): a full handshake without PSK. */
@@ -74,7 +79,7 @@ public final class KeySchedule {
     public byte[] finishedVerifyData(byte[] baseSecret, byte[] transcriptHash) {
         byte[] finishedKey = hkdf.expandLabel(baseSecret, "finished", new byte[0], hkdf.hashLength());
         try {
-            return crypto.hmac(suite.hashAlgorithm(), finishedKey, transcriptHash);
+            return hkdf.hmac(finishedKey, transcriptHash);
         } finally {
             Arrays.fill(finishedKey, (byte) 0);
         }

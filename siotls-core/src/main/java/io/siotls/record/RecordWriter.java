@@ -49,6 +49,14 @@ public final class RecordWriter {
         this.protection = new RecordProtection(aead, iv);
     }
 
+    /**
+     * Writes the following records unprotected again: a client's second ClientHello after its
+     * early data (RFC 8446 §4.1.4, §4.2.10).
+     */
+    public void removeProtection() {
+        this.protection = null;
+    }
+
     /** Whether records are protected. */
     public boolean isProtected() {
         return protection != null;
@@ -114,6 +122,20 @@ public final class RecordWriter {
     }
 
     /**
+     * The room the next record of {@code type} needs for {@code remaining} content bytes: exact
+     * without padding, else as much as any padding could take. A short handshake flight so fills a
+     * small output buffer rather than one sized for the largest record.
+     */
+    private int roomFor(ContentType type, int remaining) {
+        int contentLength = Math.min(remaining, maxFragmentLength);
+        if (protection == null || type == ContentType.CHANGE_CIPHER_SPEC) {
+            return RecordLimits.HEADER_LENGTH + contentLength;
+        }
+        int innerLength = paddingPolicy == PaddingPolicy.NONE ? contentLength + 1 : maxFragmentLength + 1;
+        return RecordLimits.HEADER_LENGTH + innerLength + protection.tagLength();
+    }
+
+    /**
      * Cuts {@code len} bytes of {@code data} into records of type {@code type} and appends them to
      * the output buffer. Nothing is written for empty handshake, alert or change_cipher_spec
      * content; empty application_data content gives one empty record.
@@ -129,7 +151,7 @@ public final class RecordWriter {
         }
         ByteBuffer src = ByteBuffer.wrap(data, off, len);
         do {
-            reserveOutput(maxRecordLength());
+            reserveOutput(roomFor(type, src.remaining()));
             outputView.limit(output.length).position(outputEnd);
             seal(type, src, outputView);
             outputEnd = outputView.position();

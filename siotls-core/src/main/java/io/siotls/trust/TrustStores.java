@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -125,6 +126,10 @@ public final class TrustStores {
             keyStore.load(in, password);
             return fromKeyStore(keyStore);
         } catch (IOException | GeneralSecurityException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw failure(ConfigurationProblem.WRONG_PASSWORD, String.valueOf(file),
+                        file + ": the password does not open the " + type + " trust store: " + e.getMessage(), e);
+            }
             throw failure(ConfigurationProblem.UNREADABLE, String.valueOf(file),
                     file + ": cannot read the " + type + " trust store: " + e.getMessage(), e);
         }

@@ -34,7 +34,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * RFC 8446 §4.2.10: this server accepts no early data, so a client that offers it gets a 1-RTT
+ * RFC 8446 §4.2.10: a server that does not accept the early data offered (here: a server with
+ * early data off, the default, and a ClientHello offering it without a ticket) gives a 1-RTT
  * handshake and its early data is skipped — records that fail to open under the handshake keys,
  * or every application_data record while a HelloRetryRequest is answered — up to 16 KiB of it.
  */
@@ -43,7 +44,7 @@ class RejectedEarlyDataTest {
     private static final Identity IDENTITY = TestPki.server(KeyType.EC_P256);
     private static final Random RANDOM = new Random(8446);
 
-    /** A client whose first ClientHello offers early_data (which our client never does by itself). */
+    /** A client whose first ClientHello offers early_data without any ticket (which our client never does). */
     private static TLSConnection clientOfferingEarlyData(NamedGroup... groups) {
         return clientOfferingEarlyData(null, groups);
     }

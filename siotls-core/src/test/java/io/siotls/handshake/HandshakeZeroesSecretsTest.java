@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.siotls.ClientAuthentication;
 import io.siotls.ConnectionOptions;
 import io.siotls.TLSConfiguration;
+import io.siotls.EarlyDataStatus;
 import io.siotls.iana.CipherSuite;
 import io.siotls.testing.Configs;
 import io.siotls.testing.Identity;
@@ -111,6 +112,19 @@ class HandshakeZeroesSecretsTest {
 
         @Override
         public void skipRejectedEarlyData(int maxBytes) {
+        }
+
+        @Override
+        public void sendEarlyData(byte[] data) {
+            throw new UnsupportedOperationException("these handshakes send no early data");
+        }
+
+        @Override
+        public void removeWriteProtection() {
+        }
+
+        @Override
+        public void earlyDataSettled(EarlyDataStatus status) {
         }
 
         @Override

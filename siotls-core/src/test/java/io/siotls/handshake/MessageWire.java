@@ -1,5 +1,6 @@
 package io.siotls.handshake;
 
+import io.siotls.EarlyDataStatus;
 import io.siotls.iana.CipherSuite;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,6 +58,19 @@ final class MessageWire implements HandshakeTransport {
 
     @Override
     public void skipRejectedEarlyData(int maxBytes) {
+    }
+
+    @Override
+    public void sendEarlyData(byte[] data) {
+        throw new UnsupportedOperationException("message-level tests send no early data");
+    }
+
+    @Override
+    public void removeWriteProtection() {
+    }
+
+    @Override
+    public void earlyDataSettled(EarlyDataStatus status) {
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The resumption half of the key schedule against RFC 8448: §3's resumption master secret and
- * ticket nonce give §4's PSK, which gives §4's Early Secret, the binder of §4's ClientHello, and
+ * ticket nonce give §4's PSK, which gives §4's Early Secret, the binder of §4's ClientHello, its
+ * client_early_traffic_secret, and
  * with §4's x25519 shared secret the resumed handshake's secrets (RFC 8446 §4.2.11.2, §4.6.1, §7.1).
  */
 class ResumptionRfc8448Test {
@@ -54,6 +55,18 @@ class ResumptionRfc8448Test {
         flipped[31] ^= 1;
         assertThat(early.verifyResumptionBinder(truncatedHash, flipped)).isFalse();
         assertThat(early.verifyResumptionBinder(truncatedHash, Arrays.copyOf(flipped, 31))).isFalse();
+    }
+
+    @Test
+    void theClientEarlyTrafficSecretCoversTheWholeClientHello() {
+        TranscriptHash transcript = new TranscriptHash();
+        transcript.selectHash(CryptoProvider.getDefault(), "SHA-256");
+        transcript.update(RESUMED.value("client_hello"));
+
+        EarlySecret early = schedule.earlySecret(RESUMED.value("resumption_psk"));
+
+        assertThat(early.clientEarlyTrafficSecret(transcript.current()))
+                .isEqualTo(RESUMED.value("client_early_traffic_secret"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.siotls.testing;
 
 import io.siotls.crypto.Aead;
 import io.siotls.crypto.CryptoProvider;
+import io.siotls.crypto.Hmac;
 import io.siotls.crypto.KeyExchange;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.NamedGroup;
@@ -80,8 +81,8 @@ public final class ReplayedSignatures implements CryptoProvider {
     }
 
     @Override
-    public byte[] hmac(String hashAlgorithm, byte[] key, byte[] data) {
-        return real.hmac(hashAlgorithm, key, data);
+    public Hmac hmac(String hashAlgorithm) {
+        return real.hmac(hashAlgorithm);
     }
 
     @Override

@@ -37,6 +37,8 @@ record CliOptions(
         String bindAddress,
         Duration handshakeTimeout,
         String clientCertificatePath,
+        Path earlyDataFile,
+        int maxEarlyData,
         byte[] psk,
         String pskIdentity,
         boolean pskKeWithoutForwardSecrecy) {
@@ -81,6 +83,12 @@ record CliOptions(
               --naccept N              server: with --www or --echo, stop after N connections (default: never)
               --handshake-timeout S    longest a handshake may take, in seconds (default 10)
               --bind ADDRESS           server: listen on this local address only (default: all)
+              --early-data FILE        client: connect once for a session ticket, then reconnect resuming it and
+                                       send FILE as 0-RTT early data (like gnutls-cli --resume --earlydata); the
+                                       summary says whether the server accepted it (rejected data is not resent)
+              --early-data N           server, with --echo: accept up to N bytes of 0-RTT early data from clients
+                                       resuming a ticket, print it and echo it (early data can be replayed by
+                                       an attacker: each ticket's early data is let in once, per process)
             exit codes: 0 done, 1 TLS handshake failed, 2 usage error, 3 network error, 4 bad configuration or file
             """;
 
@@ -149,6 +157,9 @@ record CliOptions(
         if (options.www && options.echo) {
             throw new UsageException("--www and --echo cannot be given together");
         }
+        if (options.maxEarlyData > 0 && !options.echo) {
+            throw new UsageException("--early-data goes with --echo on a server");
+        }
         if ((options.psk == null) != (options.pskIdentity == null)) {
             throw new UsageException("--psk and --psk-identity go together");
         }
@@ -179,6 +190,18 @@ record CliOptions(
             return count;
         } catch (NumberFormatException e) {
             throw new UsageException("'" + value + "' is not a positive number of connections");
+        }
+    }
+
+    private static int earlyDataSize(String value) throws UsageException {
+        try {
+            int size = Integer.parseInt(value);
+            if (size < 1) {
+                throw new NumberFormatException();
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--early-data: '" + value + "' is not a positive number of bytes (server)");
         }
     }
 
@@ -226,6 +249,8 @@ record CliOptions(
         private String bindAddress;
         private Duration handshakeTimeout;
         private String clientCertificatePath;
+        private Path earlyDataFile;
+        private int maxEarlyData;
         private byte[] psk;
         private String pskIdentity;
         private boolean pskKeWithoutForwardSecrecy;
@@ -262,6 +287,13 @@ record CliOptions(
                     clientCertificatePath = value;
                 }
                 case "--keylog" -> keyLog = Path.of(value);
+                case "--early-data" -> {
+                    if (client) {
+                        earlyDataFile = Path.of(value);
+                    } else {
+                        maxEarlyData = earlyDataSize(value);
+                    }
+                }
                 case "--psk" -> psk = hex(value);
                 case "--psk-identity" -> pskIdentity = value;
                 case "--naccept" -> acceptCount = count(value);
@@ -280,7 +312,8 @@ record CliOptions(
             return new CliOptions(client, host, port, serverName, alpn, groups, suites, signatureAlgorithms,
                     certificateChain, privateKey, password, publicKey, caFile, List.copyOf(trustedKeys), insecure,
                     verifyClient, keyLog, quiet, www, echo, acceptCount, bindAddress, handshakeTimeout,
-                    clientCertificatePath, psk, pskIdentity, pskKeWithoutForwardSecrecy);
+                    clientCertificatePath, earlyDataFile, maxEarlyData,
+                    psk, pskIdentity, pskKeWithoutForwardSecrecy);
         }
     }
 }

@@ -45,6 +45,9 @@ final class Configurations {
         if (options.keyLog() != null) {
             builder.logKeys(true).keyLogFile(options.keyLog());
         }
+        if (options.maxEarlyData() > 0) {
+            builder.maxEarlyData(options.maxEarlyData());
+        }
         if (options.handshakeTimeout() != null) {
             builder.limits(Limits.DEFAULTS.withMaxHandshakeDuration(options.handshakeTimeout()));
         }

@@ -1,7 +1,10 @@
 package io.siotls.cli;
 
 import io.siotls.TLSConfiguration;
+import io.siotls.alerts.ConfigurationOption;
+import io.siotls.alerts.ConfigurationProblem;
 import io.siotls.alerts.TLSConfigurationException;
+import io.siotls.alerts.TLSException;
 import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.TLSNegotiatedConfiguration;
 import io.siotls.jsse.HandshakeEvent;
@@ -12,8 +15,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SNIHostName;
@@ -69,6 +75,9 @@ public final class SiotlsCli {
             err.println("siotls: " + e.getMessage());
             return CONFIGURATION;
         }
+        if (options.earlyDataFile() != null || options.maxEarlyData() > 0) {
+            return earlyData(options, configuration, in, out, err);
+        }
         SiotlsSSLContext context = SiotlsSSLContext.of(configuration);
         Negotiated negotiated = new Negotiated();
         context.addHandshakeListener(negotiated);
@@ -81,6 +90,47 @@ public final class SiotlsCli {
         } catch (IOException e) {
             err.println("siotls: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return NETWORK;
+        }
+    }
+
+    /** The 0-RTT modes, on the Sans-IO engine: JSSE has no early data API. */
+    private static int earlyData(CliOptions options, TLSConfiguration configuration, InputStream in, OutputStream out,
+            PrintStream err) {
+        try {
+            if (options.client()) {
+                byte[] early = readEarlyData(options.earlyDataFile());
+                return new EarlyDataClient(options, configuration, err).run(early, in, out);
+            }
+            InetAddress bindAddress = options.bindAddress() == null ? null : InetAddress.getByName(options.bindAddress());
+            try (ServerSocket listener = new ServerSocket(options.port(), 50, bindAddress)) {
+                err.println("Listening on port " + listener.getLocalPort());
+                new EarlyDataEchoServer(configuration, listener, err, options.quiet()).serve(options.acceptCount());
+                return OK;
+            }
+        } catch (TLSConfigurationException e) {
+            err.println("siotls: " + e.getMessage());
+            return CONFIGURATION;
+        } catch (TLSException e) {
+            err.println("siotls: TLS handshake failed: " + e.getMessage());
+            return HANDSHAKE_FAILED;
+        } catch (IOException e) {
+            err.println("siotls: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return NETWORK;
+        }
+    }
+
+    /** The --early-data file, at most {@link TLSConfiguration#MAX_EARLY_DATA} bytes. */
+    private static byte[] readEarlyData(Path file) {
+        try {
+            if (Files.size(file) > TLSConfiguration.MAX_EARLY_DATA) {
+                throw new TLSConfigurationException(ConfigurationOption.MAX_EARLY_DATA, ConfigurationProblem.OUT_OF_RANGE,
+                        file.toString(), "--early-data " + file + " holds more than " + TLSConfiguration.MAX_EARLY_DATA
+                        + " bytes, more than a siotls server takes as early data", null);
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TLSConfigurationException(ConfigurationOption.MAX_EARLY_DATA, ConfigurationProblem.UNREADABLE,
+                    file.toString(), "--early-data " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -20,8 +20,9 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * The siotls {@link TLSConfiguration}s and {@link SSLContext}s made from the {@code siotls.*}
- * properties, for the integrations (embedded servers, HTTP clients) to use. Each bean backs off
- * when a bean of the same name exists.
+ * properties, for the integrations (embedded servers, HTTP clients) to use, and the named clients
+ * ({@link SiotlsNamedClients}, {@code siotls.clients.<name>}). Each bean backs off when a bean of
+ * the same name exists.
  */
 @AutoConfiguration(after = SslAutoConfiguration.class)
 @EnableConfigurationProperties(SiotlsProperties.class)
@@ -80,8 +81,23 @@ public class SiotlsAutoConfiguration {
     @ConditionalOnMissingBean(name = CLIENT_SSL_CONTEXT)
     SSLContext siotlsClientSslContext(@Qualifier(CLIENT_CONFIGURATION) TLSConfiguration configuration,
             SiotlsProperties properties) {
+        return clientContext(configuration, properties.getClient(), properties);
+    }
+
+    /** The named clients {@code siotls.clients.<name>}, each with its configuration and context. */
+    @Bean(SiotlsNamedClients.BEAN)
+    @ConditionalOnMissingBean(name = SiotlsNamedClients.BEAN)
+    SiotlsNamedClients siotlsNamedClients(TLSConfigurationFactory factory, SiotlsProperties properties,
+            Environment environment, ResourceLoader resourceLoader) {
+        return SiotlsNamedClients.build(
+                NamedClientProperties.resolve(properties.getClients().keySet(), environment, resourceLoader), factory,
+                (configuration, client) -> clientContext(configuration, client, properties));
+    }
+
+    private static SSLContext clientContext(TLSConfiguration configuration, SiotlsClientProperties client,
+            SiotlsProperties properties) {
         return properties.getImplementation() == Implementation.JSSE
-                ? JsseContextFactory.create(configuration, properties.getClient())
+                ? JsseContextFactory.create(configuration, client)
                 : SiotlsSSLContext.of(configuration);
     }
 }

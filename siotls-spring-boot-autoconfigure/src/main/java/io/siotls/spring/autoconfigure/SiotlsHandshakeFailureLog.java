@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -55,11 +56,15 @@ public class SiotlsHandshakeFailureLog implements HandshakeListener, SmartInitia
     @Override
     public void afterSingletonsInstantiated() {
         peerLookups = beans.getBeanProvider(HandshakePeerLookup.class).orderedStream().toList();
-        new SiotlsSides(beans).contexts().values().forEach(context -> {
-            if (context instanceof SiotlsSSLContext siotls) {
-                siotls.addHandshakeListener(this);
-            }
-        });
+        SiotlsSides sides = new SiotlsSides(beans);
+        sides.contexts().values().forEach(this::listenTo);
+        sides.namedClients().values().forEach(client -> listenTo(client.context()));
+    }
+
+    private void listenTo(SSLContext context) {
+        if (context instanceof SiotlsSSLContext siotls) {
+            siotls.addHandshakeListener(this);
+        }
     }
 
     @Override

@@ -51,10 +51,7 @@ final class SiotlsPropertyCheck {
      *         one nearest to it
      */
     static void refuseUnknown(Environment environment, ResourceLoader resourceLoader) {
-        ResourceLoader loader = resourceLoader != null ? resourceLoader : new DefaultResourceLoader();
-        Binder binder = new Binder(ConfigurationPropertySources.get(environment),
-                new PropertySourcesPlaceholdersResolver(environment), ApplicationConversionService.getSharedInstance(),
-                registry -> new ResourceEditorRegistrar(loader, environment).registerCustomEditors(registry));
+        Binder binder = binder(environment, resourceLoader);
         List<ConfigurationProperty> unknown = new ArrayList<>();
         for (ConfigurationProperty property : unbound(binder, "siotls", SiotlsProperties.class)) {
             if (!HEALTH.isAncestorOf(property.getName()) && !DEV_CERTIFICATES.isAncestorOf(property.getName())) {
@@ -88,6 +85,14 @@ final class SiotlsPropertyCheck {
                     + (names == null || names.isEmpty() ? "." : "; the properties at its level are: " + names + ".");
         }
         throw new UnknownSiotlsPropertyException(name, problem.toString(), action, suggestion, null);
+    }
+
+    /** A binder of {@code environment} that reads resources (files, class path) as the properties beans do. */
+    static Binder binder(Environment environment, ResourceLoader resourceLoader) {
+        ResourceLoader loader = resourceLoader != null ? resourceLoader : new DefaultResourceLoader();
+        return new Binder(ConfigurationPropertySources.get(environment),
+                new PropertySourcesPlaceholdersResolver(environment), ApplicationConversionService.getSharedInstance(),
+                registry -> new ResourceEditorRegistrar(loader, environment).registerCustomEditors(registry));
     }
 
     private static List<ConfigurationProperty> unbound(Binder binder, String prefix, Class<?> type) {
@@ -135,7 +140,8 @@ final class SiotlsPropertyCheck {
                         + String.join(", ", set) + " if the server is not meant to serve TLS.");
     }
 
-    private static boolean isSet(Environment environment, ConfigurationPropertyName name) {
+    /** Whether {@code name}, or a property under it, is set in {@code environment}. */
+    static boolean isSet(Environment environment, ConfigurationPropertyName name) {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source.getConfigurationProperty(name) != null
                     || source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT) {

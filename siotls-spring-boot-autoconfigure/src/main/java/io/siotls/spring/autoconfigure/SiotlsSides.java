@@ -10,8 +10,8 @@ import org.springframework.beans.factory.BeanFactory;
 
 /**
  * The sides the application has siotls contexts for, each with the configuration its new
- * connections get: what the actuator's health, info and metrics and the handshake failure log
- * look up.
+ * connections get, and the named clients: what the actuator's health, info and metrics and the
+ * handshake failure log look up.
  */
 public final class SiotlsSides {
 
@@ -48,6 +48,14 @@ public final class SiotlsSides {
             configurations.put(side, current.get());
         });
         return configurations;
+    }
+
+    /** The named clients {@code siotls.clients.<name>} by name; none without the bean. */
+    public Map<String, SiotlsNamedClients.NamedClient> namedClients() {
+        if (!beans.containsBean(SiotlsNamedClients.BEAN)) {
+            return Map.of();
+        }
+        return beans.getBean(SiotlsNamedClients.BEAN, SiotlsNamedClients.class).all();
     }
 
     /** {@code server} or {@code client}, as the actuator's details and the logs name the sides. */

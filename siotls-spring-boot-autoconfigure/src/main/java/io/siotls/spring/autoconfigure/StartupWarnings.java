@@ -74,6 +74,8 @@ public final class StartupWarnings implements SmartInitializingSingleton {
         if (client != null) {
             warn(TLSConfigurationFactory.CLIENT, client, properties.getClient());
         }
+        new SiotlsSides(beans).namedClients().values()
+                .forEach(named -> warn(named.prefix(), named.configuration(), named.properties()));
     }
 
     private TLSConfiguration configuration(String name) {

@@ -95,22 +95,32 @@ public final class TLSConfigurationFactory {
      * @throws SiotlsPropertyException naming the property at fault
      */
     public TLSConfiguration client(SiotlsClientProperties properties) {
+        return client(properties, CLIENT);
+    }
+
+    /**
+     * A client configuration made from the properties under {@code prefix}: {@code siotls.client},
+     * or a named client's {@code siotls.clients.<name>}.
+     *
+     * @throws SiotlsPropertyException naming the property at fault under {@code prefix}
+     */
+    public TLSConfiguration client(SiotlsClientProperties properties, String prefix) {
         try {
-            return clientBuilder(properties).build();
+            return clientBuilder(properties, prefix).build();
         } catch (TLSConfigurationException e) {
-            throw CoreFailures.translate(e, CLIENT);
+            throw CoreFailures.translate(e, prefix);
         }
     }
 
-    private TLSConfiguration.Builder clientBuilder(SiotlsClientProperties properties) {
+    private TLSConfiguration.Builder clientBuilder(SiotlsClientProperties properties, String prefix) {
         TLSConfiguration.Builder builder = TLSConfiguration.client();
-        applyCommon(builder, properties, CLIENT);
+        applyCommon(builder, properties, prefix);
         builder.requestOcspStapling(properties.isRequestOcspStapling());
         if (properties.isInsecureNoPeerVerification()) {
             if (StringUtils.hasText(properties.getTruststore()) || !properties.getTrustedPublicKeys().isEmpty()) {
-                throw new SiotlsPropertyException(CLIENT + ".insecure-no-peer-verification",
-                        "is true while " + CLIENT + ".truststore or " + CLIENT + ".trusted-public-keys is set",
-                        "Remove " + CLIENT + ".insecure-no-peer-verification: servers are then verified.");
+                throw new SiotlsPropertyException(prefix + ".insecure-no-peer-verification",
+                        "is true while " + prefix + ".truststore or " + prefix + ".trusted-public-keys is set",
+                        "Remove " + prefix + ".insecure-no-peer-verification: servers are then verified.");
             }
             builder.insecureNoPeerVerification();
         }

@@ -49,7 +49,8 @@ class ConfigurationMetadataTest {
                         "siotls.server.sni", "siotls.client.insecure-no-peer-verification", "siotls.server.key-store",
                         "siotls.server.key-store-password", "siotls.server.key-alias", "siotls.server.key-password",
                         "siotls.server.truststore-password", "siotls.client.key-store", "siotls.client.key-store-password",
-                        "siotls.client.key-alias", "siotls.client.key-password", "siotls.client.truststore-password");
+                        "siotls.client.key-alias", "siotls.client.key-password", "siotls.client.truststore-password",
+                        "siotls.clients", "siotls.jvm-default-client");
         assertThat(properties).allSatisfy(property ->
                 assertThat((String) property.get("description")).as("%s", property.get("name")).isNotBlank());
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -87,6 +88,15 @@ class IntegrationConditionsTest {
     }
 
     @Test
+    void webClientsCustomizersNeedSpringsReactiveClientAndReactor() {
+        runner.run(context -> assertThat(context.getBeansOfType(ClientHttpConnectorBuilderCustomizer.class)).isNotEmpty());
+        runner.withClassLoader(new FilteredClassLoader("reactor.core")).run(context -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(ClientHttpConnectorBuilderCustomizer.class));
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.http.client.reactive")).run(context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(ClientHttpConnectorBuilderCustomizer.class));
+    }
+
+    @Test
     void aUsersOwnCustomizerWins() {
         runner.withPropertyValues(serverChain).withUserConfiguration(OwnCustomizers.class).run(context -> {
             assertThat(context).hasNotFailed();
@@ -105,7 +115,9 @@ class IntegrationConditionsTest {
                 SiotlsRestClientAutoConfiguration.class.getName(),
                 SiotlsSslBundleAutoConfiguration.class.getName(),
                 "io.siotls.spring.autoconfigure.reload.SiotlsReloadAutoConfiguration",
-                "io.siotls.spring.autoconfigure.actuator.SiotlsActuatorAutoConfiguration").doesNotHaveDuplicates();
+                "io.siotls.spring.autoconfigure.actuator.SiotlsActuatorAutoConfiguration",
+                "io.siotls.spring.autoconfigure.jvm.SiotlsJvmAutoConfiguration",
+                "io.siotls.spring.autoconfigure.devcerts.DevelopmentCertificatesAutoConfiguration").doesNotHaveDuplicates();
     }
 
     /** A user's own customizers of both servers. */

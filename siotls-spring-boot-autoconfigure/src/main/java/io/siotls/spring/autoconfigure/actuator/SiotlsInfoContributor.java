@@ -21,7 +21,7 @@ import org.springframework.boot.actuate.info.InfoContributor;
 
 /**
  * {@code /actuator/info} under {@code siotls}: the implementation serving the SSLContexts and,
- * per side, what its new connections offer — cipher suites, key exchanges, ALPN, client
+ * per side and per named client (under {@code clients}, with its bundle), what its new connections offer — cipher suites, key exchanges, ALPN, client
  * authentication, the credential (certificate chains or raw public key), how the peer is
  * verified and, for a siotls server, its session tickets (SunJSSE's are its own). Key material
  * itself never appears.
@@ -44,6 +44,16 @@ public class SiotlsInfoContributor implements InfoContributor {
         siotls.put("implementation", properties.getImplementation().name().toLowerCase(Locale.ROOT));
         sides.configurations().forEach((side, configuration) -> siotls.put(SiotlsSides.name(side),
                 describe(side, configuration, properties, clock.instant())));
+        Map<String, Object> clients = new LinkedHashMap<>();
+        sides.namedClients().forEach((name, client) -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("bundle", client.bundleName());
+            details.putAll(describe(Side.CLIENT, client.currentConfiguration(), properties, clock.instant()));
+            clients.put(name, details);
+        });
+        if (!clients.isEmpty()) {
+            siotls.put("clients", clients);
+        }
         builder.withDetail("siotls", siotls);
     }
 

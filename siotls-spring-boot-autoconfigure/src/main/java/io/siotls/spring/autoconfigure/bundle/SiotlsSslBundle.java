@@ -1,7 +1,6 @@
 package io.siotls.spring.autoconfigure.bundle;
 
 import io.siotls.TLSConfiguration;
-import io.siotls.iana.CipherSuite;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
@@ -64,10 +63,15 @@ final class SiotlsSslBundle implements SslBundle {
         return snapshot().key();
     }
 
+    /**
+     * {@link SslOptions#NONE}: the context itself enforces TLS 1.3 and the configured cipher
+     * suites on every engine and socket it makes, so there is nothing for a client to narrow.
+     * Options left unspecified are what Spring Boot's MongoDB, Cassandra and Couchbase
+     * auto-configurations require of a bundle, since their drivers cannot apply them.
+     */
     @Override
     public SslOptions getOptions() {
-        String[] suites = configuration.get().cipherSuites().stream().map(CipherSuite::ianaName).toArray(String[]::new);
-        return SslOptions.of(suites, new String[] {"TLSv1.3"});
+        return SslOptions.NONE;
     }
 
     @Override

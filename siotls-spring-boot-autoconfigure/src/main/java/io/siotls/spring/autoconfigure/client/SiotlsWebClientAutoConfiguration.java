@@ -23,10 +23,12 @@ import org.springframework.context.annotation.Configuration;
  * {@code JdkSslContext} around ours, with {@code siotls.client.handshake-timeout}), the JDK's
  * HttpClient, Apache HttpClient 5 (on our SSLEngine) or Jetty. Each customizer is applied after
  * Boot's own settings; host names are verified in every library. RestClient and RestTemplate are
- * {@code restclient}'s.
+ * {@code restclient}'s. Without Spring's reactive HTTP client and Reactor on the class path (an
+ * application without WebFlux), it backs off.
  */
 @AutoConfiguration(after = SiotlsAutoConfiguration.class)
-@ConditionalOnClass(ClientHttpConnectorBuilderCustomizer.class)
+@ConditionalOnClass(value = ClientHttpConnectorBuilderCustomizer.class,
+        name = {"org.springframework.http.client.reactive.ClientHttpConnector", "reactor.core.publisher.Mono"})
 @ConditionalOnBean(name = SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT)
 public class SiotlsWebClientAutoConfiguration {
 

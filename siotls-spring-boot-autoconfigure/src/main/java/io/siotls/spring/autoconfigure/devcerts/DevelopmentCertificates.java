@@ -95,6 +95,14 @@ public final class DevelopmentCertificates {
         return new DevelopmentCertificates(absolute);
     }
 
+    /**
+     * The certificates {@code directory} will hold, made neither now nor here: for an
+     * ahead-of-time build, which must see where they will be without writing them.
+     */
+    public static DevelopmentCertificates locatedIn(Path directory) {
+        return new DevelopmentCertificates(directory.toAbsolutePath().normalize());
+    }
+
     private static void create(Path directory) {
         try {
             Files.createDirectories(directory);

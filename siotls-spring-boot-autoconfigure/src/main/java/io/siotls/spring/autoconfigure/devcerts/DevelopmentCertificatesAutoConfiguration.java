@@ -1,40 +1,38 @@
 package io.siotls.spring.autoconfigure.devcerts;
 
 import java.nio.file.Path;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * With {@code siotls.dev-certificates.enabled}, logs once the web server is up the curl command
- * that reaches it with the development client certificate.
+ * that reaches it with the development client certificate. An application without a web server
+ * (no {@code spring-boot-web-server} on its class path) gets the properties only: the listener
+ * lives in a configuration of its own, guarded by the web server's event class, so that nothing
+ * of this class names a type that may be absent.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SiotlsDevCertificatesProperties.class)
 public class DevelopmentCertificatesAutoConfiguration {
 
-    @Bean
+    /** Name of the web server's event, which the curl command needs for the port. */
+    static final String WEB_SERVER_EVENT = "org.springframework.boot.web.server.context.WebServerInitializedEvent";
+
+    /** The curl command, for applications with a web server. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = WEB_SERVER_EVENT)
     @ConditionalOnBooleanProperty("siotls.dev-certificates.enabled")
-    @ConditionalOnClass(WebServerInitializedEvent.class)
-    ApplicationListener<WebServerInitializedEvent> siotlsDevelopmentCurlCommand(Environment environment) {
-        return event -> {
-            boolean served = environment instanceof ConfigurableEnvironment configurable && configurable
-                    .getPropertySources().contains(DevelopmentCertificatesEnvironmentPostProcessor.PROPERTY_SOURCE);
-            if (!served || event.getApplicationContext().getParent() != null) {
-                return;
-            }
-            Log log = LogFactory.getLog(DevelopmentCertificatesAutoConfiguration.class);
-            log.warn("siotls development certificates: reach this server with mutual TLS with\n    "
-                    + curlCommand(environment, event.getWebServer().getPort()));
-        };
+    static class WebServer {
+
+        @Bean
+        DevelopmentCurlCommandLog siotlsDevelopmentCurlCommand(Environment environment) {
+            return new DevelopmentCurlCommandLog(environment);
+        }
     }
 
     /** The curl command that reaches {@code port} with the development certificates. */

@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -17,7 +18,10 @@ import org.springframework.core.env.MapPropertySource;
  * with mutual TLS, and gives the application's own clients the development client certificate
  * and a trust store of the development CA plus the JDK's anchors, unless the application's clients
  * take theirs from a key store or a bundle. The properties go last, so any {@code siotls.*}
- * property the application sets wins. Off by default; a warning at every start.
+ * property the application sets wins. Off by default; a warning at every start. During an
+ * ahead-of-time build ({@code spring-boot:process-aot}, which sets
+ * {@value AbstractAotProcessor#AOT_PROCESSING}) the properties are set, so that the build sees
+ * the server configured, but no certificate is made: the application makes them when it starts.
  */
 public class DevelopmentCertificatesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -48,11 +52,25 @@ public class DevelopmentCertificatesEnvironmentPostProcessor implements Environm
         }
         Path directory = Path.of(environment.getProperty("siotls.dev-certificates.directory",
                 SiotlsDevCertificatesProperties.DEFAULT_DIRECTORY));
+        if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+            log.info("siotls.dev-certificates.enabled is true: ahead-of-time build, no development certificate "
+                    + "made; the application makes them in " + directory.toAbsolutePath().normalize() + " when it starts");
+            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE,
+                    properties(environment, DevelopmentCertificates.locatedIn(directory))));
+            return;
+        }
         boolean existed = DevelopmentCertificates.present(directory.toAbsolutePath().normalize());
         DevelopmentCertificates certificates = DevelopmentCertificates.inDirectory(directory);
         log.warn("siotls.dev-certificates.enabled is true: serving DEVELOPMENT certificates "
                 + (existed ? "reused from " : "made now in ") + certificates.directory()
                 + ". They are for trying the application out and must never be used in production.");
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE,
+                properties(environment, certificates)));
+    }
+
+    /** The {@code siotls.*} properties serving {@code certificates}, those the application set left out. */
+    private static Map<String, Object> properties(ConfigurableEnvironment environment,
+            DevelopmentCertificates certificates) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("siotls.server.certificate-chain", location(certificates, DevelopmentCertificates.SERVER_CHAIN));
         properties.put("siotls.server.private-key", location(certificates, DevelopmentCertificates.SERVER_KEY));
@@ -64,7 +82,7 @@ public class DevelopmentCertificatesEnvironmentPostProcessor implements Environm
         if (!environment.containsProperty("siotls.client.bundle")) {
             properties.put("siotls.client.truststore", location(certificates, DevelopmentCertificates.CLIENT_TRUSTSTORE));
         }
-        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));
+        return properties;
     }
 
     private static String location(DevelopmentCertificates certificates, String name) {

@@ -44,10 +44,29 @@ public final class NettySslContexts {
 
     /** A client context: the configuration's ALPN list (if any), verification and certificate apply. */
     public static SslContext client(SSLContext context) {
+        return client(context, ApplicationProtocolConfig.DISABLED);
+    }
+
+    /**
+     * A context for HTTP/2-only protocols such as gRPC: ALPN offers (client) or selects (server)
+     * only {@code h2} (RFC 7540 §3.3, RFC 7301), whatever the configuration's ALPN list.
+     * {@code clientAuth} {@link ClientAuth#NONE} leaves client authentication to the
+     * configuration; OPTIONAL and REQUIRE ask every engine for it.
+     */
+    public static SslContext http2Only(SSLContext context, boolean client, ClientAuth clientAuth) {
+        ApplicationProtocolConfig alpn = new ApplicationProtocolConfig(Protocol.ALPN,
+                SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
+                ApplicationProtocolNames.HTTP_2);
+        SSLEngine engine = defaultEngine(context, client);
+        return new JdkSslContext(context, client, List.of(engine.getEnabledCipherSuites()),
+                IdentityCipherSuiteFilter.INSTANCE, alpn, client ? ClientAuth.NONE : clientAuth,
+                engine.getEnabledProtocols(), false);
+    }
+
+    private static SslContext client(SSLContext context, ApplicationProtocolConfig alpn) {
         SSLEngine engine = defaultEngine(context, true);
         return new JdkSslContext(context, true, List.of(engine.getEnabledCipherSuites()),
-                IdentityCipherSuiteFilter.INSTANCE, ApplicationProtocolConfig.DISABLED, ClientAuth.NONE,
-                engine.getEnabledProtocols(), false);
+                IdentityCipherSuiteFilter.INSTANCE, alpn, ClientAuth.NONE, engine.getEnabledProtocols(), false);
     }
 
     /** An engine of {@code context} on one side, untouched: what it enables is the configuration's. */

@@ -1,12 +1,16 @@
 package io.siotls.spring.autoconfigure.reload;
 
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.spring.autoconfigure.SiotlsNamedClients;
+import io.siotls.spring.autoconfigure.SiotlsNamedClients.NamedClient;
 import io.siotls.spring.autoconfigure.SiotlsProperties;
 import io.siotls.spring.autoconfigure.SiotlsSideProperties;
 import io.siotls.spring.autoconfigure.StartupWarnings;
 import io.siotls.spring.autoconfigure.TLSConfigurationFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +24,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * {@code siotls.server.reload-on-update} and {@code siotls.client.reload-on-update}: new
+ * {@code siotls.server.reload-on-update}, {@code siotls.client.reload-on-update} and
+ * {@code siotls.clients.<name>.reload-on-update}: new
  * connections get the new key and trust material when its files change (or, for material taken
  * from {@code bundle}, when Spring Boot reloads that SSL bundle), without a restart. Spring
  * Boot's own file watcher is not public, hence {@link FileChangeWatcher}.
@@ -52,6 +57,27 @@ public class SiotlsReloadAutoConfiguration {
                 StartupWarnings.window(environment), Clock.systemUTC());
         start(reloader, properties.getClient(), TLSConfigurationFactory.CLIENT, properties, loader, bundles);
         return reloader;
+    }
+
+    /** The named clients with reload-on-update, each reloaded as {@code siotls.client} is. */
+    @Bean
+    @ConditionalOnBean(name = SiotlsNamedClients.BEAN)
+    NamedClientReloaders siotlsNamedClientReloaders(
+            @Qualifier(SiotlsNamedClients.BEAN) SiotlsNamedClients clients, TLSConfigurationFactory factory,
+            SiotlsProperties properties, ResourceLoader loader, ObjectProvider<SslBundles> bundles,
+            Environment environment) {
+        List<SiotlsReloader> reloaders = new ArrayList<>();
+        for (NamedClient client : clients.all().values()) {
+            if (!client.properties().isReloadOnUpdate()) {
+                continue;
+            }
+            SiotlsReloader reloader = new SiotlsReloader(client.prefix(), client.context(),
+                    () -> factory.client(client.properties(), client.prefix()), client.properties(),
+                    StartupWarnings.window(environment), Clock.systemUTC());
+            reloaders.add(reloader);
+            start(reloader, client.properties(), client.prefix(), properties, loader, bundles);
+        }
+        return new NamedClientReloaders(reloaders);
     }
 
     private static void start(SiotlsReloader reloader, SiotlsSideProperties side, String prefix,

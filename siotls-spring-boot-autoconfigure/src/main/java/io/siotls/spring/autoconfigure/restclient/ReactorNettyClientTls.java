@@ -5,7 +5,9 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
@@ -17,7 +19,9 @@ import reactor.netty.tcp.SslProvider;
  * on another provider. Netty makes each engine with the peer's host and port, so host names are
  * verified; it is given the context's own suites and protocols, so the configured preference
  * order holds, and no ALPN of its own ({@code siotls.client.alpn} applies). The handshake
- * timeout is Reactor Netty's.
+ * timeout is Reactor Netty's. Given a siotls SSL bundle ({@code spring.http.clients.ssl.bundle},
+ * {@code RestClientSsl}), it runs on that bundle's context the same way, where Boot would build a
+ * Netty context from the bundle's key and trust managers on the JDK's provider.
  */
 final class ReactorNettyClientTls {
 
@@ -26,19 +30,25 @@ final class ReactorNettyClientTls {
 
     static SiotlsClientHttpRequestFactoryBuilder<ReactorClientHttpRequestFactory> secure(
             ReactorClientHttpRequestFactoryBuilder builder, ClientTls tls) {
-        SslContext nettyContext = nettyContext(tls);
-        return new SiotlsClientHttpRequestFactoryBuilder<>(builder, settings -> builder.withHttpClientCustomizer(
-                client -> client.secure(spec -> {
-                    SslProvider.Builder ssl = spec.sslContext(nettyContext);
-                    if (tls.handshakeTimeout() != null) {
-                        ssl.handshakeTimeout(tls.handshakeTimeout());
-                    }
-                })));
+        SslContext nettyContext = nettyContext(tls.context());
+        return new SiotlsClientHttpRequestFactoryBuilder<>(builder,
+                settings -> secure(builder, nettyContext, tls.handshakeTimeout()),
+                settings -> secure(builder, nettyContext(settings.sslBundle().createSslContext()), tls.handshakeTimeout()));
     }
 
-    private static SslContext nettyContext(ClientTls tls) {
-        SSLParameters defaults = tls.context().getDefaultSSLParameters();
-        return new JdkSslContext(tls.context(), true, List.of(defaults.getCipherSuites()), IdentityCipherSuiteFilter.INSTANCE,
+    private static ReactorClientHttpRequestFactoryBuilder secure(ReactorClientHttpRequestFactoryBuilder builder,
+            SslContext nettyContext, Duration handshakeTimeout) {
+        return builder.withHttpClientCustomizer(client -> client.secure(spec -> {
+            SslProvider.Builder ssl = spec.sslContext(nettyContext);
+            if (handshakeTimeout != null) {
+                ssl.handshakeTimeout(handshakeTimeout);
+            }
+        }));
+    }
+
+    private static SslContext nettyContext(SSLContext context) {
+        SSLParameters defaults = context.getDefaultSSLParameters();
+        return new JdkSslContext(context, true, List.of(defaults.getCipherSuites()), IdentityCipherSuiteFilter.INSTANCE,
                 ApplicationProtocolConfig.DISABLED, ClientAuth.NONE, defaults.getProtocols(), false);
     }
 }

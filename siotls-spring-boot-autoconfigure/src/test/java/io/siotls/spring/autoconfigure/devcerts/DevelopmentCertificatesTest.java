@@ -9,9 +9,12 @@ import io.siotls.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -20,6 +23,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.aot.AbstractAotProcessor;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /** siotls.dev-certificates: off unless asked, never over the application's own key material, made once and reused. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -113,6 +119,30 @@ class DevelopmentCertificatesTest {
             assertThat(client.truststore().trustAnchors()).as("the development CA and the JDK's").hasSizeGreaterThan(1);
             assertThat(context.containsBean(SiotlsAutoConfiguration.SERVER_CONFIGURATION)).isTrue();
         }
+    }
+
+    @Test
+    void anAheadOfTimeBuildSeesTheServerConfiguredButMakesNoCertificate() {
+        Path later = directory.resolve("made-at-start");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
+                "siotls.dev-certificates.enabled", "true", "siotls.dev-certificates.directory", later.toString())));
+        String processing = System.setProperty(AbstractAotProcessor.AOT_PROCESSING, "true");
+        try {
+            new DevelopmentCertificatesEnvironmentPostProcessor(Supplier::get)
+                    .postProcessEnvironment(environment, new SpringApplication());
+        } finally {
+            if (processing == null) {
+                System.clearProperty(AbstractAotProcessor.AOT_PROCESSING);
+            } else {
+                System.setProperty(AbstractAotProcessor.AOT_PROCESSING, processing);
+            }
+        }
+        assertThat(environment.getProperty("siotls.server.certificate-chain"))
+                .isEqualTo(later.resolve(DevelopmentCertificates.SERVER_CHAIN).toUri().toString());
+        assertThat(environment.getProperty("siotls.client.private-key"))
+                .isEqualTo(later.resolve(DevelopmentCertificates.CLIENT_KEY).toUri().toString());
+        assertThat(later).doesNotExist();
     }
 
     /** Only the siotls beans. */

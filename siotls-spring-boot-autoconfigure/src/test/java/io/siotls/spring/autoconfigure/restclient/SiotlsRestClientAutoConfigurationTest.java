@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
+import io.siotls.spring.autoconfigure.bundle.SiotlsSslBundleAutoConfiguration;
 import io.siotls.testing.SunJsseHttpsServer;
 import io.siotls.testing.TestPki;
 import java.nio.file.Path;
@@ -86,6 +87,23 @@ class SiotlsRestClientAutoConfigurationTest {
                         assertThat(body).isEqualTo("hello " + SiotlsRestClientTest.CLIENT_SUBJECT);
                         assertThat(handshakes.completed()).isEmpty();
                         assertThat(handshakes.failed()).isEmpty();
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RequestFactory.class)
+    void siotlsBundleChosenForTheClientsRunsOnOurEngine(RequestFactory factory) throws Exception {
+        try (SunJsseHttpsServer server = new SunJsseHttpsServer(serverLeaf, pki.caFile())) {
+            runner.withConfiguration(AutoConfigurations.of(SiotlsSslBundleAutoConfiguration.class))
+                    .withPropertyValues(factory.chosen(), "spring.http.clients.ssl.bundle=siotls-client").run(context -> {
+                        HandshakeRecorder handshakes = SiotlsRestClientTest.recordHandshakes(context);
+
+                        String body = context.getBean(RestClient.Builder.class).build()
+                                .get().uri(server.url()).retrieve().body(String.class);
+
+                        assertThat(body).isEqualTo("hello " + SiotlsRestClientTest.CLIENT_SUBJECT);
+                        SiotlsRestClientTest.assertServedOnOurEngine(server, handshakes);
                     });
         }
     }
