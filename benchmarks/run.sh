@@ -6,9 +6,10 @@
 # BoringSSL (Netty's OpenSSL engine) runs beside on every JDK, BouncyCastle's JSSE on the first.
 # EngineCreationBenchmark (siotls alone: what a server pays per accepted engine) writes
 # engine-creation.csv beside jmh.csv; PostQuantumHandshakeBenchmark and MlKemBenchmark write pq*.csv
-# and mlkem.csv. The handshake benchmarks run two forks, each warmed up for 10 s before 10 s are
+# and mlkem.csv; ResumedHandshakeBenchmark, with the full handshakes of the same chain, resumed.csv.
+# The handshake benchmarks run two forks, each warmed up for 10 s before 10 s are
 # measured, so that the report can tell a target met from a measurement too coarse to say
-# (docs/benchmarks.md, "Handshake targets"): about 40 minutes on 2 cores. --quick runs one short
+# (docs/benchmarks.md, "Handshake targets"): about 45 minutes on 2 cores. --quick runs one short
 # fork of everything (a few minutes, for development: its errors are too wide to judge by). The
 # end-to-end part (benchmarks/e2e.sh) needs h2load (Debian's nghttp2-client package).
 set -euo pipefail
@@ -68,6 +69,11 @@ for home in "${homes[@]}"; do
   "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main MlKemBenchmark -p backend="$kem_backends" \
       $short_runs -rf csv -rff "$out/mlkem.csv" | tee "$out/mlkem.log" \
       | grep -E '^(Benchmark|MlKem)' || true
+  # resumed handshakes beside the full ones of the same ECDSA P-256 chain: siotls and SunJSSE, every
+  # handshake checked to have resumed (BouncyCastle's JSSE and BoringSSL do not resume through this setup)
+  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main 'ResumedHandshakeBenchmark|\.HandshakeBenchmark\.fullHandshake' \
+      -p implementation=SIOTLS,SUNJSSE -p chain=EC_P256 -p mutual=false $handshake_runs -prof gc \
+      -rf csv -rff "$out/resumed.csv" | tee "$out/resumed.log" | grep -E '^(Benchmark|ResumedHandshake|HandshakeBenchmark)' || true
   "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main EngineCreationBenchmark \
       $short_runs -prof gc -rf csv -rff "$out/engine-creation.csv" \
       | tee "$out/engine-creation.log" | grep -E '^(Benchmark|EngineCreation)' || true

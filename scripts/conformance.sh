@@ -26,7 +26,11 @@ GROUPS_ALL=x25519,secp256r1,x448,secp521r1,secp384r1,ffdhe2048,ffdhe3072,ffdhe40
 SUITES_ALL=TLS_AES_256_GCM_SHA384,TLS_CHACHA20_POLY1305_SHA256,TLS_AES_128_GCM_SHA256,TLS_AES_128_CCM_SHA256,TLS_AES_128_CCM_8_SHA256
 # Every scheme TLS 1.3 allows in a CertificateVerify that siotls verifies: the server asks for these.
 SIGALGS_ALL=ed25519,ed448,ecdsa_secp256r1_sha256,ecdsa_secp384r1_sha384,ecdsa_secp521r1_sha512,rsa_pss_rsae_sha256,rsa_pss_rsae_sha384,rsa_pss_rsae_sha512,rsa_pss_pss_sha256,rsa_pss_pss_sha384,rsa_pss_pss_sha512
-PROFILES=(rsa echo early ecdsa ed25519 rsapss mtls pha)
+PROFILES=(rsa echo early ecdsa ed25519 rsapss mtls pha psk)
+# The external PSK of the psk profile (RFC 8446 §4.2.11; SHA-256, as tlsfuzzer's scripts and
+# OpenSSL's -psk use by default): {psk} and {psk-identity} in scripts.tsv.
+PSK_HEX=9a8b7c6d5e4f30211203f4e5d6c7b8a99a8b7c6d5e4f30211203f4e5d6c7b8a9
+PSK_IDENTITY=conformance
 # tlsfuzzer's pure-Python AES takes longer than the default 10 s handshake limit to send a Finished
 # padded to 16 MiB (test-tls13-finished): the servers allow three minutes, as OpenSSL has no limit.
 HANDSHAKE_TIMEOUT=180
@@ -138,6 +142,7 @@ make_certificates() {
       openssl req -x509 -new -key "server-$kind-key.pem" -subj /CN=localhost -days 30 \
         -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -out "server-$kind.pem"
     done
+    echo "$PSK_IDENTITY:$PSK_HEX" > psk.passwd
     key client-ca-key.pem ecdsa
     openssl req -x509 -new -key client-ca-key.pem -subj "/CN=conformance client CA" -days 30 \
       -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign -out client-ca.pem
@@ -198,6 +203,8 @@ arguments() {
   value=$(column "$1" "$2")
   [ "$value" = "-" ] && value=
   value=${value//\{certs\}/$work}
+  value=${value//\{psk\}/$PSK_HEX}
+  value=${value//\{psk-identity\}/$PSK_IDENTITY}
   python3 -c 'import shlex, sys; sys.stdout.write("\0".join(shlex.split(sys.argv[1])))' "$value"
 }
 
@@ -221,12 +228,14 @@ serve() {
       [ "$profile" = mtls ] && extra=(--cafile "$work/client-ca.pem" --verify-client want)
       [ "$profile" = pha ] && extra=(--cafile "$work/client-ca.pem" --verify-client none --pha-on /secret)
       [ "$profile" = early ] && extra=(--early-data 16384)
+      [ "$profile" = psk ] && extra=(--psk "$PSK_HEX" --psk-identity "$PSK_IDENTITY" --psk-ke-without-forward-secrecy)
       exec java -XX:TieredStopAtLevel=1 -jar "$cli_jar" server --port "$port" --bind 127.0.0.1 --$mode --quiet \
         --cert "$cert" --key "$key" --groups "$GROUPS_ALL" --suites "$SUITES_ALL" --sigalgs "$SIGALGS_ALL" \
         --handshake-timeout "$HANDSHAKE_TIMEOUT" "${extra[@]}" ;;
     tomcat)
       local extra=()
       [ "$profile" = mtls ] && extra=(--siotls.server.truststore="file:$work/client-ca.pem" --siotls.server.client-auth=want)
+      [ "$profile" = psk ] && extra=(--siotls.server.session-tickets.psk-ke-without-forward-secrecy=true)
       cd "$work" && exec java -XX:TieredStopAtLevel=1 -jar "$mvc_jar" --server.port="$port" --server.address=127.0.0.1 \
         --siotls.dev-certificates.enabled=false --siotls.server.certificate-chain="file:$cert" \
         --siotls.server.private-key="file:$key" --siotls.server.key-exchanges="$GROUPS_ALL" \
@@ -238,6 +247,7 @@ serve() {
       # s_server refuses -early_data with -www or -rev, which the scripts need: it serves as for rsa
       [ "$profile" = early ] && extra=(-www)
       [ "$profile" = mtls ] && extra+=(-verify 1 -CAfile "$work/client-ca.pem")
+      [ "$profile" = psk ] && extra+=(-psk "$PSK_HEX" -psk_identity "$PSK_IDENTITY" -allow_no_dhe_kex)
       exec openssl s_server -accept "127.0.0.1:$port" -tls1_3 -cert "$cert" -key "$key" -quiet \
         -groups X25519:P-256:X448:P-521:P-384:ffdhe2048:ffdhe3072:ffdhe4096:ffdhe6144:ffdhe8192 \
         -ciphersuites "${SUITES_ALL//,/:}" "${extra[@]}" ;;
@@ -246,8 +256,10 @@ serve() {
       [ "$mode" = echo ] && extra=(--echo --disable-client-cert)
       [ "$profile" = early ] && extra+=(--earlydata)
       [ "$profile" = mtls ] && extra=(--http --verify-client-cert --x509cafile "$work/client-ca.pem")
+      local kx=
+      [ "$profile" = psk ] && { extra+=(--pskpasswd "$work/psk.passwd"); kx=":+ECDHE-PSK:+DHE-PSK:+PSK"; }
       exec gnutls-serv --port "$port" --x509certfile "$cert" --x509keyfile "$key" \
-        --priority "NORMAL:-VERS-ALL:+VERS-TLS1.3:+GROUP-ALL:+AES-128-CCM:+AES-128-CCM-8" "${extra[@]}" ;;
+        --priority "NORMAL:-VERS-ALL:+VERS-TLS1.3:+GROUP-ALL:+AES-128-CCM:+AES-128-CCM-8$kx" "${extra[@]}" ;;
   esac
 }
 

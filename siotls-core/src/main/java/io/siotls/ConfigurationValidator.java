@@ -110,9 +110,10 @@ final class ConfigurationValidator {
         PublicKey publicKey = builder.publicKey();
         List<SigningChain> chains = builder.allSigningChains();
         if (builder.side() == Side.SERVER && chains.isEmpty() && builder.signingChainSelectorOption() == null
-                && (privateKey == null || publicKey == null)) {
+                && (privateKey == null || publicKey == null) && builder.externalPsks().isEmpty()) {
             throw failure(ConfigurationOption.PRIVATE_KEY, ConfigurationProblem.MISSING,
-                    "private_key is mandatory server-side (with certificate_chain or public_key)");
+                    "private_key is mandatory server-side (with certificate_chain or public_key), unless the server"
+                    + " authenticates with external_psks only");
         }
         if (privateKey == null && (hasChain || publicKey != null)) {
             ConfigurationOption option = hasChain ? ConfigurationOption.CERTIFICATE_CHAIN

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -139,6 +140,8 @@ public final class TLSConfiguration {
     private final Duration sessionTicketLifetime;
     private final TicketKeys sessionTicketKeys;
     private final boolean sessionTicketKeysGiven;
+    private final List<ExternalPsk> externalPsks;
+    private final boolean pskKeWithoutForwardSecrecy;
     private final int maxEarlyData;
     private final EarlyDataReplayGuard earlyDataReplayGuard;
 
@@ -175,6 +178,8 @@ public final class TLSConfiguration {
         this.sessionTicketLifetime = builder.sessionTicketLifetime;
         this.sessionTicketKeys = ticketKeys;
         this.sessionTicketKeysGiven = builder.sessionTicketKeys != null;
+        this.externalPsks = List.copyOf(builder.externalPsks);
+        this.pskKeWithoutForwardSecrecy = builder.pskKeWithoutForwardSecrecy;
         this.maxEarlyData = builder.maxEarlyData;
         this.earlyDataReplayGuard = earlyDataReplayGuard;
     }
@@ -184,7 +189,10 @@ public final class TLSConfiguration {
         return new Builder(Side.CLIENT);
     }
 
-    /** A builder of server-side configurations; a private key and a certificate chain are mandatory. */
+    /**
+     * A builder of server-side configurations; a private key and a certificate chain (or a raw
+     * public key) are mandatory, unless the server authenticates with {@link Builder#externalPsks external PSKs} only.
+     */
     public static Builder server() {
         return new Builder(Side.SERVER);
     }
@@ -222,6 +230,8 @@ public final class TLSConfiguration {
         builder.sendCertificateAuthorities = sendCertificateAuthorities;
         builder.helloRetryCookie = helloRetryCookie;
         builder.alwaysSendSupportedGroups = alwaysSendSupportedGroups;
+        builder.externalPsks = externalPsks;
+        builder.pskKeWithoutForwardSecrecy = pskKeWithoutForwardSecrecy;
         if (side == Side.SERVER) {
             builder.sessionTickets = sessionTickets;
             builder.sessionTicketLifetime = sessionTicketLifetime;
@@ -401,6 +411,32 @@ public final class TLSConfiguration {
     }
 
     /**
+     * The external PSKs (RFC 8446 §4.2.11): those a server accepts, or the one a client offers;
+     * empty when none.
+     */
+    public List<ExternalPsk> externalPsks() {
+        return externalPsks;
+    }
+
+    /** The external PSK of {@code identity}, or {@code null}. */
+    public ExternalPsk externalPsk(byte[] identity) {
+        for (ExternalPsk psk : externalPsks) {
+            if (psk.hasIdentity(identity)) {
+                return psk;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether psk_ke, a PSK handshake without (EC)DHE and so without forward secrecy, is
+     * accepted (server) or offered (client) beside psk_dhe_ke (RFC 8446 §4.2.9); off by default.
+     */
+    public boolean pskKeWithoutForwardSecrecy() {
+        return pskKeWithoutForwardSecrecy;
+    }
+
+    /**
      * Server-side: the max_early_data_size its tickets announce (RFC 8446 §4.2.10); 0, the
      * default, when this server accepts no 0-RTT data. Only {@link io.siotls.connection.TLSConnection}
      * reads early data: JSSE has no API for it, so SSLEngine connections never accept any.
@@ -478,6 +514,8 @@ public final class TLSConfiguration {
                 && sessionTicketKeysGiven == that.sessionTicketKeysGiven
                 && maxEarlyData == that.maxEarlyData
                 && (!sessionTicketKeysGiven || sessionTicketKeys == that.sessionTicketKeys)
+                && externalPsks.equals(that.externalPsks)
+                && pskKeWithoutForwardSecrecy == that.pskKeWithoutForwardSecrecy
                 && crypto == that.crypto
                 && cipherSuites.equals(that.cipherSuites)
                 && keyExchanges.equals(that.keyExchanges)
@@ -505,7 +543,8 @@ public final class TLSConfiguration {
                 KeyEquality.hash(publicKey), certificateChain, signingChains, clientAuthentication,
                 Arrays.hashCode(ocspResponse), requestOcspStapling, maxFragmentLength, limits, alpn, logKeys,
                 keyLogFile, insecureNoPeerVerification, sendCertificateAuthorities, helloRetryCookie,
-                alwaysSendSupportedGroups, sessionTickets, sessionTicketLifetime, maxEarlyData);
+                alwaysSendSupportedGroups, sessionTickets, sessionTicketLifetime, maxEarlyData, externalPsks,
+                pskKeWithoutForwardSecrecy);
     }
 
     /** A summary that never shows key material. */
@@ -527,6 +566,8 @@ public final class TLSConfiguration {
                 + (side == Side.SERVER && alwaysSendSupportedGroups ? ", alwaysSendSupportedGroups=true" : "")
                 + (side == Side.SERVER ? ", sessionTickets=" + sessionTickets
                         + (sessionTickets == 0 ? "" : " for " + sessionTicketLifetime + ", " + sessionTicketKeys) : "")
+                + (externalPsks.isEmpty() ? "" : ", externalPsks=" + externalPsks)
+                + (pskKeWithoutForwardSecrecy ? ", INSECURE: psk_ke without forward secrecy" : "")
                 + (maxEarlyData > 0 ? ", maxEarlyData=" + maxEarlyData : "")
                 + ", publicKey=" + (publicKey == null ? "none" : publicKey.getAlgorithm())
                 + ", maxFragmentLength=" + maxFragmentLength.octets()
@@ -570,6 +611,8 @@ public final class TLSConfiguration {
         /** The keys a configuration made for itself, kept by the one {@link #toBuilder()} makes. */
         private TicketKeys inheritedTicketKeys;
         private boolean sessionTicketsSet;
+        private List<ExternalPsk> externalPsks = List.of();
+        private boolean pskKeWithoutForwardSecrecy;
         private int maxEarlyData;
         /** The register of the configuration whose {@link #toBuilder()} made this builder. */
         private EarlyDataReplayGuard inheritedReplayGuard;
@@ -828,6 +871,44 @@ public final class TLSConfiguration {
         }
 
         /**
+         * External PSKs, RFC 8446 §2.2 and §4.2.11. A server accepts any of them (a server with
+         * external PSKs needs no certificate: a client offering none of them then gets
+         * handshake_failure); a client offers its one PSK, and falls back to a full handshake,
+         * authenticating the server's certificate, when the server does not select it. A handshake
+         * authenticated by an external PSK sends no certificate, and is followed by no session
+         * ticket: every connection proves the PSK. It uses psk_dhe_ke, unless
+         * {@link #pskKeWithoutForwardSecrecy} allows psk_ke. The PSK authenticates the client too:
+         * a server does not ask it for a certificate then, whatever its client authentication
+         * (RFC 8446 §4.3.2); {@code externalPskIdentity()} names it instead.
+         *
+         * @throws InvalidConfigurationException {@code external_psks}: NULL; DUPLICATE identities
+         *         (at build); a client with more than one (OUT_OF_RANGE, at build); a hash no
+         *         enabled cipher suite has (UNSUPPORTED, at build)
+         */
+        public Builder externalPsks(ExternalPsk... psks) {
+            return externalPsks(psks == null ? null : Arrays.asList(psks));
+        }
+
+        /** As {@link #externalPsks(ExternalPsk...)}. */
+        public Builder externalPsks(List<ExternalPsk> psks) {
+            this.externalPsks = copy(psks, ConfigurationOption.EXTERNAL_PSKS);
+            return this;
+        }
+
+        /**
+         * INSECURE for past traffic: allows psk_ke (RFC 8446 §4.2.9), a PSK handshake, resumed or
+         * with an external PSK, without an (EC)DHE exchange. Such a connection has no forward
+         * secrecy: whoever later learns the PSK (a server's ticket key, an external key) decrypts
+         * every recorded connection made with it. A server with it on still chooses psk_dhe_ke
+         * whenever the client offers it with a usable key share; a client with it on offers both
+         * modes. A warning is logged each time such a configuration is built. Off by default.
+         */
+        public Builder pskKeWithoutForwardSecrecy(boolean allow) {
+            this.pskKeWithoutForwardSecrecy = allow;
+            return this;
+        }
+
+        /**
          * Server-side: accept up to {@code bytes} of 0-RTT data from clients resuming a ticket
          * (RFC 8446 §2.3, §4.2.10), from 0 (the default: no early data) to {@value #MAX_EARLY_DATA};
          * the tickets then carry early_data with this max_early_data_size. Early data can be
@@ -956,7 +1037,14 @@ public final class TLSConfiguration {
             EarlyDataReplayGuard replayGuard = side != Side.SERVER || maxEarlyData == 0 ? null
                     : inheritedReplayGuard != null ? inheritedReplayGuard
                     : new EarlyDataReplayGuard(EarlyDataReplayGuard.DEFAULT_CAPACITY, EARLY_DATA_REPLAY_RETENTION);
+            new ExternalPskValidator(side, crypto, cipherSuites, externalPsks).validate();
             TLSConfiguration configuration = new TLSConfiguration(this, effectiveTruststore, ticketKeys, replayGuard);
+            if (pskKeWithoutForwardSecrecy) {
+                INSECURE.log(System.Logger.Level.WARNING, "INSECURE TLS " + side.toString().toLowerCase(Locale.ROOT)
+                        + " configuration: pskKeWithoutForwardSecrecy(true) is set, PSK handshakes may skip the"
+                        + " (EC)DHE exchange (psk_ke, RFC 8446 §4.2.9) and then have NO forward secrecy: whoever"
+                        + " learns the PSK later decrypts every recorded connection made with it");
+            }
             if (insecureNoPeerVerification) {
                 INSECURE.log(System.Logger.Level.WARNING, "INSECURE TLS client configuration: insecureNoPeerVerification()"
                         + " is set, servers will NOT be authenticated and anyone on the path can read and alter the traffic");
@@ -1025,6 +1113,10 @@ public final class TLSConfiguration {
 
         List<String> alpn() {
             return alpn;
+        }
+
+        List<ExternalPsk> externalPsks() {
+            return externalPsks;
         }
 
         ClientAuthentication clientAuthentication() {

@@ -13,7 +13,8 @@ import java.util.List;
  * once the handshake completed.
  *
  * @param cipherSuite the negotiated cipher suite
- * @param keyExchange the (EC)DHE group
+ * @param keyExchange the (EC)DHE group, or {@code null} for a PSK handshake in psk_ke mode (RFC
+ *        8446 §4.2.9: no key exchange, no forward secrecy)
  * @param signatureAlgorithm the scheme this side signed its CertificateVerify with, or {@code null}
  *        when it did not authenticate
  * @param peerSignatureAlgorithm the scheme the peer signed with, or {@code null}
@@ -35,6 +36,7 @@ import java.util.List;
  * @param resumed whether the handshake resumed a session with a ticket (RFC 8446 §2.2): no
  *        certificate was sent, and the peer's chain or public key are those it authenticated
  *        with in the handshake that issued the ticket
+ * @param externalPskIdentity see {@link #externalPskIdentity()}
  */
 public record TLSNegotiatedConfiguration(
         CipherSuite cipherSuite,
@@ -52,11 +54,28 @@ public record TLSNegotiatedConfiguration(
         boolean canSendHeartbeat,
         boolean canEchoHeartbeat,
         int maxFragmentLength,
-        boolean resumed) {
+        boolean resumed,
+        byte[] externalPskIdentity) {
 
     public TLSNegotiatedConfiguration {
         peerCertificateChain = List.copyOf(peerCertificateChain);
         peerOcspResponse = peerOcspResponse == null ? null : peerOcspResponse.clone();
+        externalPskIdentity = externalPskIdentity == null ? null : externalPskIdentity.clone();
+    }
+
+    /**
+     * The identity of the external PSK (RFC 8446 §4.2.11) that authenticated both peers (a copy),
+     * or {@code null} when the handshake used none: then no certificate was sent, and the peer is
+     * whoever holds that key.
+     */
+    @Override
+    public byte[] externalPskIdentity() {
+        return externalPskIdentity == null ? null : externalPskIdentity.clone();
+    }
+
+    /** Whether an external PSK authenticated the handshake ({@link #externalPskIdentity}). */
+    public boolean externalPskAuthenticated() {
+        return externalPskIdentity != null;
     }
 
     /** The stapled OCSP response (a copy), or {@code null}. */

@@ -32,8 +32,9 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /**
  * Client and server engines of one implementation holding the same test certificates, so that
- * every implementation does the same cryptographic work. Engines are made without a peer host:
- * no implementation can resume a session, every handshake is a full one.
+ * every implementation does the same cryptographic work. Engines made without a peer host
+ * ({@link #newClient()}) cannot resume a session: every handshake is a full one. Client engines
+ * made for a peer ({@link #newClient(String, int)}) resume the sessions of that peer.
  */
 abstract class Contexts {
 
@@ -58,6 +59,12 @@ abstract class Contexts {
 
     /** A new client engine. */
     abstract SSLEngine newClient();
+
+    /**
+     * A new client engine for the peer {@code host} and {@code port}: the engines of one context
+     * given the same peer resume its sessions, when the implementation resumes at all.
+     */
+    abstract SSLEngine newClient(String host, int port);
 
     /** A new server engine. */
     abstract SSLEngine newServer();
@@ -153,6 +160,11 @@ abstract class Contexts {
             }
 
             @Override
+            SSLEngine newClient(String host, int port) {
+                return clientContext.createSSLEngine(host, port);
+            }
+
+            @Override
             SSLEngine newServer() {
                 return serverContext.createSSLEngine();
             }
@@ -179,6 +191,11 @@ abstract class Contexts {
             @Override
             SSLEngine newClient() {
                 return clientContext.newEngine(UnpooledByteBufAllocator.DEFAULT);
+            }
+
+            @Override
+            SSLEngine newClient(String host, int port) {
+                return clientContext.newEngine(UnpooledByteBufAllocator.DEFAULT, host, port);
             }
 
             @Override

@@ -9,8 +9,9 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * A client and a server SSLEngine connected through in-memory buffers, driven on one thread:
- * what both implementations are measured through. Engines are made without a peer host, so
- * SunJSSE cannot resume a session: every handshake is a full one.
+ * what both implementations are measured through. Engines made without a peer host cannot resume
+ * a session: every handshake is a full one. A pair made for a peer resumes the sessions whose
+ * tickets an earlier pair of the same contexts received ({@link #receiveTickets()}).
  */
 final class EnginePair {
 
@@ -22,6 +23,8 @@ final class EnginePair {
     private final ByteBuffer clientApp;
     private final ByteBuffer serverApp;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** The bytes of the server's first flight (ServerHello to Finished); 0 before it is sent. */
+    private int serverFirstFlight;
 
     EnginePair(Contexts contexts, String cipherSuite) {
         this(contexts, cipherSuite, null);
@@ -33,8 +36,20 @@ final class EnginePair {
      * allocates buffers for this pair alone, sized by the engines' sessions.
      */
     EnginePair(Contexts contexts, String cipherSuite, PairBuffers buffers) {
+        this(contexts, contexts.newClient(), cipherSuite, buffers);
+    }
+
+    /**
+     * A pair whose client engine is made for the peer {@code host}:{@code port}, so that it may
+     * resume; {@code buffers} as above.
+     */
+    EnginePair(Contexts contexts, String host, int port, PairBuffers buffers) {
+        this(contexts, contexts.newClient(host, port), null, buffers);
+    }
+
+    private EnginePair(Contexts contexts, SSLEngine clientEngine, String cipherSuite, PairBuffers buffers) {
         this.contexts = contexts;
-        client = contexts.newClient();
+        client = clientEngine;
         client.setUseClientMode(true);
         server = contexts.newServer();
         server.setUseClientMode(false);
@@ -75,10 +90,46 @@ final class EnginePair {
                 return;
             }
             drive(client, serverToClient, clientToServer, clientApp);
+            int before = serverToClient.position();
             drive(server, clientToServer, serverToClient, serverApp);
+            if (serverFirstFlight == 0) {
+                serverFirstFlight = serverToClient.position() - before;
+            }
         }
         throw new IllegalStateException("the handshake did not end: client " + client.getHandshakeStatus()
                 + ", server " + server.getHandshakeStatus());
+    }
+
+    /**
+     * Whether the server's first flight was smaller than {@code certificateBytes}: it cannot have
+     * held that certificate, so the handshake resumed a session (RFC 8446 §2.2) whatever the
+     * implementation, which JSSE gives no portable way to ask.
+     */
+    boolean resumed(int certificateBytes) {
+        return serverFirstFlight > 0 && serverFirstFlight < certificateBytes;
+    }
+
+    /**
+     * Delivers to the client what the server sent after the handshake (its NewSessionTickets,
+     * RFC 8446 §4.6.1), so that the client's session cache holds them for the next pair.
+     */
+    void receiveTickets() throws SSLException {
+        drive(server, clientToServer, serverToClient, serverApp);
+        serverToClient.flip();
+        while (serverToClient.hasRemaining()) {
+            clientApp.clear();
+            SSLEngineResult result = client.unwrap(serverToClient, clientApp);
+            if (result.bytesConsumed() == 0) {
+                break;
+            }
+            if (result.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+                Runnable task;
+                while ((task = client.getDelegatedTask()) != null) {
+                    task.run();
+                }
+            }
+        }
+        serverToClient.compact();
     }
 
     private static boolean done(HandshakeStatus status) {

@@ -97,6 +97,29 @@ class BenchmarkSmokeTest {
                 "| jdk-smoke | siotls X25519MLKEM768 ÷ siotls x25519 |", "| jdk-smoke | decapsulation |");
     }
 
+    @Test
+    void theResumedHandshakesResumeAndTheReportShowsTheirTargets(@TempDir Path work) throws Exception {
+        Path jdk = Files.createDirectories(work.resolve("results").resolve("jdk-smoke"));
+        Collection<RunResult> runs = new Runner(smoke("ResumedHandshakeBenchmark|\\.HandshakeBenchmark\\.fullHandshake")
+                .param("implementation", "SIOTLS", "SUNJSSE").param("chain", "EC_P256").param("mutual", "false")
+                .result(jdk.resolve("resumed.csv").toString()).build()).run();
+
+        assertThat(runs).as("resumed and full, siotls and SunJSSE").hasSize(4)
+                .allSatisfy(run -> assertThat(run.getPrimaryResult().getScore()).isPositive());
+        String report = ResumptionReport.markdown(List.of(jdk));
+        assertThat(report).contains("| jdk-smoke | SIOTLS |", "| jdk-smoke | SUNJSSE |",
+                "| jdk-smoke | siotls resumed ÷ siotls full |", "| jdk-smoke | siotls resumed ÷ SunJSSE resumed |");
+    }
+
+    /** The setup's check refuses an implementation that does not resume, rather than measuring full handshakes. */
+    @Test
+    void anImplementationThatDoesNotResumeFailsTheSetup() {
+        ResumedHandshakeBenchmark benchmark = new ResumedHandshakeBenchmark();
+        benchmark.implementation = Implementation.BCJSSE;
+        org.assertj.core.api.Assertions.assertThatThrownBy(benchmark::makeContextsAndAFirstSession)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("BCJSSE ran 3 full handshakes");
+    }
+
     private static OptionsBuilder smoke(String benchmark) {
         OptionsBuilder options = new OptionsBuilder();
         options.include(benchmark).forks(0).warmupIterations(0).measurementIterations(1)

@@ -36,7 +36,11 @@ public enum ConfigurationOption {
     /** The keys sealing the server's tickets, and their rotation. */
     SESSION_TICKET_KEYS("session_ticket_keys"),
     /** The 0-RTT data a server accepts (RFC 8446 §4.2.10); 0 accepts none. */
-    MAX_EARLY_DATA("max_early_data");
+    MAX_EARLY_DATA("max_early_data"),
+    /** The external pre-shared keys (RFC 8446 §4.2.11) a server accepts, or the one a client offers. */
+    EXTERNAL_PSKS("external_psks"),
+    /** psk_ke, PSK without (EC)DHE and so without forward secrecy (RFC 8446 §4.2.9). */
+    PSK_KE_WITHOUT_FORWARD_SECRECY("psk_ke_without_forward_secrecy");
 
     private final String siotlsName;
 

@@ -7,5 +7,5 @@ import io.siotls.keyschedule.EarlySecret;
  * ServerHello's selected_identity), the session it holds, and the Early Secret of its PSK, whose
  * binder was verified.
  */
-record AcceptedTicket(int index, SessionState session, EarlySecret earlySecret) {
+record AcceptedTicket(int index, SessionState session, EarlySecret earlySecret) implements AcceptedPsk {
 }

@@ -42,14 +42,17 @@ public final class ClientHandshake extends Handshake {
 
     /**
      * Sends the ClientHello with the shares of {@link ClientKeyShares#first}, RFC 8446 §4.1.2,
-     * offering the newest ticket kept for this server when there is one (§4.2.11, psk_dhe_ke),
-     * and the early data after it when that ticket allows it ({@link ClientEarlyData}).
+     * offering the configured external PSK, else the newest ticket kept for this server when there
+     * is one (§4.2.11), and the early data after that ticket when it allows it ({@link ClientEarlyData};
+     * never with an external PSK).
      */
     @Override
     State first() {
         ClientKeyShares shares = ClientKeyShares.first(context);
-        TicketOffer offer = TicketOffer.take(context);
-        ClientEarlyData early = ClientEarlyData.plan(context, offer, earlyData);
+        ExternalPskOffer external = ExternalPskOffer.of(context);
+        TicketOffer ticket = external == null ? TicketOffer.take(context) : null;
+        PskOffer offer = external != null ? external : ticket;
+        ClientEarlyData early = ClientEarlyData.plan(context, ticket, earlyData);
         earlyData = null;
         if (early != null) {
             hellos.offerEarlyData();

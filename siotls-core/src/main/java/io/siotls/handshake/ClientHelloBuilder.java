@@ -61,13 +61,13 @@ final class ClientHelloBuilder {
      *        for the first, ClientHello1's message_hash and the HelloRetryRequest for the second
      */
     ClientHello build(byte[] random, byte[] sessionId, List<KeyShareEntry> shares, Extension cookie,
-            TicketOffer offer, TranscriptHash before) {
+            PskOffer offer, TranscriptHash before) {
         ClientHello hello = override.apply(compose(random, sessionId, shares, cookie, offer));
         return offer == null ? hello : offer.bind(hello, before);
     }
 
     private ClientHello compose(byte[] random, byte[] sessionId, List<KeyShareEntry> shares, Extension cookie,
-            TicketOffer offer) {
+            PskOffer offer) {
         List<Extension> extensions = new ArrayList<>();
         if (context.policy().serverName() != null && !HostnameVerifier.isIpLiteral(context.policy().serverName())) {
             extensions.add(new ServerNameExtension(stripTrailingDot(context.policy().serverName())));
@@ -94,7 +94,9 @@ final class ClientHelloBuilder {
             extensions.add(StatusRequestExtension.request());
         }
         extensions.add(Context.ownHeartbeatMode());
-        extensions.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.PSK_DHE_KE.code())));
+        extensions.add(new PskKeyExchangeModesExtension(context.config().pskKeWithoutForwardSecrecy()
+                ? List.of(PskKeyExchangeMode.PSK_DHE_KE.code(), PskKeyExchangeMode.PSK_KE.code())
+                : List.of(PskKeyExchangeMode.PSK_DHE_KE.code())));
         if (context.config().maxFragmentLength() != MaxFragmentLength.MAX_16384) {
             extensions.add(new MaxFragmentLengthExtension(context.config().maxFragmentLength()));
         }

@@ -17,6 +17,7 @@ import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
 import io.siotls.iana.HandshakeType;
 import io.siotls.iana.NamedGroup;
+import io.siotls.iana.PskKeyExchangeMode;
 import io.siotls.iana.TLSVersion;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.keyschedule.TranscriptHash;
@@ -27,7 +28,8 @@ import java.util.List;
  * Waiting for the ClientHello, RFC 8446 §4.1.2, or for the second one after a
  * HelloRetryRequest ({@code retry} not null). It checks the hello, picks the cipher suite and
  * the key share, and hands the rest to a HelloRetryRequest or to the {@link ServerFirstFlight}:
- * a full handshake, or a resumed one when it offers a ticket of ours ({@link OfferedTickets}).
+ * a full handshake, a resumed one when it offers a ticket of ours, or one authenticated by an
+ * external PSK ({@link OfferedPsks}); psk_ke when allowed and offered without a usable key share.
  */
 final class ExpectClientHello extends Expect {
 
@@ -70,17 +72,49 @@ final class ExpectClientHello extends Expect {
             transcript.selectHash(context.crypto(), suite.hashAlgorithm());
         }
         KeyShareEntry share = chooseKeyShare(groups, hello);
-        if (share == null) {
+        boolean pskKeOnly = share == null && retry == null && !hasGroupInCommon(groups)
+                && OfferedPsks.mode(context, hello, false) == PskKeyExchangeMode.PSK_KE;
+        if (share == null && !pskKeOnly) {
             transcript.update(message);
             HelloRetry sent = HelloRetry.send(context, transcript, hello, suite, chooseRetryGroup(groups));
             return new ExpectClientHello(context, transcript, sent);
         }
         KeySchedule schedule = new KeySchedule(context.crypto(), suite);
-        AcceptedTicket ticket = OfferedTickets.choose(context, hello, message, transcript, schedule);
+        PskKeyExchangeMode mode = OfferedPsks.mode(context, hello, share != null);
+        AcceptedPsk psk = mode == null ? null : OfferedPsks.choose(context, hello, message, transcript, schedule);
+        if (psk == null) {
+            refuseFullHandshake(share);
+        }
         transcript.update(message);
-        ServerFirstFlight flight = new ServerFirstFlight(context, transcript, hello, suite, schedule, share,
-                retry == null);
-        return ticket == null ? flight.send() : flight.resume(ticket);
+        ServerFirstFlight flight = new ServerFirstFlight(context, transcript, hello, suite, schedule,
+                psk != null && mode == PskKeyExchangeMode.PSK_KE ? null : share, retry == null);
+        if (psk instanceof AcceptedTicket ticket) {
+            return flight.resume(ticket);
+        }
+        return psk instanceof AcceptedExternalPsk external ? flight.authenticate(external) : flight.send();
+    }
+
+    /**
+     * Refuses a full handshake this server cannot make, RFC 8446 §4.1.1 (handshake_failure): the
+     * client offered psk_ke only, with no key share, and no PSK was accepted; or this server
+     * authenticates with external PSKs only and the client offered none of them.
+     */
+    private void refuseFullHandshake(KeyShareEntry share) {
+        if (share == null) {
+            throw new HandshakeFailure("the client offers no key share this server accepts ("
+                    + context.policy().keyExchanges() + ") and no PSK it accepts for psk_ke");
+        }
+        ConnectionPolicy policy = context.policy();
+        boolean hasCredential = !policy.config().signingChains().isEmpty() || policy.signingChainSelector() != null
+                || policy.config().privateKey() != null;
+        if (!hasCredential) {
+            throw new HandshakeFailure("this server authenticates with external PSKs only, and the client offers none"
+                    + " of them (or none usable with its cipher suite): a full handshake needs a certificate");
+        }
+    }
+
+    private boolean hasGroupInCommon(List<Integer> clientGroups) {
+        return context.policy().keyExchanges().stream().anyMatch(group -> clientGroups.contains(group.code()));
     }
 
     /**
@@ -120,8 +154,16 @@ final class ExpectClientHello extends Expect {
         }
     }
 
-    /** RFC 8446 §4.1.1: the first of the server's cipher suites the client offers. */
+    /**
+     * RFC 8446 §4.1.1: the first of the server's cipher suites the client offers, among those an
+     * external PSK the client offers may be used with when there is one (§4.2.11: the suite must
+     * have the PSK's hash).
+     */
     private CipherSuite negotiateCipherSuite(ClientHello hello) {
+        CipherSuite forPsk = OfferedPsks.suiteForExternalPsk(context, hello);
+        if (forPsk != null) {
+            return forPsk;
+        }
         for (CipherSuite suite : context.policy().cipherSuites()) {
             if (hello.cipherSuites().contains(suite.code())) {
                 return suite;
@@ -134,10 +176,15 @@ final class ExpectClientHello extends Expect {
     /**
      * The extensions a (EC)DHE handshake requires (RFC 8446 §9.2: signature_algorithms too,
      * unless a PSK is offered, checked when a full handshake needs it), each key share for a
-     * supported group (§4.2.8) and none for an obsolete one (§4.2.7); returns the client's groups.
+     * supported group (§4.2.8) and none for an obsolete one (§4.2.7); returns the client's groups,
+     * none when it offers a PSK without supported_groups and key_share (psk_ke, §9.2).
      */
     private static List<Integer> checkKeyShares(ClientHello hello) {
         ExtensionBlock extensions = hello.extensions();
+        if (extensions.contains(ExtensionType.PRE_SHARED_KEY) && !extensions.contains(ExtensionType.SUPPORTED_GROUPS)
+                && !extensions.contains(ExtensionType.KEY_SHARE)) {
+            return List.of();
+        }
         SupportedGroupsExtension groups = require(extensions, ExtensionType.SUPPORTED_GROUPS, SupportedGroupsExtension.class);
         KeyShareExtension keyShares = require(extensions, ExtensionType.KEY_SHARE, KeyShareExtension.class);
         if (!extensions.contains(ExtensionType.PRE_SHARED_KEY)) {
@@ -192,6 +239,9 @@ final class ExpectClientHello extends Expect {
 
     /** RFC 8446 §4.2.8: the first of the server's groups that the client both supports and sent a share for. */
     private KeyShareEntry chooseKeyShare(List<Integer> clientGroups, ClientHello hello) {
+        if (clientGroups.isEmpty()) {
+            return null;
+        }
         List<KeyShareEntry> shares = hello.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class).entries();
         for (NamedGroup group : context.policy().keyExchanges()) {
             if (!clientGroups.contains(group.code())) {

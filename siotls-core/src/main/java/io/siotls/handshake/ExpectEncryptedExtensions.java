@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * Waiting for EncryptedExtensions, RFC 8446 §4.3.1, under the handshake traffic keys; then the
- * server's Certificate, or, when a ticket is resumed (§2.2), its Finished straight away.
+ * server's Certificate, or, when a PSK (a ticket or an external one) was selected (§2.2), its
+ * Finished straight away.
  */
 final class ExpectEncryptedExtensions extends Expect {
 
@@ -28,18 +29,18 @@ final class ExpectEncryptedExtensions extends Expect {
     private final ClientHello clientHello;
     private final ClientKeys keys;
     private final Negotiation negotiation;
-    private final ClientTicket resumed;
+    private final boolean pskAuthenticated;
 
-    /** @param resumed the ticket the server resumes, or {@code null} for a full handshake */
+    /** @param pskAuthenticated whether the server selected a PSK, a ticket or an external one: no Certificate follows */
     ExpectEncryptedExtensions(Context context, TranscriptHash transcript, ClientHello clientHello, ClientKeys keys,
-            Negotiation negotiation, ClientTicket resumed) {
+            Negotiation negotiation, boolean pskAuthenticated) {
         super(HandshakeType.ENCRYPTED_EXTENSIONS);
         this.context = context;
         this.transcript = transcript;
         this.clientHello = clientHello;
         this.keys = keys;
         this.negotiation = negotiation;
-        this.resumed = resumed;
+        this.pskAuthenticated = pskAuthenticated;
     }
 
     @Override
@@ -68,11 +69,11 @@ final class ExpectEncryptedExtensions extends Expect {
         negotiation.canSendHeartbeat = Context.canSendHeartbeat(block.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
         applyRecordLimits(block);
         if (keys.early() != null) {
-            keys.early().answered(block, resumed != null, keys.schedule().suite(), negotiation.alpn,
+            keys.early().answered(block, pskAuthenticated, keys.schedule().suite(), negotiation.alpn,
                     keys.handshakeTraffic().client());
         }
         transcript.update(message);
-        if (resumed != null) {
+        if (pskAuthenticated) {
             return new ExpectServerFinished(context, transcript, keys, null, CertificateType.X509, negotiation);
         }
         CertificateType serverType = selectedType(block, ExtensionType.SERVER_CERTIFICATE_TYPE,

@@ -42,15 +42,15 @@ final class ExpectServerHello extends Expect {
     private final ClientHello sent;
     private final ClientKeyShares shares;
     private final CipherSuite retrySuite;
-    private final TicketOffer offer;
+    private final PskOffer offer;
     private final ClientEarlyData early;
 
     /**
-     * @param offer the ticket {@code sent} offers, or {@code null}
+     * @param offer the PSK {@code sent} offers (a ticket or an external PSK), or {@code null}
      * @param early the 0-RTT data sent after {@code sent}, or {@code null}
      */
     ExpectServerHello(Context context, TranscriptHash transcript, ClientHelloBuilder hellos, ClientHello sent,
-            ClientKeyShares shares, CipherSuite retrySuite, TicketOffer offer, ClientEarlyData early) {
+            ClientKeyShares shares, CipherSuite retrySuite, PskOffer offer, ClientEarlyData early) {
         super(HandshakeType.SERVER_HELLO);
         this.context = context;
         this.transcript = transcript;
@@ -71,46 +71,46 @@ final class ExpectServerHello extends Expect {
             return onHelloRetryRequest(hello, suite, message);
         }
         KeyShareExtension keyShare = hello.extensions().get(ExtensionType.KEY_SHARE, KeyShareExtension.class);
-        if (keyShare == null) {
-            throw new MissingExtension("the ServerHello has no key_share (PSK-only modes were not offered)");
-        }
-        KeyShareEntry serverShare = keyShare.serverEntry();
-        ClientTicket resumed = selectedTicket(hello, suite);
-        byte[] sharedSecret = shares.sharedSecret(serverShare);
-        transcript.update(message);
+        PreSharedKeyExtension selected = hello.extensions().get(ExtensionType.PRE_SHARED_KEY, PreSharedKeyExtension.class);
+        requireKeyShareOrPskKe(keyShare, selected);
         KeySchedule schedule = new KeySchedule(context.crypto(), suite);
-        EarlySecret earlySecret = resumed == null ? schedule.earlySecretWithoutPsk() : schedule.earlySecret(resumed.psk());
+        Negotiation negotiation = new Negotiation();
+        negotiation.cipherSuite = suite;
+        byte[] sharedSecret;
+        if (keyShare == null) {
+            sharedSecret = new byte[suite.hashLength()];
+        } else {
+            KeyShareEntry serverShare = keyShare.serverEntry();
+            negotiation.keyExchange = NamedGroup.fromCode(serverShare.group());
+            sharedSecret = shares.sharedSecret(serverShare);
+        }
+        EarlySecret earlySecret = selected == null ? schedule.earlySecretWithoutPsk()
+                : offer.select(selected.selectedIdentity(), schedule, negotiation);
+        transcript.update(message);
         if (offer != null) {
             offer.forget();
         }
         ClientKeys keys = switchToHandshakeKeys(schedule, earlySecret, sharedSecret);
         Arrays.fill(sharedSecret, (byte) 0);
-        return new ExpectEncryptedExtensions(context, transcript, sent, keys,
-                negotiation(suite, NamedGroup.fromCode(serverShare.group()), resumed), resumed);
+        return new ExpectEncryptedExtensions(context, transcript, sent, keys, negotiation, selected != null);
     }
 
     /**
-     * The ticket the server resumes (its pre_shared_key, RFC 8446 §4.2.11), checked by the offer;
-     * {@code null} for a full handshake. An unoffered pre_shared_key was refused as an unoffered
-     * extension already.
+     * A ServerHello without key_share is psk_ke (RFC 8446 §4.2.9): only with a PSK selected (an
+     * unoffered pre_shared_key was refused as an unoffered extension already) and psk_ke offered.
      */
-    private ClientTicket selectedTicket(ServerHello hello, CipherSuite suite) {
-        PreSharedKeyExtension selected = hello.extensions().get(ExtensionType.PRE_SHARED_KEY, PreSharedKeyExtension.class);
-        return selected == null ? null : offer.accept(selected.selectedIdentity(), suite);
-    }
-
-    /** What is agreed so far; a resumed session's server identity is the one of the handshake that issued its ticket. */
-    private static Negotiation negotiation(CipherSuite suite, NamedGroup group, ClientTicket resumed) {
-        Negotiation negotiation = new Negotiation();
-        negotiation.cipherSuite = suite;
-        negotiation.keyExchange = group;
-        if (resumed != null) {
-            negotiation.resumed = true;
-            negotiation.peerCertificateChain = resumed.peerChain();
-            negotiation.peerPublicKey = resumed.peerPublicKey();
-            negotiation.serverCertificateType = resumed.serverCertificateType();
+    private void requireKeyShareOrPskKe(KeyShareExtension keyShare, PreSharedKeyExtension selected) {
+        if (keyShare != null) {
+            return;
         }
-        return negotiation;
+        if (selected == null) {
+            throw new MissingExtension("the ServerHello has no key_share and selects no PSK: a full handshake needs"
+                    + " a key exchange (RFC 8446 §4.1.3)");
+        }
+        if (!context.config().pskKeWithoutForwardSecrecy()) {
+            throw new MissingExtension("the ServerHello has no key_share, which is psk_ke, and this client offered"
+                    + " psk_dhe_ke only (RFC 8446 §4.2.9)");
+        }
     }
 
     /**
@@ -245,7 +245,7 @@ final class ExpectServerHello extends Expect {
         } else if (sent.legacySessionId().length > 0) {
             context.transport().sendChangeCipherSpec();
         }
-        TicketOffer stillOffered = offer;
+        PskOffer stillOffered = offer;
         if (offer != null && !offer.fits(suite)) {
             offer.forget();
             stillOffered = null;

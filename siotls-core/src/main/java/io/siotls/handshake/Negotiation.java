@@ -31,10 +31,12 @@ final class Negotiation {
     boolean canSendHeartbeat;
     int maxFragmentLength = 1 << 14;
     boolean resumed;
+    byte[] externalPskIdentity;
 
     TLSNegotiatedConfiguration toConfiguration() {
         return new TLSNegotiatedConfiguration(cipherSuite, keyExchange, signatureAlgorithm, peerSignatureAlgorithm,
                 alpn, serverName, peerCertificateChain, peerPublicKey, clientCertificateType, serverCertificateType,
-                peerWantOcspStapling, peerOcspResponse, canSendHeartbeat, false, maxFragmentLength, resumed);
+                peerWantOcspStapling, peerOcspResponse, canSendHeartbeat, false, maxFragmentLength, resumed,
+                externalPskIdentity);
     }
 }

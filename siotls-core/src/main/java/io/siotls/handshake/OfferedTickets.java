@@ -2,14 +2,11 @@ package io.siotls.handshake;
 
 import io.siotls.ClientAuthentication;
 import io.siotls.alerts.DecryptError;
-import io.siotls.alerts.MissingExtension;
 import io.siotls.extensions.PreSharedKeyExtension;
 import io.siotls.extensions.PskIdentity;
-import io.siotls.extensions.PskKeyExchangeModesExtension;
 import io.siotls.extensions.ServerNameExtension;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.ExtensionType;
-import io.siotls.iana.PskKeyExchangeMode;
 import io.siotls.keyschedule.EarlySecret;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.keyschedule.TranscriptHash;
@@ -18,7 +15,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The server's choice among the tickets a ClientHello offers, RFC 8446 §4.2.11: the first that
+ * The server's choice among the tickets a ClientHello offers (once {@link OfferedPsks} chose the
+ * key exchange mode), RFC 8446 §4.2.11: the first that
  * opens under this server's ticket keys and may be resumed now, on this connection, with the
  * suite chosen — then its binder, checked in constant time before anything else of the ticket is
  * trusted. A ticket that fails a check is skipped (a full handshake follows, never an alert); a
@@ -48,13 +46,7 @@ final class OfferedTickets {
         if (offer == null) {
             return null;
         }
-        PskKeyExchangeModesExtension modes =
-                hello.extensions().get(ExtensionType.PSK_KEY_EXCHANGE_MODES, PskKeyExchangeModesExtension.class);
-        if (modes == null) {
-            throw new MissingExtension("the ClientHello offers pre_shared_key without psk_key_exchange_modes"
-                    + " (RFC 8446 §4.2.9)");
-        }
-        if (context.config().sessionTickets() == 0 || !modes.modes().contains(PskKeyExchangeMode.PSK_DHE_KE.code())) {
+        if (context.config().sessionTickets() == 0) {
             return null;
         }
         Instant now = context.clock().instant();

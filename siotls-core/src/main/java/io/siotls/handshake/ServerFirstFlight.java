@@ -42,7 +42,8 @@ import java.util.List;
  * The server's answer to an acceptable ClientHello, one step per message, then the state waiting
  * for the client's second flight: a full handshake (RFC 8446 §2: ServerHello, EncryptedExtensions,
  * CertificateRequest, Certificate, CertificateVerify, Finished), or a resumed one (§2.2:
- * ServerHello with pre_shared_key, EncryptedExtensions, Finished).
+ * ServerHello with pre_shared_key, EncryptedExtensions, Finished), the same with an external PSK,
+ * or either without a key share (psk_ke, §4.2.9).
  */
 final class ServerFirstFlight {
 
@@ -59,6 +60,7 @@ final class ServerFirstFlight {
 
     /**
      * @param schedule the key schedule of {@code suite}
+     * @param clientShare the client's key share to answer, or {@code null} for psk_ke (RFC 8446 §4.2.9)
      * @param firstServerMessage whether no HelloRetryRequest came before (RFC 8446 §D.4's one change_cipher_spec)
      */
     ServerFirstFlight(Context context, TranscriptHash transcript, ClientHello hello, CipherSuite suite,
@@ -68,7 +70,7 @@ final class ServerFirstFlight {
         this.hello = hello;
         this.suite = suite;
         this.clientShare = clientShare;
-        this.group = NamedGroup.fromCode(clientShare.group());
+        this.group = clientShare == null ? null : NamedGroup.fromCode(clientShare.group());
         this.firstServerMessage = firstServerMessage;
         this.schedule = schedule;
     }
@@ -134,6 +136,29 @@ final class ServerFirstFlight {
         return secret;
     }
 
+    /**
+     * Sends the flight of a handshake authenticated by an external PSK (RFC 8446 §2.2, §4.2.11):
+     * as {@link #resume}, with the identity recorded as the client's authentication, and no
+     * session ticket after it (§4.6.1 leaves that to the server: each connection proves the PSK).
+     */
+    State authenticate(AcceptedExternalPsk psk) {
+        ServerParameters parameters = ServerParameters.negotiateWithExternalPsk(context.policy(), hello);
+        record(parameters);
+        negotiation.externalPskIdentity = psk.psk().identity();
+        HandshakeSecret handshakeSecret = sendServerHello(psk.earlySecret(),
+                List.of(PreSharedKeyExtension.selected(psk.index())));
+        TrafficSecrets handshakeTraffic = switchToHandshakeKeys(handshakeSecret);
+        sendEncryptedExtensions(parameters, true);
+        Authentication.sendFinished(context, transcript, schedule, handshakeTraffic.server());
+        Arrays.fill(handshakeTraffic.server(), (byte) 0);
+        MasterSecret master = handshakeSecret.masterSecret();
+        TrafficSecrets application = context.applicationTrafficSecrets(master, transcript.current(), hello.random());
+        context.transport().switchWriteKeys(suite, application.server());
+        master.forget();
+        return new ExpectClientFinished(context, transcript, schedule, handshakeTraffic.client(), application,
+                negotiation, null, hello.extensions().contains(ExtensionType.POST_HANDSHAKE_AUTH));
+    }
+
     private void record(ServerParameters parameters) {
         negotiation.cipherSuite = suite;
         negotiation.keyExchange = group;
@@ -148,15 +173,21 @@ final class ServerFirstFlight {
 
     /**
      * ServerHello with {@code pskExtensions} and the server's key share, RFC 8446 §4.1.3 and
-     * §4.2.8, then the one change_cipher_spec of middlebox compatibility mode (§D.4); returns the
-     * Handshake Secret of {@code earlySecret} and the (EC)DHE shared secret (§7.1).
+     * §4.2.8 (none in psk_ke), then the one change_cipher_spec of middlebox compatibility mode
+     * (§D.4); returns the Handshake Secret of {@code earlySecret} and the (EC)DHE shared secret,
+     * Hash.length zeros in psk_ke (§7.1).
      */
     private HandshakeSecret sendServerHello(EarlySecret earlySecret, List<Extension> pskExtensions) {
-        ServerKeyShare own = context.entropy().serverKeyShare(context.crypto().keyExchange(group),
-                clientShare.keyExchange());
-        byte[] sharedSecret = own.sharedSecret();
         List<Extension> extensions = new ArrayList<>(pskExtensions);
-        extensions.add(KeyShareExtension.serverShare(new KeyShareEntry(clientShare.group(), own.share())));
+        byte[] sharedSecret;
+        if (clientShare == null) {
+            sharedSecret = new byte[suite.hashLength()];
+        } else {
+            ServerKeyShare own = context.entropy().serverKeyShare(context.crypto().keyExchange(group),
+                    clientShare.keyExchange());
+            sharedSecret = own.sharedSecret();
+            extensions.add(KeyShareExtension.serverShare(new KeyShareEntry(clientShare.group(), own.share())));
+        }
         extensions.add(SupportedVersionsExtension.selected(TLSVersion.TLS_1_3.code()));
         context.send(transcript, new ServerHello(TLSVersion.TLS_1_2.code(), context.entropy().helloRandom(),
                 hello.legacySessionId(), suite.code(), 0, ExtensionBlock.of(extensions)));
@@ -204,7 +235,7 @@ final class ServerFirstFlight {
         ExtensionBlock offered = hello.extensions();
         ConnectionPolicy policy = context.policy();
         List<Extension> extensions = new ArrayList<>();
-        if (context.config().alwaysSendSupportedGroups() || group != policy.keyExchanges().get(0)) {
+        if (context.config().alwaysSendSupportedGroups() || (group != null && group != policy.keyExchanges().get(0))) {
             extensions.add(new SupportedGroupsExtension(codes(policy.keyExchanges())));
         }
         RecordSizeLimitExtension limit = offered.get(ExtensionType.RECORD_SIZE_LIMIT, RecordSizeLimitExtension.class);

@@ -70,6 +70,19 @@ record ServerParameters(String serverName, boolean peerWantOcspStapling, boolean
                 alpn);
     }
 
+    /**
+     * What a handshake authenticated by an external PSK decides (RFC 8446 §2.2): as a resumed
+     * one, with no client certificate type of a former session (no certificate either way).
+     */
+    static ServerParameters negotiateWithExternalPsk(ConnectionPolicy policy, ClientHello hello) {
+        ExtensionBlock extensions = hello.extensions();
+        boolean heartbeat = Context.canSendHeartbeat(extensions.get(ExtensionType.HEARTBEAT, HeartbeatExtension.class));
+        String alpn = chooseApplicationProtocol(policy,
+                extensions.get(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ALPNExtension.class));
+        return new ServerParameters(serverName(extensions), false, heartbeat, CertificateType.X509,
+                CertificateType.X509, null, alpn);
+    }
+
     private static String serverName(ExtensionBlock extensions) {
         ServerNameExtension sni = extensions.get(ExtensionType.SERVER_NAME, ServerNameExtension.class);
         return sni == null ? null : sni.hostName();

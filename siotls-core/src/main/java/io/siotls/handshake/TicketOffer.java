@@ -23,7 +23,7 @@ import java.util.List;
  * It writes pre_shared_key, the last extension, with the binder over the ClientHello truncated
  * before the binders (§4.2.11.2), and checks the server's selection (§4.2.11).
  */
-final class TicketOffer {
+final class TicketOffer implements PskOffer {
 
     private final Context context;
     private final ClientTicket ticket;
@@ -56,7 +56,8 @@ final class TicketOffer {
      * hash is not the suite's cannot be used, and is dropped from the second ClientHello
      * (RFC 8446 §4.1.4, §4.2.11).
      */
-    boolean fits(CipherSuite suite) {
+    @Override
+    public boolean fits(CipherSuite suite) {
         return ticket.cipherSuite().hashAlgorithm().equals(suite.hashAlgorithm());
     }
 
@@ -64,7 +65,8 @@ final class TicketOffer {
      * pre_shared_key with zeroed binders, added last to the ClientHello before {@link #bind}; the
      * ticket's age is taken now (RFC 8446 §4.1.2: recomputed for a second ClientHello).
      */
-    Extension placeholder() {
+    @Override
+    public Extension placeholder() {
         identity = new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(context.clock().instant()));
         return extension(new byte[ticket.cipherSuite().hashLength()]);
     }
@@ -74,7 +76,8 @@ final class TicketOffer {
      * {@code before} (empty for ClientHello1; ClientHello1's message_hash and the
      * HelloRetryRequest for ClientHello2) and the ClientHello up to its binders list.
      */
-    ClientHello bind(ClientHello hello, TranscriptHash before) {
+    @Override
+    public ClientHello bind(ClientHello hello, TranscriptHash before) {
         PreSharedKeyExtension unbound = hello.extensions().get(ExtensionType.PRE_SHARED_KEY, PreSharedKeyExtension.class);
         if (unbound == null) {
             return hello;
@@ -117,8 +120,20 @@ final class TicketOffer {
         return ticket;
     }
 
+    /** The ticket selected (see {@link #accept}); the resumed session's server identity is the one that issued it. */
+    @Override
+    public EarlySecret select(int selectedIdentity, KeySchedule schedule, Negotiation negotiation) {
+        ClientTicket resumed = accept(selectedIdentity, schedule.suite());
+        negotiation.resumed = true;
+        negotiation.peerCertificateChain = resumed.peerChain();
+        negotiation.peerPublicKey = resumed.peerPublicKey();
+        negotiation.serverCertificateType = resumed.serverCertificateType();
+        return schedule.earlySecret(resumed.psk());
+    }
+
     /** Zeroes the ticket's PSK: the handshake no longer needs it. */
-    void forget() {
+    @Override
+    public void forget() {
         ticket.forget();
     }
 }

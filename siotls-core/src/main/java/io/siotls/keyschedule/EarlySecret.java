@@ -30,6 +30,28 @@ public final class EarlySecret extends Secret {
     }
 
     /**
+     * The binder of an external PSK, RFC 8446 §4.2.11.2 and §7.1: as {@link #resumptionBinder},
+     * from binder_key = Derive-Secret(Early Secret, "ext binder", "").
+     */
+    public byte[] externalBinder(byte[] truncatedHelloHash) {
+        return binder("ext binder", truncatedHelloHash);
+    }
+
+    /** Compares a received binder with {@link #externalBinder} in constant time, RFC 8446 §4.2.11.2. */
+    public boolean verifyExternalBinder(byte[] truncatedHelloHash, byte[] received) {
+        return MessageDigest.isEqual(externalBinder(truncatedHelloHash), received);
+    }
+
+    private byte[] binder(String label, byte[] truncatedHelloHash) {
+        byte[] binderKey = schedule.hkdf().deriveSecret(bytes(), label, schedule.emptyHash());
+        try {
+            return schedule.finishedVerifyData(binderKey, truncatedHelloHash);
+        } finally {
+            Arrays.fill(binderKey, (byte) 0);
+        }
+    }
+
+    /**
      * client_early_traffic_secret = Derive-Secret(Early Secret, "c e traffic", ClientHello),
      * RFC 8446 §7.1: the key of the client's 0-RTT data and EndOfEarlyData (§2.3).
      */

@@ -47,6 +47,14 @@ public final class KeySchedule {
     }
 
     /**
+     * Early Secret = HKDF-Extract(0, PSK) of an external PSK (RFC 8446 §7.1), of any length; its
+     * binders use the label "ext binder" ({@link EarlySecret#externalBinder}).
+     */
+    public EarlySecret earlySecretOfExternalPsk(byte[] key) {
+        return new EarlySecret(this, hkdf.extract(null, key));
+    }
+
+    /**
      * The PSK a NewSessionTicket stands for, RFC 8446 §4.6.1:
      * HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length).
      */

@@ -234,6 +234,25 @@ class ServerResumptionTest {
         assertThat(sentTypes(attempt)).contains(HandshakeType.CERTIFICATE.code());
     }
 
+    /** RFC 8446 §4.2.9: psk_ke, when allowed, resumes without a key share; psk_dhe_ke stays preferred. */
+    @Test
+    void onlyPskKeResumesWithoutAKeyShareWhenAllowedAndBothModesGetPskDheKe() {
+        TLSConfiguration pskKe = config.toBuilder().pskKeWithoutForwardSecrecy(true).build();
+        Full full = fullHandshake(pskKe);
+        ResumingClient.Ticket ticket = ResumingClient.ticket(full.tickets().get(0), pskKe, clock.instant());
+
+        Attempt onlyPskKe = offer(pskKe, ResumingClient.hello(full.hello(), List.of(ticket.offer(Duration.ZERO)),
+                List.of(0), SUITE, ResumingClient.emptyTranscript(SUITE), UnaryOperator.identity()));
+        assertThat(onlyPskKe.selectedIdentity()).isEqualTo(0);
+        assertThat(onlyPskKe.serverHello().extensions().contains(ExtensionType.KEY_SHARE)).as("psk_ke").isFalse();
+        assertThat(sentTypes(onlyPskKe)).doesNotContain(HandshakeType.CERTIFICATE.code());
+
+        Attempt both = offer(pskKe, ResumingClient.hello(full.hello(), List.of(ticket.offer(Duration.ZERO)),
+                List.of(0, 1), SUITE, ResumingClient.emptyTranscript(SUITE), UnaryOperator.identity()));
+        assertThat(both.selectedIdentity()).isEqualTo(0);
+        assertThat(both.serverHello().extensions().contains(ExtensionType.KEY_SHARE)).as("psk_dhe_ke").isTrue();
+    }
+
     @Test
     void anExpiredTicketIsAFullHandshake() {
         TLSConfiguration shortLived = Configs.server(SERVER).sessionTicketLifetime(Duration.ofMinutes(5)).build();

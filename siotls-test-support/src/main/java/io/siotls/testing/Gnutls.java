@@ -43,6 +43,7 @@ public final class Gnutls {
         private final List<String> groupNames = new ArrayList<>();
         private final List<String> signatureNames = new ArrayList<>();
         private boolean rawPublicKeysOnly;
+        private final List<String> pskKeyExchangeNames = new ArrayList<>();
 
         private Priority() {
         }
@@ -62,6 +63,15 @@ public final class Gnutls {
         /** Allows only these signature algorithms, by GnuTLS name (e.g. {@code EdDSA-Ed25519}). */
         public Priority signatures(String... names) {
             signatureNames.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * Adds these PSK key exchanges, by GnuTLS name: in TLS 1.3, {@code PSK} is psk_ke and
+         * {@code ECDHE-PSK} or {@code DHE-PSK} psk_dhe_ke (RFC 8446 §4.2.9).
+         */
+        public Priority pskKeyExchanges(String... names) {
+            pskKeyExchangeNames.addAll(List.of(names));
             return this;
         }
 
@@ -88,6 +98,10 @@ public final class Gnutls {
             if (!signatureNames.isEmpty()) {
                 priority.append(":-SIGN-ALL");
                 signatureNames.forEach(name -> priority.append(":+SIGN-").append(name));
+            }
+            if (!pskKeyExchangeNames.isEmpty()) {
+                priority.append(":-KX-ALL");
+                pskKeyExchangeNames.forEach(name -> priority.append(":+").append(name));
             }
             return priority.toString();
         }

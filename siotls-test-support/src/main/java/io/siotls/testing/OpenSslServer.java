@@ -24,9 +24,25 @@ public final class OpenSslServer extends ServerProcess {
      */
     public static OpenSslServer start(PemFiles identity, String... extraArguments)
             throws IOException, InterruptedException, TimeoutException {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "0", "-tls1_3",
-                "-cert", identity.chain().toString(), "-key", identity.key().toString()));
-        command.addAll(List.of(extraArguments));
+        return start(List.of("-cert", identity.chain().toString(), "-key", identity.key().toString()),
+                List.of(extraArguments));
+    }
+
+    /**
+     * Starts {@code openssl s_server -accept 0 -tls1_3 -nocert} plus {@code extraArguments} (a
+     * server that authenticates with a PSK only: {@code -psk HEX -psk_identity ID}), and waits
+     * until it listens.
+     */
+    public static OpenSslServer startWithoutCertificate(String... extraArguments)
+            throws IOException, InterruptedException, TimeoutException {
+        return start(List.of("-nocert"), List.of(extraArguments));
+    }
+
+    private static OpenSslServer start(List<String> credentials, List<String> extraArguments)
+            throws IOException, InterruptedException, TimeoutException {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "0", "-tls1_3"));
+        command.addAll(credentials);
+        command.addAll(extraArguments);
         ExternalProcess process = ExternalProcess.start(command);
         try {
             String output = process.awaitOutput(out -> ACCEPT.matcher(out).find(), Duration.ofSeconds(20));

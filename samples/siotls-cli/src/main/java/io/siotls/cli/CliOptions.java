@@ -3,6 +3,7 @@ package io.siotls.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -37,7 +38,10 @@ record CliOptions(
         Duration handshakeTimeout,
         String clientCertificatePath,
         Path earlyDataFile,
-        int maxEarlyData) {
+        int maxEarlyData,
+        byte[] psk,
+        String pskIdentity,
+        boolean pskKeWithoutForwardSecrecy) {
 
     static final String USAGE = """
             usage: siotls client HOST:PORT [options]
@@ -56,6 +60,15 @@ record CliOptions(
               --trusted-key FILE       a raw public key the peer may present (repeatable)
               --insecure               client: do not verify the server at all (INSECURE)
               --verify-client MODE     server: none, want or need (need when --cafile or --trusted-key is given)
+              --psk HEX                an external pre-shared key (RFC 8446 §4.2.11), in hexadecimal, at least 16
+                                       bytes, used with SHA-256 (like openssl -psk); with --psk-identity. A
+                                       server with --psk needs no --cert; a client still verifies a certificate
+                                       if the server does not accept the PSK
+              --psk-identity ID        the identity of --psk
+              --psk-ke-without-forward-secrecy
+                                       INSECURE for recorded traffic: also allow PSK handshakes without (EC)DHE
+                                       (psk_ke); whoever later learns the PSK decrypts them. The server still
+                                       prefers psk_dhe_ke (like openssl -allow_no_dhe_kex)
               --keylog FILE            append the TLS secrets to FILE (NSS key log format, for Wireshark)
               --quiet                  print no handshake summary and no connection lines (the server still
                                        prints the port it listens on)
@@ -118,6 +131,7 @@ record CliOptions(
             String option = args[i];
             switch (option) {
                 case "--insecure" -> options.insecure = true;
+                case "--psk-ke-without-forward-secrecy" -> options.pskKeWithoutForwardSecrecy = true;
                 case "--quiet" -> options.quiet = true;
                 case "--www", "--echo" -> {
                     if (client) {
@@ -145,6 +159,9 @@ record CliOptions(
         }
         if (options.maxEarlyData > 0 && !options.echo) {
             throw new UsageException("--early-data goes with --echo on a server");
+        }
+        if ((options.psk == null) != (options.pskIdentity == null)) {
+            throw new UsageException("--psk and --psk-identity go together");
         }
         if (options.acceptCount > 0 && !options.www && !options.echo) {
             throw new UsageException("--naccept goes with --www or --echo");
@@ -188,6 +205,14 @@ record CliOptions(
         }
     }
 
+    private static byte[] hex(String value) throws UsageException {
+        try {
+            return HexFormat.of().parseHex(value.startsWith("0x") ? value.substring(2) : value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--psk: '" + value + "' is not hexadecimal (an even number of 0-9a-f digits)");
+        }
+    }
+
     private static Duration seconds(String value) throws UsageException {
         try {
             long seconds = Long.parseLong(value);
@@ -226,6 +251,9 @@ record CliOptions(
         private String clientCertificatePath;
         private Path earlyDataFile;
         private int maxEarlyData;
+        private byte[] psk;
+        private String pskIdentity;
+        private boolean pskKeWithoutForwardSecrecy;
 
         void set(String option, String value, boolean client) throws UsageException {
             switch (option) {
@@ -266,6 +294,8 @@ record CliOptions(
                         maxEarlyData = earlyDataSize(value);
                     }
                 }
+                case "--psk" -> psk = hex(value);
+                case "--psk-identity" -> pskIdentity = value;
                 case "--naccept" -> acceptCount = count(value);
                 case "--handshake-timeout" -> handshakeTimeout = seconds(value);
                 case "--bind" -> {
@@ -282,7 +312,8 @@ record CliOptions(
             return new CliOptions(client, host, port, serverName, alpn, groups, suites, signatureAlgorithms,
                     certificateChain, privateKey, password, publicKey, caFile, List.copyOf(trustedKeys), insecure,
                     verifyClient, keyLog, quiet, www, echo, acceptCount, bindAddress, handshakeTimeout,
-                    clientCertificatePath, earlyDataFile, maxEarlyData);
+                    clientCertificatePath, earlyDataFile, maxEarlyData,
+                    psk, pskIdentity, pskKeWithoutForwardSecrecy);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.siotls.cli;
 
 import io.siotls.ClientAuthentication;
+import io.siotls.ExternalPsk;
 import io.siotls.Limits;
 import io.siotls.TLSConfiguration;
 import io.siotls.iana.CipherSuite;
@@ -37,6 +38,10 @@ final class Configurations {
         }
         trust(builder, options);
         credential(builder, options);
+        if (options.psk() != null) {
+            builder.externalPsks(ExternalPsk.of(options.pskIdentity(), options.psk()));
+        }
+        builder.pskKeWithoutForwardSecrecy(options.pskKeWithoutForwardSecrecy());
         if (options.keyLog() != null) {
             builder.logKeys(true).keyLogFile(options.keyLog());
         }

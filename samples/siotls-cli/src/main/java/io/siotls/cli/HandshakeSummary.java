@@ -1,5 +1,6 @@
 package io.siotls.cli;
 
+import io.siotls.ExternalPsk;
 import io.siotls.TLSNegotiatedConfiguration;
 import java.io.PrintStream;
 import java.security.MessageDigest;
@@ -23,7 +24,11 @@ final class HandshakeSummary {
         out.println("Protocol       : TLSv1.3");
         out.println("Cipher suite   : " + negotiated.cipherSuite().ianaName());
         out.println("Resumed        : " + (negotiated.resumed() ? "yes, with a session ticket" : "no"));
-        out.println("Key exchange   : " + (negotiated.keyExchange() == null ? "none" : negotiated.keyExchange().ianaName()));
+        out.println("Key exchange   : " + (negotiated.keyExchange() == null ? "none (psk_ke: no forward secrecy)"
+                : negotiated.keyExchange().ianaName()));
+        if (negotiated.externalPskAuthenticated()) {
+            out.println("Authenticated  : by the external PSK '" + identity(negotiated) + "'");
+        }
         out.println("Peer signature : " + (negotiated.peerSignatureAlgorithm() == null ? "none"
                 : negotiated.peerSignatureAlgorithm().ianaName()));
         out.println("ALPN           : " + (negotiated.alpn() == null ? "none" : negotiated.alpn()));
@@ -52,6 +57,10 @@ final class HandshakeSummary {
             out.println("Peer credential: none");
         }
         out.println("---");
+    }
+
+    static String identity(TLSNegotiatedConfiguration negotiated) {
+        return ExternalPsk.printableIdentity(negotiated.externalPskIdentity());
     }
 
     private static String subjectAltNames(X509Certificate certificate) {

@@ -125,6 +125,7 @@ final class ServerLoop {
         }
         return "TLSv1.3, cipher suite " + result.cipherSuite().ianaName() + ", group "
                 + (result.keyExchange() == null ? "none" : result.keyExchange().ianaName())
-                + (result.resumed() ? ", resumed" : "");
+                + (result.resumed() ? ", resumed" : "")
+                + (result.externalPskAuthenticated() ? ", external PSK '" + HandshakeSummary.identity(result) + "'" : "");
     }
 }

@@ -96,6 +96,8 @@ final class CoreFailures {
             case SESSION_TICKET_KEYS -> "session-tickets";
             // no property sets max_early_data (0-RTT is for the Sans-IO API only): the tickets' is the nearest
             case MAX_EARLY_DATA -> "session-tickets";
+            case PSK_KE_WITHOUT_FORWARD_SECRECY -> "session-tickets.psk-ke-without-forward-secrecy";
+            case EXTERNAL_PSKS -> "external-psks (set in code only: TLSConfiguration.Builder.externalPsks)";
         };
     }
 }

@@ -107,6 +107,14 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
          */
         private Resource keyFile;
 
+        /**
+         * INSECURE for recorded traffic: also resume with psk_ke, without an (EC)DHE exchange
+         * (RFC 8446 §4.2.9), when a client offers only that mode. Such connections have no forward
+         * secrecy: whoever later obtains the ticket keys decrypts them. A client offering
+         * psk_dhe_ke still gets it. Logs a warning at every start.
+         */
+        private boolean pskKeWithoutForwardSecrecy;
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -137,6 +145,14 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
 
         public void setRotationPeriod(Duration rotationPeriod) {
             this.rotationPeriod = rotationPeriod;
+        }
+
+        public boolean isPskKeWithoutForwardSecrecy() {
+            return pskKeWithoutForwardSecrecy;
+        }
+
+        public void setPskKeWithoutForwardSecrecy(boolean pskKeWithoutForwardSecrecy) {
+            this.pskKeWithoutForwardSecrecy = pskKeWithoutForwardSecrecy;
         }
 
         public Resource getKeyFile() {

@@ -68,6 +68,7 @@ public final class StartupWarnings implements SmartInitializingSingleton {
         if (server != null) {
             warn(TLSConfigurationFactory.SERVER, server, properties.getServer());
             ticketKeyFile(properties.getServer().getSessionTickets());
+            pskKeWithoutForwardSecrecy(server);
         }
         TLSConfiguration client = configuration(SiotlsAutoConfiguration.CLIENT_CONFIGURATION);
         if (client != null) {
@@ -149,6 +150,15 @@ public final class StartupWarnings implements SmartInitializingSingleton {
                 : "the io.siotls.keylog logger";
         LOG.warn(prefix + ".log-keys is on: every traffic secret of " + prefix + " connections is written to " + where
                 + "; whoever reads it can decrypt the traffic. Never in production.");
+    }
+
+    /** Logs a warning when the server may resume sessions with psk_ke, without forward secrecy (RFC 8446 §4.2.9). */
+    static void pskKeWithoutForwardSecrecy(TLSConfiguration server) {
+        if (server.pskKeWithoutForwardSecrecy()) {
+            LOG.warn(TLSConfigurationFactory.SERVER + ".session-tickets.psk-ke-without-forward-secrecy is true: sessions"
+                    + " may be resumed without an (EC)DHE exchange (psk_ke, RFC 8446 §4.2.9), and such connections have"
+                    + " NO forward secrecy: whoever obtains the ticket keys later decrypts every one recorded");
+        }
     }
 
     /** Logs a warning when the server's session ticket key file may be read by every user of the host. */

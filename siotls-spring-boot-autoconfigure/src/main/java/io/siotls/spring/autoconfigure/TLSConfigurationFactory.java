@@ -80,6 +80,7 @@ public final class TLSConfigurationFactory {
         if (tickets.sendsTickets()) {
             ticketKeys.apply(builder, tickets);
         }
+        builder.pskKeWithoutForwardSecrecy(tickets.isPskKeWithoutForwardSecrecy());
         if (properties.getClientAuth() != null) {
             requireTrustMaterial(properties);
             builder.clientAuthentication(clientAuthentication(properties.getClientAuth()));

@@ -148,10 +148,25 @@ class StartupWarningsTest {
     }
 
     @Test
+    void resumingWithoutForwardSecrecyIsWarnedOfAndReachesTheConfiguration(CapturedOutput output) {
+        List<String> properties = List.of("siotls.server.certificate-chain=file:" + longLived().chain(),
+                "siotls.server.private-key=file:" + longLived().key(),
+                "siotls.server.session-tickets.psk-ke-without-forward-secrecy=true");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE).properties(properties.toArray(String[]::new)).run()) {
+            assertThat(context.getBean(SiotlsAutoConfiguration.SERVER_CONFIGURATION, io.siotls.TLSConfiguration.class)
+                    .pskKeWithoutForwardSecrecy()).isTrue();
+        }
+        assertThat(output).contains("siotls.server.session-tickets.psk-ke-without-forward-secrecy is true")
+                .contains("NO forward secrecy");
+    }
+
+    @Test
     void aNormalConfigurationWarnsOfNothing(CapturedOutput output) {
         start(longLived());
         assertThat(output).doesNotContain("EXPIRED").doesNotContain("NOT YET VALID").doesNotContain("expires soon")
-                .doesNotContain("log-keys is on").doesNotContain("session-tickets.key-file");
+                .doesNotContain("log-keys is on").doesNotContain("session-tickets.key-file")
+                .doesNotContain("psk-ke-without-forward-secrecy");
     }
 
     private static String certificateNotAfter(PemFiles files) {

@@ -50,6 +50,9 @@ final class JsseLimits {
                         "SunJSSE seals its tickets with keys of its own, which cannot be shared");
                 refuse(server.getSessionTickets().getRotationPeriod() != null, prefix + ".session-tickets.rotation-period",
                         "SunJSSE rotates its ticket keys itself (jdk.tls.server.statelessKeyTimeout)");
+                refuse(server.getSessionTickets().isPskKeWithoutForwardSecrecy(),
+                        prefix + ".session-tickets.psk-ke-without-forward-secrecy",
+                        "SunJSSE resumes with psk_dhe_ke only");
             }
         } else {
             refuse(configuration.requestOcspStapling(), prefix + ".request-ocsp-stapling",

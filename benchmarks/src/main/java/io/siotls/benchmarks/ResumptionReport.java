@@ -1,0 +1,105 @@
+package io.siotls.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The resumption section of {@code docs/benchmarks.md}: from each JDK folder's
+ * {@code resumed.csv} ({@link ResumedHandshakeBenchmark}, and {@link HandshakeBenchmark}'s full
+ * handshakes with the same ECDSA P-256 chain, run beside it) the full and resumed handshakes per
+ * second per implementation with their allocation, and the two ratios the project targets:
+ * siotls' resumed handshake at least 3 times its full one, and at least 2 times SunJSSE's resumed one.
+ */
+final class ResumptionReport {
+
+    private static final String RESUMED = "ResumedHandshakeBenchmark.resumedHandshake";
+    private static final String FULL = "HandshakeBenchmark.fullHandshake";
+    /** The relative error above which the section says its numbers are provisional. */
+    private static final double PROVISIONAL_ERROR = 0.10;
+
+    private ResumptionReport() {
+    }
+
+    static String markdown(List<Path> jdks) throws IOException {
+        StringBuilder handshakes = new StringBuilder();
+        StringBuilder targets = new StringBuilder();
+        double widestError = 0;
+        for (Path jdk : jdks) {
+            Path file = jdk.resolve("resumed.csv");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            String label = jdk.getFileName().toString();
+            List<ResultRow> rows = JmhCsv.read(file);
+            for (Implementation implementation : Implementation.values()) {
+                ResultRow full = find(rows, FULL, implementation);
+                ResultRow resumed = find(rows, RESUMED, implementation);
+                if (full == null && resumed == null) {
+                    continue;
+                }
+                handshakes.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label,
+                        implementation, score(full), allocation(rows, full), score(resumed), allocation(rows, resumed)));
+                widestError = Math.max(widestError, Math.max(relativeError(full), relativeError(resumed)));
+            }
+            target(targets, label, "siotls resumed ÷ siotls full", find(rows, RESUMED, Implementation.SIOTLS),
+                    find(rows, FULL, Implementation.SIOTLS), 3.0);
+            target(targets, label, "siotls resumed ÷ SunJSSE resumed", find(rows, RESUMED, Implementation.SIOTLS),
+                    find(rows, RESUMED, Implementation.SUNJSSE), 2.0);
+        }
+        if (handshakes.length() == 0) {
+            return "";
+        }
+        return "\n## Resumed handshakes\n\n`ResumedHandshakeBenchmark`: resumed handshakes (RFC 8446 §2.2, psk_dhe_ke, "
+                + "x25519; ECDSA P-256 server, no client certificate), each connection offering a ticket of an earlier "
+                + "one and receiving the server's new tickets; beside them the full handshakes of "
+                + "`HandshakeBenchmark` with the same chain, from the same run. Every handshake is checked to have "
+                + "resumed (a server flight smaller than its certificate), and a full one fails the run.\n\n"
+                + "| JDK | implementation | full handshakes/s | full B/op | resumed handshakes/s | resumed B/op |\n"
+                + "|---|---|---|---|---|---|\n" + handshakes
+                + "\n| JDK | ratio | value | target | met |\n|---|---|---|---|---|\n" + targets
+                + (widestError > PROVISIONAL_ERROR ? String.format(Locale.ROOT, "%n**Provisional**: the error of "
+                        + "some rows reaches %.0f %% of their score (over %.0f %%: a loaded machine); re-run "
+                        + "`bash benchmarks/run.sh` on a quiet one before reading the targets.%n", widestError * 100,
+                        PROVISIONAL_ERROR * 100) : "");
+    }
+
+    private static double relativeError(ResultRow row) {
+        return row == null || row.score() == 0 ? 0 : row.error() / row.score();
+    }
+
+    private static ResultRow find(List<ResultRow> rows, String benchmark, Implementation implementation) {
+        return rows.stream().filter(row -> row.benchmark().endsWith(benchmark))
+                .filter(row -> implementation == row.implementation())
+                .filter(row -> !row.parameters().containsKey("chain") || "EC_P256".equals(row.parameters().get("chain")))
+                .filter(row -> !"true".equals(row.parameters().get("mutual")))
+                .findFirst().orElse(null);
+    }
+
+    private static String allocation(List<ResultRow> rows, ResultRow primary) {
+        if (primary == null) {
+            return "–";
+        }
+        return rows.stream().filter(row -> row.benchmark().equals(primary.benchmark() + ":\u00b7gc.alloc.rate.norm")
+                        || row.benchmark().equals(primary.benchmark() + ":gc.alloc.rate.norm"))
+                .filter(row -> row.parameters().equals(primary.parameters()))
+                .map(row -> String.format(Locale.ROOT, "%,.0f", row.score())).findFirst().orElse("–");
+    }
+
+    private static void target(StringBuilder out, String jdk, String name, ResultRow a, ResultRow b, double target) {
+        if (a == null || b == null) {
+            return;
+        }
+        double ratio = a.score() / b.score();
+        double error = ratio * Math.hypot(a.error() / a.score(), b.error() / b.score());
+        String met = ratio - error >= target ? "yes" : ratio + error < target ? "no" : "within the error";
+        out.append(String.format(Locale.ROOT, "| %s | %s | %.2f ± %.2f | ≥ %.1f | %s |%n", jdk, name, ratio, error,
+                target, met));
+    }
+
+    private static String score(ResultRow row) {
+        return row == null ? "–" : String.format(Locale.ROOT, "%.1f ± %.1f", row.score(), row.error());
+    }
+}
