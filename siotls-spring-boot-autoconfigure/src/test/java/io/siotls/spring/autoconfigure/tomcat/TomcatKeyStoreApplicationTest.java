@@ -96,6 +96,8 @@ class TomcatKeyStoreApplicationTest {
                 .properties("server.port=0", "logging.level.root=warn",
                         "management.endpoints.web.exposure.include=health",
                         "management.endpoint.health.show-details=always",
+                        // the Redis and RabbitMQ clients the starter supports are on this class path, with no server
+                        "management.health.redis.enabled=false", "management.health.rabbit.enabled=false",
                         "siotls.server.key-store=" + stores.location("server." + type),
                         "siotls.server.key-store-password=" + KeyStorePki.PASSWORD,
                         "siotls.server." + truststore + "=" + stores.location("trust." + type),
