@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The auto-configured {@code WebClient.Builder} makes its TLS connections on siotls with the
- * connectors whose libraries are here (Reactor Netty, the JDK's HttpClient), against the JDK's
+ * connectors Boot offers (Reactor Netty, the JDK's HttpClient, Apache HttpClient 5, Jetty), against the JDK's
  * own HTTPS server requiring a client certificate.
  */
 class WebClientOnSiotlsTest {
@@ -58,7 +58,7 @@ class WebClientOnSiotlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reactor", "jdk"})
+    @ValueSource(strings = {"reactor", "jdk", "http-components", "jetty"})
     void eachConnectorMakesItsConnectionsOnSiotls(String connector) {
         runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector).run(context -> {
             List<HandshakeEvent> handshakes = HandshakeRecorder.attach(context, SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT).events();

@@ -35,7 +35,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * An SSL bundle chosen for a WebClient ({@code spring.http.clients.ssl.bundle},
- * {@code WebClientSsl.fromBundle}) is the client's own, on each connector whose library is here:
+ * {@code WebClientSsl.fromBundle}) is the client's own, on each connector Boot offers:
  * a siotls bundle runs on its own siotls context, a plain Boot bundle on the JDK's TLS with its
  * own trust store and certificate, and a WebClient without a bundle stays on the siotls client
  * context. Two PKIs, each with its own root: {@code siotls.client.*} trusts and is trusted by
@@ -86,7 +86,7 @@ class WebClientSslBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reactor", "jdk"})
+    @ValueSource(strings = {"reactor", "jdk", "http-components", "jetty"})
     void plainBundleForTheClientsRunsOnTheJdkWithItsOwnTrust(String connector) {
         runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector,
                 "spring.http.clients.ssl.bundle=own").run(context -> {
@@ -100,7 +100,7 @@ class WebClientSslBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reactor", "jdk"})
+    @ValueSource(strings = {"reactor", "jdk", "http-components", "jetty"})
     void plainBundleFromWebClientSslRunsOnTheJdkWhileOtherClientsStayOnSiotls(String connector) {
         runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector).run(context -> {
             HandshakeRecorder siotlsClient = clientContextHandshakes(context);
@@ -117,7 +117,7 @@ class WebClientSslBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reactor", "jdk"})
+    @ValueSource(strings = {"reactor", "jdk", "http-components", "jetty"})
     void plainBundleKeepsItsOwnTrustAndRefusesTheOtherServer(String connector) {
         runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector,
                 "spring.http.clients.ssl.bundle=own").run(context -> {
@@ -132,7 +132,7 @@ class WebClientSslBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reactor", "jdk"})
+    @ValueSource(strings = {"reactor", "jdk", "http-components", "jetty"})
     void siotlsClientBundleForTheClientsRunsOnOurEngine(String connector) {
         runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector,
                 "spring.http.clients.ssl.bundle=" + SiotlsSslBundleAutoConfiguration.CLIENT_BUNDLE).run(context -> {
@@ -146,7 +146,7 @@ class WebClientSslBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reactor", "jdk"})
+    @ValueSource(strings = {"reactor", "jdk", "http-components", "jetty"})
     void anotherSiotlsBundleRunsOnItsOwnContextNotOnTheClientContext(String connector) {
         TLSConfiguration configuration = TLSConfiguration.client().truststore(secondCa)
                 .certificateChain(secondClient.chainFile()).privateKey(secondClient.keys().getPrivate()).build();
