@@ -40,7 +40,8 @@ class WebClientOnSiotlsTest {
             .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, SiotlsAutoConfiguration.class,
                     SiotlsWebClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
                     ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class))
-            .withPropertyValues("siotls.client.truststore=" + location(pkiDir.resolve("ca.pem")),
+            .withPropertyValues("spring.reactor.netty.shutdown-quiet-period=0s",
+                    "siotls.client.truststore=" + location(pkiDir.resolve("ca.pem")),
                     "siotls.client.certificate-chain=" + location(pkiDir.resolve("client.pem")),
                     "siotls.client.private-key=" + location(pkiDir.resolve("client-key.pem")));
 
