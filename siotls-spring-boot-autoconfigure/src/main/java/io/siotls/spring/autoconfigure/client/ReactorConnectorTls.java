@@ -1,6 +1,7 @@
 package io.siotls.spring.autoconfigure.client;
 
 import io.netty.handler.ssl.SslContext;
+import io.siotls.spring.autoconfigure.bundle.SiotlsBundles;
 import io.siotls.spring.autoconfigure.netty.NettySslContexts;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
@@ -12,8 +13,9 @@ import reactor.netty.tcp.SslProvider;
  * Reactor Netty's {@code HttpClient} on a siotls context, through a Netty {@code JdkSslContext}
  * around it ({@link NettySslContexts#client}): Boot would otherwise build a Netty context of its
  * own from key and trust managers, on the JDK's provider. Without a bundle it is the siotls client
- * context; given a siotls SSL bundle, that bundle's own context. The handshake timeout
- * ({@code siotls.client.handshake-timeout}) is Reactor Netty's.
+ * context, timed by {@code siotls.client.handshake-timeout}; given a siotls SSL bundle, that
+ * bundle's own context, timed by its own configuration's handshake timeout (a named client's
+ * {@code siotls.clients.<name>.handshake-timeout}). The timeout is Reactor Netty's.
  */
 final class ReactorConnectorTls {
 
@@ -24,7 +26,8 @@ final class ReactorConnectorTls {
             SSLContext context, Duration handshakeTimeout) {
         return new SiotlsClientHttpConnectorBuilder<>(builder,
                 secure(builder, NettySslContexts.client(context), handshakeTimeout),
-                bundle -> secure(builder, NettySslContexts.client(bundle.createSslContext()), handshakeTimeout));
+                bundle -> secure(builder, NettySslContexts.client(bundle.createSslContext()),
+                        SiotlsBundles.handshakeTimeout(bundle).orElse(handshakeTimeout)));
     }
 
     private static ReactorClientHttpConnectorBuilder secure(ReactorClientHttpConnectorBuilder builder,

@@ -4,27 +4,29 @@ import static io.siotls.testing.TestPki.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.siotls.Side;
-import io.siotls.TLSConfiguration;
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.spring.autoconfigure.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
-import io.siotls.spring.autoconfigure.bundle.SiotlsBundleFixtures;
+import io.siotls.spring.autoconfigure.SiotlsNamedClients;
 import io.siotls.spring.autoconfigure.bundle.SiotlsSslBundleAutoConfiguration;
 import io.siotls.testing.SunJsseHttpsServer;
 import io.siotls.testing.TestPki;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,7 +38,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * An SSL bundle chosen for a WebClient ({@code spring.http.clients.ssl.bundle},
  * {@code WebClientSsl.fromBundle}) is the client's own, on each connector Boot offers:
- * a siotls bundle runs on its own siotls context, a plain Boot bundle on the JDK's TLS with its
+ * a siotls bundle ({@code siotls-client}, a named client's {@code siotls-<name>}) runs on its own
+ * siotls context, a plain Boot bundle on the JDK's TLS with its
  * own trust store and certificate, and a WebClient without a bundle stays on the siotls client
  * context. Two PKIs, each with its own root: {@code siotls.client.*} trusts and is trusted by
  * the first only; the bundles under test are made from the second, so a WebClient handed the
@@ -50,8 +53,6 @@ class WebClientSslBundleTest {
     @TempDir
     static Path directory;
 
-    private static TestPki.Leaf secondClient;
-    private static Path secondCa;
     private static SunJsseHttpsServer firstServer;
     private static SunJsseHttpsServer secondServer;
 
@@ -73,10 +74,9 @@ class WebClientSslBundleTest {
         TestPki first = new TestPki(Files.createDirectories(directory.resolve("a")));
         first.leaf("client", "client-a.example");
         TestPki second = new TestPki(Files.createDirectories(directory.resolve("b")));
-        secondClient = second.leaf("client", "client-b.example");
-        secondCa = second.caFile();
+        second.leaf("client", "client-b.example");
         firstServer = new SunJsseHttpsServer(first.leaf("server", "localhost"), first.caFile());
-        secondServer = new SunJsseHttpsServer(second.leaf("server", "localhost"), secondCa);
+        secondServer = new SunJsseHttpsServer(second.leaf("server", "localhost"), second.caFile());
     }
 
     @AfterAll
@@ -147,25 +147,44 @@ class WebClientSslBundleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"reactor", "jdk", "http-components", "jetty"})
-    void anotherSiotlsBundleRunsOnItsOwnContextNotOnTheClientContext(String connector) {
-        TLSConfiguration configuration = TLSConfiguration.client().truststore(secondCa)
-                .certificateChain(secondClient.chainFile()).privateKey(secondClient.keys().getPrivate()).build();
-        SiotlsSSLContext payments = SiotlsSSLContext.of(configuration);
-        SslBundleRegistrar registrar = registry -> registry.registerBundle("siotls-payments",
-                SiotlsBundleFixtures.of(payments, configuration));
-        runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector)
-                .withBean("paymentsBundle", SslBundleRegistrar.class, () -> registrar).run(context -> {
+    void namedClientBundleRunsOnItsOwnContextNotOnTheClientContext(String connector) {
+        runner.withPropertyValues("spring.http.clients.reactive.connector=" + connector,
+                "siotls.clients.payments.truststore=" + location(directory.resolve("b/ca.pem")),
+                "siotls.clients.payments.certificate-chain=" + location(directory.resolve("b/client.pem")),
+                "siotls.clients.payments.private-key=" + location(directory.resolve("b/client-key.pem"))).run(context -> {
                     HandshakeRecorder siotlsClient = clientContextHandshakes(context);
-                    HandshakeRecorder paymentsHandshakes = HandshakeRecorder.attach(payments);
+                    HandshakeRecorder payments = HandshakeRecorder.attach(
+                            context.getBean(SiotlsNamedClients.class).get("payments").context());
                     WebClient.Builder bundled = context.getBean(WebClient.Builder.class)
                             .apply(context.getBean(WebClientSsl.class).fromBundle("siotls-payments"));
 
                     String body = get(bundled, secondServer);
 
                     assertThat(body).isEqualTo("hello " + SECOND_CLIENT_SUBJECT);
-                    assertServedOnSiotls(paymentsHandshakes, secondServer);
+                    assertServedOnSiotls(payments, secondServer);
                     assertThat(siotlsClient.events()).isEmpty();
                 });
+    }
+
+    @Test
+    void namedClientBundleOnReactorNettyTimesTheHandshakeWithItsOwnTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            runner.withPropertyValues("spring.http.clients.reactive.connector=reactor",
+                    "siotls.client.handshake-timeout=60s", "siotls.clients.slow.handshake-timeout=300ms").run(context -> {
+                        WebClient.Builder bundled = context.getBean(WebClient.Builder.class)
+                                .apply(context.getBean(WebClientSsl.class).fromBundle("siotls-slow"));
+                        long start = System.nanoTime();
+
+                        Throwable thrown = catchThrowable(() -> bundled.build().get()
+                                .uri("https://localhost:" + silent.getLocalPort() + "/").retrieve()
+                                .bodyToMono(String.class).block(Duration.ofSeconds(20)));
+
+                        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                        assertThat(Stream.iterate(thrown, cause -> cause != null, Throwable::getCause))
+                                .as("causes of %s", thrown).anyMatch(SslHandshakeTimeoutException.class::isInstance);
+                        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(10));
+                    });
+        }
     }
 
     private static HandshakeRecorder clientContextHandshakes(ApplicationContext context) {
