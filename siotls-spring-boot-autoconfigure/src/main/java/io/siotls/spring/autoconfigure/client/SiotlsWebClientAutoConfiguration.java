@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Bean;
  * <p>
  * An SSL bundle chosen for a client ({@code spring.http.clients.ssl.bundle},
  * {@code WebClientSsl.fromBundle}) is the client's: a siotls bundle runs on its own siotls
- * context, any other the way Boot serves it, with its own trust store. A
+ * context (on Reactor Netty with its own handshake timeout), any other the way Boot serves it,
+ * with its own trust store. A
  * {@link ClientHttpConnectorBuilder} bean of the application's is used as is. RestClient and
  * RestTemplate are {@code restclient}'s. Without Spring's reactive HTTP client and Reactor on the
  * class path (an application without WebFlux), it backs off.
