@@ -269,7 +269,9 @@ public final class RecordWriter {
         ByteBuffer first = null;
         long total = 0;
         for (int i = offset; i < offset + length; i++) {
-            Arguments.requireNonNull(srcs[i], "srcs[" + i + "]");
+            if (srcs[i] == null) {
+                throw new IllegalArgumentException("srcs[" + i + "] must not be null");
+            }
             if (first == null && srcs[i].hasRemaining()) {
                 first = srcs[i];
             }
