@@ -100,18 +100,23 @@ class MeasurementQualityTest {
                 e2e SUNJSSE new-connection 3 480.0
                 e2e SUNJSSE cpu-per-connection 1 2000.0
                 e2e SUNJSSE keep-alive 1 8000.0
+                e2e SIOTLS cpu-per-request 1 40.0
+                e2e SUNJSSE cpu-per-request 1 50.0
                 an unrelated line
                 """);
         Map<String, Map<Implementation, List<Double>>> measures = EndToEndReport.read(file);
         assertThat(measures.get("new-connection").get(Implementation.SIOTLS)).containsExactly(900.0, 1000.0, 950.0);
         assertThat(EndToEndReport.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
         assertThat(EndToEndReport.lowerIsBetter("cpu-per-connection")).isTrue();
+        assertThat(EndToEndReport.lowerIsBetter("cpu-per-request")).isTrue();
+        assertThat(EndToEndReport.lowerIsBetter("keep-alive-http1")).isFalse();
 
         String section = EndToEndReport.markdown(Map.of("jdk17", measures));
         assertThat(section)
                 .as("900 / 480 < 2 < 1000 / 400: the spread cannot tell")
                 .contains("| jdk17 | new-connection | 900, 1000, 950 | 400, 440, 480 | 2.16 | 1.88 – 2.50 | ≥ 2.0: within the spread |")
-                .contains("| jdk17 | cpu-per-connection | 800 | 2000 | 0.40 | 0.40 – 0.40 |  |");
+                .contains("| jdk17 | cpu-per-connection | 800 | 2000 | 0.40 | 0.40 – 0.40 |  |")
+                .contains("| jdk17 | cpu-per-request | 40 | 50 | 0.80 | 0.80 – 0.80 |  |");
     }
 
     private static ResultRow row(double score, double error) {

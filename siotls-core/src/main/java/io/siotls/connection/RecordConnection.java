@@ -138,6 +138,15 @@ public final class RecordConnection extends ConnectionCore {
      * (RFC 8446 §5.2); a record is never split across calls.
      */
     public RecordStep wrap(ByteBuffer src, ByteBuffer dst) {
+        return wrap(new ByteBuffer[] {src}, 0, 1, dst);
+    }
+
+    /**
+     * As {@link #wrap(ByteBuffer, ByteBuffer)}, the record's application data gathered from
+     * {@code length} buffers of {@code srcs} starting at {@code offset}, in order: one record per
+     * call however the content is split, as a gathering {@code SSLEngine.wrap} does.
+     */
+    public RecordStep wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) {
         requireStarted();
         PendingRecords outgoing = outgoing();
         writer.trimOutput();
@@ -148,14 +157,23 @@ public final class RecordConnection extends ConnectionCore {
         if (isSendingClosed()) {
             return RecordStep.closed();
         }
-        if (!isSendingOpen() || !src.hasRemaining()) {
+        if (!isSendingOpen() || !hasRemaining(srcs, offset, length)) {
             return RecordStep.ok(0, 0);
         }
-        RecordResult sealed = writer.seal(ContentType.APPLICATION_DATA, src, dst);
+        RecordResult sealed = writer.seal(ContentType.APPLICATION_DATA, srcs, offset, length, dst);
         if (sealed.status() == RecordResult.Status.DST_TOO_SMALL) {
             return RecordStep.bufferTooSmall(sealed.bytesNeeded());
         }
         return RecordStep.ok(sealed.bytesConsumed(), sealed.bytesProduced());
+    }
+
+    private static boolean hasRemaining(ByteBuffer[] srcs, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (srcs[i].hasRemaining()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -37,10 +37,11 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The JSSE {@link SSLEngine} on top of a siotls {@link RecordConnection}: one record per wrap and per
- * unwrap, sealed into and opened from the caller's buffers, handshake status reported as Tomcat,
- * Netty and the JDK's HttpClient expect it (FINISHED once, in a result). Thread-safe: every
- * method is synchronized, as hosts poll the status from other threads. TLS 1.3 only.
+ * The JSSE {@link SSLEngine} on top of a siotls {@link RecordConnection}: one record per wrap,
+ * gathered from all the caller's buffers as SunJSSE does, and one per unwrap, sealed into and
+ * opened from the caller's buffers; handshake status reported as Tomcat, Netty and the JDK's
+ * HttpClient expect it (FINISHED once, in a result). Thread-safe: every method is synchronized,
+ * as hosts poll the status from other threads. TLS 1.3 only.
  */
 public final class SiotlsSSLEngine extends SSLEngine {
 
@@ -313,10 +314,9 @@ public final class SiotlsSSLEngine extends SSLEngine {
             }
             beginHandshake();
         }
-        ByteBuffer src = firstWithData(srcs, offset, length);
         RecordStep step;
         try {
-            step = connection.wrap(src, dst);
+            step = connection.wrap(srcs, offset, length, dst);
         } catch (TLSException e) {
             throw sslException(e);
         }
@@ -404,15 +404,6 @@ public final class SiotlsSSLEngine extends SSLEngine {
             scatterBuffer.position(scatterBuffer.position() + count);
         }
         scatterBuffer.clear();
-    }
-
-    private static ByteBuffer firstWithData(ByteBuffer[] srcs, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (srcs[i].hasRemaining()) {
-                return srcs[i];
-            }
-        }
-        return EMPTY;
     }
 
     private static void checkBuffers(ByteBuffer[] buffers, int offset, int length) {

@@ -24,6 +24,7 @@ import java.util.Arrays;
 public final class RecordWriter {
 
     private static final int INITIAL_OUTPUT_CAPACITY = 4096;
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final RecordResult result = new RecordResult();
     private RecordProtection protection;
@@ -240,6 +241,76 @@ public final class RecordWriter {
         return protect
                 ? sealProtected(type, src, dst, contentLength)
                 : sealPlaintext(type, src, dst, contentLength);
+    }
+
+    /**
+     * Seals ONE record of type {@code type} gathered from {@code length} buffers of {@code srcs}
+     * starting at {@code offset}, in order, up to {@link #maxFragmentLength()} bytes: the
+     * gathering {@code SSLEngine.wrap} (a host writing an HTTP/2 frame header and its payload as
+     * two buffers gets one record, not two). When the first buffer with content holds the whole
+     * record's content, it is sealed from that buffer without copying, as {@link #seal(ContentType,
+     * ByteBuffer, ByteBuffer)}; otherwise the content is copied into a heap array kept for the next
+     * records. Results as that method: the buffers' positions advance by what the record took,
+     * and on {@code DST_TOO_SMALL} none of them moves.
+     *
+     * @return this writer's reused result object
+     * @throws IllegalArgumentException when an argument or one of the buffers is null, the range is
+     *         outside {@code srcs}, or the type is heartbeat
+     * @throws io.siotls.alerts.InternalErrorAlert when the sequence number is exhausted
+     */
+    public RecordResult seal(ContentType type, ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) {
+        Arguments.requireRecordType(type);
+        Arguments.requireNonNull(srcs, "srcs");
+        Arguments.requireNonNull(dst, "dst");
+        if (offset < 0 || length < 0 || offset > srcs.length - length) {
+            throw new IllegalArgumentException("offset " + offset + " and length " + length + " out of "
+                    + srcs.length + " buffers");
+        }
+        ByteBuffer first = null;
+        long total = 0;
+        for (int i = offset; i < offset + length; i++) {
+            if (srcs[i] == null) {
+                throw new IllegalArgumentException("srcs[" + i + "] must not be null");
+            }
+            if (first == null && srcs[i].hasRemaining()) {
+                first = srcs[i];
+            }
+            total += srcs[i].remaining();
+        }
+        int contentLength = (int) Math.min(total, maxFragmentLength);
+        if (first == null || first.remaining() >= contentLength) {
+            return seal(type, first == null ? EMPTY : first, dst);
+        }
+        ByteBuffer gathered = gathered(srcs, offset, length, contentLength);
+        RecordResult sealed = seal(type, gathered, dst);
+        if (sealed.status() == RecordResult.Status.OK) {
+            advance(srcs, offset, length, sealed.bytesConsumed());
+        }
+        return sealed;
+    }
+
+    /** The next {@code count} bytes of the buffers, copied without moving their positions. */
+    private ByteBuffer gathered(ByteBuffer[] srcs, int offset, int length, int count) {
+        if (staging.length < count) {
+            staging = new byte[Math.max(count, Math.min(2 * staging.length, RecordLimits.MAX_PLAINTEXT_LENGTH))];
+            stagingView = ByteBuffer.wrap(staging);
+        }
+        int at = 0;
+        for (int i = offset; i < offset + length && at < count; i++) {
+            int n = Math.min(srcs[i].remaining(), count - at);
+            srcs[i].get(srcs[i].position(), staging, at, n);
+            at += n;
+        }
+        return stagingView.limit(count).position(0);
+    }
+
+    private static void advance(ByteBuffer[] srcs, int offset, int length, int consumed) {
+        int left = consumed;
+        for (int i = offset; i < offset + length && left > 0; i++) {
+            int n = Math.min(srcs[i].remaining(), left);
+            srcs[i].position(srcs[i].position() + n);
+            left -= n;
+        }
     }
 
     private RecordResult sealPlaintext(ContentType type, ByteBuffer src, ByteBuffer dst, int contentLength) {

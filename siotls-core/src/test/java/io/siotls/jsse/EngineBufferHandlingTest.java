@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Our client engine handed buffers the way the JDK's HttpClient and Netty hand them: several
  * records at once, part of a record, a 512-byte application buffer first, scattering buffers, a
- * network buffer too small for the record. The peer is SunJSSE.
+ * network buffer too small for the record, and as Tomcat's HTTP/2 hands them to wrap: a frame's
+ * header and payload as separate buffers, gathered into one record. The peer is SunJSSE.
  */
 class EngineBufferHandlingTest {
 
@@ -141,5 +142,51 @@ class EngineBufferHandlingTest {
         assertThat(ours.wrap(src, wire).bytesConsumed()).isEqualTo(2000);
         ByteBuffer app = ByteBuffer.allocate(sun.getSession().getApplicationBufferSize());
         assertThat(sun.unwrap(wire.flip(), app).bytesProduced()).isEqualTo(2000);
+    }
+
+    @Test
+    void wrapGathersSeveralSmallBuffersIntoOneRecordAsSunJsseDoes() throws Exception {
+        byte[] header = random(9);
+        byte[] payload = random(97);
+        ByteBuffer[] frame = {ByteBuffer.wrap(header), ByteBuffer.allocate(0), ByteBuffer.wrap(payload)};
+        ByteBuffer wire = ByteBuffer.allocate(ours.getSession().getPacketBufferSize());
+
+        SSLEngineResult wrapped = ours.wrap(frame, wire);
+
+        assertThat(wrapped.getStatus()).isEqualTo(Status.OK);
+        assertThat(wrapped.bytesConsumed()).isEqualTo(106);
+        assertThat(wrapped.bytesProduced()).isEqualTo(5 + 106 + 1 + 16);
+        assertThat(frame).noneMatch(ByteBuffer::hasRemaining);
+        ByteBuffer app = ByteBuffer.allocate(sun.getSession().getApplicationBufferSize());
+        SSLEngineResult unwrapped = sun.unwrap(wire.flip(), app);
+        assertThat(unwrapped.bytesProduced()).isEqualTo(106);
+        assertThat(wire.hasRemaining()).isFalse();
+        byte[] expected = new byte[106];
+        System.arraycopy(header, 0, expected, 0, 9);
+        System.arraycopy(payload, 0, expected, 9, 97);
+        assertThat(Arrays.copyOf(app.array(), app.position())).isEqualTo(expected);
+    }
+
+    @Test
+    void wrapFillsOneRecordFromSeveralLargeBuffersAndLeavesTheRestForTheNext() throws Exception {
+        ByteBuffer[] srcs = {ByteBuffer.wrap(random(10_000)), ByteBuffer.wrap(random(10_001))};
+        ByteBuffer wire = ByteBuffer.allocate(2 * ours.getSession().getPacketBufferSize());
+
+        SSLEngineResult first = ours.wrap(srcs, wire);
+        assertThat(first.bytesConsumed()).isEqualTo(16_384);
+        assertThat(srcs[0].hasRemaining()).isFalse();
+        assertThat(srcs[1].position()).isEqualTo(6_384);
+
+        SSLEngineResult second = ours.wrap(srcs, wire);
+
+        assertThat(second.bytesConsumed()).isEqualTo(20_001 - 16_384);
+        assertThat(srcs[1].hasRemaining()).isFalse();
+        wire.flip();
+        ByteBuffer app = ByteBuffer.allocate(2 * sun.getSession().getApplicationBufferSize());
+        while (wire.hasRemaining()) {
+            assertThat(sun.unwrap(wire, app).getStatus()).isEqualTo(Status.OK);
+        }
+        assertThat(app.position()).isEqualTo(20_001);
+        assertThat(Arrays.copyOf(app.array(), 20_001)).startsWith(srcs[0].array()).endsWith(srcs[1].array());
     }
 }

@@ -211,6 +211,58 @@ class RecordWriterTest {
     }
 
     @Test
+    void sealGathersOneRecordFromSeveralBuffersUpToTheFragmentLimit() {
+        RecordWriter writer = protectedWriter();
+        writer.setMaxFragmentLength(1000);
+        byte[] data = pattern(1500, 12);
+        ByteBuffer header = ByteBuffer.wrap(data, 0, 9).slice();
+        ByteBuffer direct = ByteBuffer.allocateDirect(600).put(data, 9, 600).flip();
+        ByteBuffer rest = ByteBuffer.wrap(data, 609, 891).slice();
+        ByteBuffer[] srcs = {ByteBuffer.allocate(0), header, direct, rest};
+        ByteBuffer dst = ByteBuffer.allocate(writer.maxRecordLength() * 2);
+
+        RecordResult first = writer.seal(ContentType.APPLICATION_DATA, srcs, 1, 3, dst);
+        assertThat(first.status()).isEqualTo(RecordResult.Status.OK);
+        assertThat(first.bytesConsumed()).isEqualTo(1000);
+        assertThat(first.bytesProduced()).isEqualTo(5 + 1000 + 1 + 16);
+        assertThat(header.hasRemaining()).isFalse();
+        assertThat(direct.hasRemaining()).isFalse();
+        assertThat(rest.position()).isEqualTo(391);
+
+        RecordResult second = writer.seal(ContentType.APPLICATION_DATA, srcs, 0, 4, dst);
+
+        assertThat(second.bytesConsumed()).isEqualTo(500);
+        assertThat(rest.hasRemaining()).isFalse();
+        List<Record> opened = RecordTestSupport.feedInChunks(protectedReader(), wire(dst), 4096, 13);
+        assertThat(opened).extracting(Record::length).containsExactly(1000, 500);
+        assertThat(RecordTestSupport.concatenate(opened)).isEqualTo(data);
+    }
+
+    @Test
+    void aGatheredRecordThatDoesNotFitMovesNoBuffer() {
+        RecordWriter writer = protectedWriter();
+        ByteBuffer header = ByteBuffer.wrap(pattern(9, 14));
+        ByteBuffer payload = ByteBuffer.wrap(pattern(100, 15));
+        ByteBuffer dst = ByteBuffer.allocate(100);
+
+        RecordResult result = writer.seal(ContentType.APPLICATION_DATA, new ByteBuffer[] {header, payload}, 0, 2, dst);
+
+        assertThat(result.status()).isEqualTo(RecordResult.Status.DST_TOO_SMALL);
+        assertThat(result.bytesNeeded()).isEqualTo(5 + 109 + 1 + 16);
+        assertThat(header.position()).isZero();
+        assertThat(payload.position()).isZero();
+        assertThat(dst.position()).isZero();
+        assertThat(writer.sequenceNumber()).isZero();
+    }
+
+    private static byte[] wire(ByteBuffer dst) {
+        dst.flip();
+        byte[] wire = new byte[dst.remaining()];
+        dst.get(wire);
+        return wire;
+    }
+
+    @Test
     void misuseIsReportedAsIllegalArgument() {
         RecordWriter writer = new RecordWriter();
         assertThatThrownBy(() -> writer.write(null, new byte[1])).isInstanceOf(IllegalArgumentException.class);
@@ -220,6 +272,10 @@ class RecordWriterTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> writer.write(ContentType.HANDSHAKE, null, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> writer.seal(ContentType.APPLICATION_DATA, new ByteBuffer[1], 0, 1,
+                ByteBuffer.allocate(100))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("srcs[0]");
+        assertThatThrownBy(() -> writer.seal(ContentType.APPLICATION_DATA, new ByteBuffer[1], 1, 1,
+                ByteBuffer.allocate(100))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> writer.setProtection(null, new byte[12]))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> writer.setProtection(new TestGcmAead(RecordTestSupport.KEY), new byte[7]))
