@@ -59,10 +59,10 @@ final class ResumptionReport {
                 + "resumed (a server flight smaller than its certificate), and a full one fails the run.\n\n"
                 + "| JDK | implementation | full handshakes/s | full B/op | resumed handshakes/s | resumed B/op |\n"
                 + "|---|---|---|---|---|---|\n" + handshakes
-                + "\n| JDK | ratio | value | target | met |\n|---|---|---|---|---|\n" + targets
+                + "\n| JDK | ratio | value | target | verdict |\n|---|---|---|---|---|\n" + targets
                 + (widestError > PROVISIONAL_ERROR ? String.format(Locale.ROOT, "%n**Provisional**: the error of "
-                        + "some rows reaches %.0f %% of their score (over %.0f %%: a loaded machine); re-run "
-                        + "`bash benchmarks/run.sh` on a quiet one before reading the targets.%n", widestError * 100,
+                        + "some rows reaches %.0f %% of their score (over %.0f %%): a verdict is met or missed only when "
+                        + "the whole interval says so, and longer or more runs narrow it.%n", widestError * 100,
                         PROVISIONAL_ERROR * 100) : "");
     }
 
@@ -88,15 +88,14 @@ final class ResumptionReport {
                 .map(row -> String.format(Locale.ROOT, "%,.0f", row.score())).findFirst().orElse("–");
     }
 
-    private static void target(StringBuilder out, String jdk, String name, ResultRow a, ResultRow b, double target) {
+    private static void target(StringBuilder out, String jdk, String name, ResultRow a, ResultRow b, double bound) {
         if (a == null || b == null) {
             return;
         }
-        double ratio = a.score() / b.score();
-        double error = ratio * Math.hypot(a.error() / a.score(), b.error() / b.score());
-        String met = ratio - error >= target ? "yes" : ratio + error < target ? "no" : "within the error";
-        out.append(String.format(Locale.ROOT, "| %s | %s | %.2f ± %.2f | ≥ %.1f | %s |%n", jdk, name, ratio, error,
-                target, met));
+        Ratio ratio = Ratio.of(a, b);
+        Target target = Target.atLeast(bound);
+        out.append(String.format(Locale.ROOT, "| %s | %s | %.2f ± %.2f | %s | %s |%n", jdk, name, ratio.value(),
+                ratio.error(), target, target.verdict(ratio)));
     }
 
     private static String score(ResultRow row) {

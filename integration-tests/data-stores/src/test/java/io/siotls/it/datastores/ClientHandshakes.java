@@ -1,11 +1,10 @@
 package io.siotls.it.datastores;
 
+import io.siotls.it.support.HandshakeRecorder;
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.jsse.HandshakeListener;
-import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -13,29 +12,19 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * bean is made, before any driver can use it: a driver that connects while the application starts
  * is not missed.
  */
-final class ClientHandshakes implements BeanPostProcessor, HandshakeListener {
+final class ClientHandshakes implements BeanPostProcessor {
 
-    private final List<HandshakeEvent> events = new CopyOnWriteArrayList<>();
+    private final HandshakeRecorder recorder = new HandshakeRecorder();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT.equals(beanName)) {
-            ((SiotlsSSLContext) bean).addHandshakeListener(this);
+            recorder.listenTo((SSLContext) bean);
         }
         return bean;
     }
 
-    @Override
-    public void handshakeCompleted(HandshakeEvent event) {
-        events.add(event);
-    }
-
-    @Override
-    public void handshakeFailed(HandshakeEvent event) {
-        events.add(event);
-    }
-
     List<HandshakeEvent> events() {
-        return events;
+        return recorder.all();
     }
 }

@@ -2,8 +2,8 @@ package io.siotls.it.datastores;
 
 import io.siotls.ClientAuthentication;
 import io.siotls.TLSConfiguration;
+import io.siotls.it.support.HandshakeRecorder;
 import io.siotls.jsse.HandshakeEvent;
-import io.siotls.jsse.HandshakeListener;
 import io.siotls.jsse.SiotlsSSLContext;
 import io.siotls.testing.TestPki;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -23,7 +22,7 @@ import javax.net.ssl.SSLSocket;
 final class SiotlsTestServer implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final List<HandshakeEvent> handshakes = new CopyOnWriteArrayList<>();
+    private final HandshakeRecorder handshakes;
     private final Thread acceptor;
 
     private SiotlsTestServer(Path pkiDir) throws IOException {
@@ -31,17 +30,7 @@ final class SiotlsTestServer implements AutoCloseable {
                 .privateKey(pkiDir.resolve("server-key.pem"), null).truststore(pkiDir.resolve("ca.pem"))
                 .clientAuthentication(ClientAuthentication.REQUIRED).build();
         SiotlsSSLContext context = SiotlsSSLContext.of(config);
-        context.addHandshakeListener(new HandshakeListener() {
-            @Override
-            public void handshakeCompleted(HandshakeEvent event) {
-                handshakes.add(event);
-            }
-
-            @Override
-            public void handshakeFailed(HandshakeEvent event) {
-                handshakes.add(event);
-            }
-        });
+        handshakes = HandshakeRecorder.attach(context);
         listener = context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::serve, "siotls-test-server");
         acceptor.setDaemon(true);
@@ -70,7 +59,7 @@ final class SiotlsTestServer implements AutoCloseable {
 
     /** The handshakes served so far, completed and failed. */
     List<HandshakeEvent> handshakes() {
-        return handshakes;
+        return handshakes.all();
     }
 
     private void serve() {

@@ -16,9 +16,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
 import io.siotls.Side;
-import io.siotls.jsse.HandshakeEvent;
-import io.siotls.jsse.HandshakeListener;
-import io.siotls.jsse.SiotlsSSLContext;
+import io.siotls.it.support.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.testing.TestPki;
 import io.netty.handler.ssl.SslContext;
@@ -29,8 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -68,8 +64,8 @@ class GrpcMutualTlsApplicationTest {
 
     private static TestPki.Leaf client;
     private static ConfigurableApplicationContext application;
-    private static Recorder serverHandshakes;
-    private static Recorder clientHandshakes;
+    private static HandshakeRecorder serverHandshakes;
+    private static HandshakeRecorder clientHandshakes;
     private static int port;
 
     @BeforeAll
@@ -81,8 +77,8 @@ class GrpcMutualTlsApplicationTest {
         application = new SpringApplicationBuilder(EchoApplication.class).web(WebApplicationType.NONE)
                 .profiles("mtls").properties("pki.dir=" + pkiDir)
                 .run();
-        serverHandshakes = Recorder.attach(application.getBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT, SSLContext.class));
-        clientHandshakes = Recorder.attach(application.getBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, SSLContext.class));
+        serverHandshakes = HandshakeRecorder.attach(application.getBean(SiotlsAutoConfiguration.SERVER_SSL_CONTEXT, SSLContext.class));
+        clientHandshakes = HandshakeRecorder.attach(application.getBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, SSLContext.class));
         port = application.getBean(GrpcServerLifecycle.class).getPort();
     }
 
@@ -95,8 +91,8 @@ class GrpcMutualTlsApplicationTest {
 
     @BeforeEach
     void forgetHandshakes() {
-        serverHandshakes.events.clear();
-        clientHandshakes.events.clear();
+        serverHandshakes.clear();
+        clientHandshakes.clear();
     }
 
     @Test
@@ -104,7 +100,7 @@ class GrpcMutualTlsApplicationTest {
         ManagedChannel channel = application.getBean(GrpcChannelFactory.class).createChannel("localhost:" + port);
         String answer = ClientCalls.blockingUnaryCall(channel, ECHO, CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS), "hello");
         assertThat(answer).isEqualTo("echo hello");
-        assertThat(clientHandshakes.events).singleElement().satisfies(event -> {
+        assertThat(clientHandshakes.all()).singleElement().satisfies(event -> {
             assertThat(event.side()).isEqualTo(Side.CLIENT);
             assertThat(event.succeeded()).isTrue();
             assertThat(event.negotiated().alpn()).isEqualTo("h2");
@@ -112,7 +108,7 @@ class GrpcMutualTlsApplicationTest {
                     .isEqualTo("CN=localhost");
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(serverHandshakes.events).singleElement().satisfies(event -> {
+                assertThat(serverHandshakes.all()).singleElement().satisfies(event -> {
                     assertThat(event.side()).isEqualTo(Side.SERVER);
                     assertThat(event.succeeded()).isTrue();
                     assertThat(event.negotiated().alpn()).isEqualTo("h2");
@@ -125,10 +121,10 @@ class GrpcMutualTlsApplicationTest {
         SslContext jdk = GrpcSslContexts.forClient().trustManager(pkiDir.resolve("ca.pem").toFile())
                 .keyManager(client.chainFile().toFile(), client.keyFile().toFile()).build();
         assertThat(call(jdk)).isEqualTo("echo from the JDK");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(serverHandshakes.events).singleElement()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(serverHandshakes.all()).singleElement()
                 .satisfies(event -> assertThat(event.negotiated().peerCertificateChain().get(0))
                         .isEqualTo(client.certificate())));
-        assertThat(clientHandshakes.events).as("the JDK ran that client's side").isEmpty();
+        assertThat(clientHandshakes.all()).as("the JDK ran that client's side").isEmpty();
     }
 
     @Test
@@ -137,7 +133,7 @@ class GrpcMutualTlsApplicationTest {
         assertThatThrownBy(() -> call(anonymous)).isInstanceOfSatisfying(StatusRuntimeException.class,
                 refused -> assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
         // the channel may have tried again before it was shut down: every attempt is refused
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(serverHandshakes.events).isNotEmpty()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(serverHandshakes.all()).isNotEmpty()
                 .allSatisfy(event -> assertThat(event.failure()).hasMessageContaining("certificate_required")));
     }
 
@@ -202,28 +198,6 @@ class GrpcMutualTlsApplicationTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    /** Every handshake a siotls context runs from now on. */
-    static final class Recorder implements HandshakeListener {
-
-        final List<HandshakeEvent> events = new CopyOnWriteArrayList<>();
-
-        static Recorder attach(SSLContext context) {
-            Recorder recorder = new Recorder();
-            ((SiotlsSSLContext) context).addHandshakeListener(recorder);
-            return recorder;
-        }
-
-        @Override
-        public void handshakeCompleted(HandshakeEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void handshakeFailed(HandshakeEvent event) {
-            events.add(event);
         }
     }
 }

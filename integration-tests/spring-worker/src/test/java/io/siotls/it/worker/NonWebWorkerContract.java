@@ -2,6 +2,7 @@ package io.siotls.it.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.it.support.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.devcerts.DevelopmentCertificates;
 import io.siotls.testing.OpenSslServer;
 import io.siotls.testing.PeerCommand;
@@ -45,7 +46,7 @@ abstract class NonWebWorkerContract {
     Path directory;
 
     /** Checks on the running worker what this class path adds (Actuator's beans, or their absence). */
-    abstract void assertClassPathSpecifics(ConfigurableApplicationContext worker, HandshakeCounter handshakes);
+    abstract void assertClassPathSpecifics(ConfigurableApplicationContext worker, HandshakeRecorder handshakes);
 
     @Test
     void startsWithoutAWebServerAndCallsAMutualTlsServerOnSiotls() throws Exception {
@@ -62,7 +63,7 @@ abstract class NonWebWorkerContract {
             PemFiles server = new PemFiles(development.file(DevelopmentCertificates.SERVER_KEY),
                     development.file(DevelopmentCertificates.SERVER_CHAIN), development.file(DevelopmentCertificates.CA));
             SSLContext context = worker.getBean(SslBundles.class).getBundle("siotls-client").createSslContext();
-            HandshakeCounter handshakes = HandshakeCounter.attach(context);
+            HandshakeRecorder handshakes = HandshakeRecorder.attach(context);
             try (OpenSslServer openssl = OpenSslServer.start(server, "-Verify", "1", "-CAfile", server.ca().toString(),
                     "-www")) {
                 String page = get(context, openssl.port());

@@ -2,6 +2,7 @@ package io.siotls.it.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.it.support.HandshakeRecorder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -14,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class NonWebWorkerWithActuatorTest extends NonWebWorkerContract {
 
     @Override
-    void assertClassPathSpecifics(ConfigurableApplicationContext worker, HandshakeCounter handshakes) {
+    void assertClassPathSpecifics(ConfigurableApplicationContext worker, HandshakeRecorder handshakes) {
         assertThat(ActuatorView.handshakes(worker, "client", "success")).isEqualTo(handshakes.completed().size());
         assertThat(ActuatorView.healthUp(worker)).isTrue();
         assertThat(worker.containsBean("siotlsInfoContributor")).isTrue();

@@ -2,6 +2,7 @@ package io.siotls.it.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.it.support.HandshakeRecorder;
 import java.util.List;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +21,7 @@ class NonWebWorkerWithoutActuatorTest extends NonWebWorkerContract {
             "org.springframework.boot.health.contributor.HealthIndicator", "io.micrometer.core.instrument.MeterRegistry");
 
     @Override
-    void assertClassPathSpecifics(ConfigurableApplicationContext worker, HandshakeCounter handshakes) {
+    void assertClassPathSpecifics(ConfigurableApplicationContext worker, HandshakeRecorder handshakes) {
         assertThat(ACTUATOR_CLASSES).noneMatch(name -> ClassUtils.isPresent(name, null));
         assertThat(worker.containsBean("siotlsHealthIndicator")).isFalse();
         assertThat(worker.containsBean("siotlsInfoContributor")).isFalse();

@@ -2,6 +2,7 @@ package io.siotls.it.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.siotls.it.support.HandshakeRecorder;
 import io.siotls.spring.autoconfigure.SiotlsAutoConfiguration;
 import io.siotls.spring.autoconfigure.jvm.SiotlsSslSocketFactory;
 import io.siotls.testing.TestPki;
@@ -68,7 +69,7 @@ class PgJdbcOnSiotlsTest {
                 "siotls.client.truststore=" + TestPki.location(pki.caFile()))) {
             SSLContext siotls = worker.getBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, SSLContext.class);
             assertThat(SSLContext.getDefault()).isSameAs(siotls);
-            HandshakeCounter handshakes = HandshakeCounter.attach(siotls);
+            HandshakeRecorder handshakes = HandshakeRecorder.attach(siotls);
             assertSessionOnTls13AsTheCertificatesUser(worker);
             assertThat(handshakes.completed()).as(postgres.log()).isNotEmpty();
         }
@@ -85,9 +86,9 @@ class PgJdbcOnSiotlsTest {
                 "siotls.clients.db.private-key=" + TestPki.location(client.keyFile()),
                 "siotls.clients.db.truststore=" + TestPki.location(pki.caFile()))) {
             assertThat(SSLContext.getDefault()).as("the JVM's default untouched").isSameAs(before);
-            HandshakeCounter handshakes = HandshakeCounter.attach(
+            HandshakeRecorder handshakes = HandshakeRecorder.attach(
                     worker.getBean(SslBundles.class).getBundle("siotls-db").createSslContext());
-            HandshakeCounter defaultClient = HandshakeCounter.attach(
+            HandshakeRecorder defaultClient = HandshakeRecorder.attach(
                     worker.getBean(SiotlsAutoConfiguration.CLIENT_SSL_CONTEXT, SSLContext.class));
             assertSessionOnTls13AsTheCertificatesUser(worker);
             assertThat(handshakes.completed()).as(postgres.log()).isNotEmpty();
