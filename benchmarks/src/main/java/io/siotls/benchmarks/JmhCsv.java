@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -27,6 +28,17 @@ final class JmhCsv {
             }
         }
         return rows;
+    }
+
+    /** The allocation per operation JMH's gc profiler measured beside {@code primary}, formatted; a dash without it. */
+    static String allocation(List<ResultRow> rows, ResultRow primary) {
+        if (primary == null) {
+            return "–";
+        }
+        return rows.stream().filter(row -> row.benchmark().equals(primary.benchmark() + ":\u00b7gc.alloc.rate.norm")
+                        || row.benchmark().equals(primary.benchmark() + ":gc.alloc.rate.norm"))
+                .filter(row -> row.parameters().equals(primary.parameters()))
+                .map(row -> String.format(Locale.ROOT, "%,.0f", row.score())).findFirst().orElse("–");
     }
 
     static List<ResultRow> read(Path file) throws IOException {

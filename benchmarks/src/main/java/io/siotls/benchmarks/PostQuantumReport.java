@@ -33,14 +33,15 @@ final class PostQuantumReport {
                 if (row.benchmark().endsWith("PostQuantumHandshakeBenchmark.fullHandshake")) {
                     handshakes.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", label,
                             row.implementation(), row.parameters().get("group"), score(row),
-                            allocation(rows, row)));
+                            JmhCsv.allocation(rows, row)));
                 }
             }
             ResultRow ours = find(rows, "SIOTLS", HYBRID);
             ResultRow oursClassic = find(rows, "SIOTLS", Contexts.X25519);
             ResultRow boringSsl = find(rows, "BORINGSSL", HYBRID);
-            target(targets, label, "siotls X25519MLKEM768 ÷ siotls x25519", ours, oursClassic, 0.8);
-            target(targets, label, "siotls X25519MLKEM768 ÷ BoringSSL X25519MLKEM768", ours, boringSsl, 1.0);
+            targets.append(Target.atLeast(0.8).row(label, "siotls X25519MLKEM768 ÷ siotls x25519", ours, oursClassic));
+            targets.append(Target.atLeast(1.0).row(label, "siotls X25519MLKEM768 ÷ BoringSSL X25519MLKEM768", ours,
+                    boringSsl));
             Path kem = jdk.resolve("mlkem.csv");
             if (Files.exists(kem)) {
                 List<ResultRow> kemRows = JmhCsv.read(kem);
@@ -86,23 +87,6 @@ final class PostQuantumReport {
     private static ResultRow kemRow(List<ResultRow> rows, String operation, String backend) {
         return rows.stream().filter(row -> row.benchmark().endsWith("MlKemBenchmark." + operation))
                 .filter(row -> backend.equals(row.parameters().get("backend"))).findFirst().orElse(null);
-    }
-
-    private static String allocation(List<ResultRow> rows, ResultRow primary) {
-        return rows.stream().filter(row -> row.benchmark().equals(primary.benchmark() + ":\u00b7gc.alloc.rate.norm")
-                        || row.benchmark().equals(primary.benchmark() + ":gc.alloc.rate.norm"))
-                .filter(row -> row.parameters().equals(primary.parameters()))
-                .map(row -> String.format(Locale.ROOT, "%,.0f", row.score())).findFirst().orElse("–");
-    }
-
-    private static void target(StringBuilder out, String jdk, String name, ResultRow a, ResultRow b, double bound) {
-        if (a == null || b == null) {
-            return;
-        }
-        Ratio ratio = Ratio.of(a, b);
-        Target target = Target.atLeast(bound);
-        out.append(String.format(Locale.ROOT, "| %s | %s | %.2f ± %.2f | %s | %s |%n", jdk, name, ratio.value(),
-                ratio.error(), target, target.verdict(ratio)));
     }
 
     private static String score(ResultRow row) {

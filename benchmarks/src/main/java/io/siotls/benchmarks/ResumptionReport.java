@@ -41,13 +41,14 @@ final class ResumptionReport {
                     continue;
                 }
                 handshakes.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label,
-                        implementation, score(full), allocation(rows, full), score(resumed), allocation(rows, resumed)));
+                        implementation, score(full), JmhCsv.allocation(rows, full), score(resumed), JmhCsv.allocation(rows, resumed)));
                 widestError = Math.max(widestError, Math.max(relativeError(full), relativeError(resumed)));
             }
-            target(targets, label, "siotls resumed ÷ siotls full", find(rows, RESUMED, Implementation.SIOTLS),
-                    find(rows, FULL, Implementation.SIOTLS), 3.0);
-            target(targets, label, "siotls resumed ÷ SunJSSE resumed", find(rows, RESUMED, Implementation.SIOTLS),
-                    find(rows, RESUMED, Implementation.SUNJSSE), 2.0);
+            ResultRow siotlsResumed = find(rows, RESUMED, Implementation.SIOTLS);
+            targets.append(Target.atLeast(3.0).row(label, "siotls resumed ÷ siotls full", siotlsResumed,
+                    find(rows, FULL, Implementation.SIOTLS)));
+            targets.append(Target.atLeast(2.0).row(label, "siotls resumed ÷ SunJSSE resumed", siotlsResumed,
+                    find(rows, RESUMED, Implementation.SUNJSSE)));
         }
         if (handshakes.length() == 0) {
             return "";
@@ -76,26 +77,6 @@ final class ResumptionReport {
                 .filter(row -> !row.parameters().containsKey("chain") || "EC_P256".equals(row.parameters().get("chain")))
                 .filter(row -> !"true".equals(row.parameters().get("mutual")))
                 .findFirst().orElse(null);
-    }
-
-    private static String allocation(List<ResultRow> rows, ResultRow primary) {
-        if (primary == null) {
-            return "–";
-        }
-        return rows.stream().filter(row -> row.benchmark().equals(primary.benchmark() + ":\u00b7gc.alloc.rate.norm")
-                        || row.benchmark().equals(primary.benchmark() + ":gc.alloc.rate.norm"))
-                .filter(row -> row.parameters().equals(primary.parameters()))
-                .map(row -> String.format(Locale.ROOT, "%,.0f", row.score())).findFirst().orElse("–");
-    }
-
-    private static void target(StringBuilder out, String jdk, String name, ResultRow a, ResultRow b, double bound) {
-        if (a == null || b == null) {
-            return;
-        }
-        Ratio ratio = Ratio.of(a, b);
-        Target target = Target.atLeast(bound);
-        out.append(String.format(Locale.ROOT, "| %s | %s | %.2f ± %.2f | %s | %s |%n", jdk, name, ratio.value(),
-                ratio.error(), target, target.verdict(ratio)));
     }
 
     private static String score(ResultRow row) {

@@ -3,7 +3,6 @@ package io.siotls.handshake;
 import io.siotls.ExternalPsk;
 import io.siotls.alerts.IllegalParameter;
 import io.siotls.extensions.Extension;
-import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.PreSharedKeyExtension;
 import io.siotls.extensions.PskIdentity;
 import io.siotls.iana.CipherSuite;
@@ -12,7 +11,6 @@ import io.siotls.keyschedule.EarlySecret;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.keyschedule.TranscriptHash;
 import io.siotls.messages.ClientHello;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -66,23 +64,14 @@ final class ExternalPskOffer implements PskOffer {
         if (unbound == null) {
             return hello;
         }
-        byte[] bytes = hello.toBytes();
-        TranscriptHash transcript = before;
-        if (transcript == null) {
-            transcript = new TranscriptHash();
-            transcript.selectHash(context.crypto(), psk.hashAlgorithm());
-        }
+        byte[] truncatedHash = PskBinding.truncatedTranscriptHash(context, hello, unbound, before,
+                psk.hashAlgorithm());
         byte[] key = psk.key();
         EarlySecret earlySecret = new KeySchedule(context.crypto(), binderSuite).earlySecretOfExternalPsk(key);
         Arrays.fill(key, (byte) 0);
-        byte[] binder = earlySecret.externalBinder(transcript.currentWith(bytes, bytes.length - unbound.bindersLength()));
+        byte[] binder = earlySecret.externalBinder(truncatedHash);
         earlySecret.forget();
-        List<Extension> extensions = new ArrayList<>();
-        for (Extension extension : hello.extensions().list()) {
-            extensions.add(extension.typeCode() == ExtensionType.PRE_SHARED_KEY.code() ? extension(binder) : extension);
-        }
-        return new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), hello.cipherSuites(),
-                hello.legacyCompressionMethods(), ExtensionBlock.of(extensions));
+        return PskBinding.withPreSharedKey(hello, extension(binder));
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.siotls.ResumableSession;
 import io.siotls.SessionKey;
 import io.siotls.alerts.IllegalParameter;
 import io.siotls.extensions.Extension;
-import io.siotls.extensions.ExtensionBlock;
 import io.siotls.extensions.PreSharedKeyExtension;
 import io.siotls.extensions.PskIdentity;
 import io.siotls.iana.CipherSuite;
@@ -14,7 +13,6 @@ import io.siotls.keyschedule.EarlySecret;
 import io.siotls.keyschedule.KeySchedule;
 import io.siotls.keyschedule.TranscriptHash;
 import io.siotls.messages.ClientHello;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,22 +80,12 @@ final class TicketOffer implements PskOffer {
         if (unbound == null) {
             return hello;
         }
-        byte[] bytes = hello.toBytes();
-        int truncated = bytes.length - unbound.bindersLength();
-        TranscriptHash transcript = before;
-        if (transcript == null) {
-            transcript = new TranscriptHash();
-            transcript.selectHash(context.crypto(), ticket.cipherSuite().hashAlgorithm());
-        }
+        byte[] truncatedHash = PskBinding.truncatedTranscriptHash(context, hello, unbound, before,
+                ticket.cipherSuite().hashAlgorithm());
         EarlySecret earlySecret = new KeySchedule(context.crypto(), ticket.cipherSuite()).earlySecret(ticket.psk());
-        byte[] binder = earlySecret.resumptionBinder(transcript.currentWith(bytes, truncated));
+        byte[] binder = earlySecret.resumptionBinder(truncatedHash);
         earlySecret.forget();
-        List<Extension> extensions = new ArrayList<>();
-        for (Extension extension : hello.extensions().list()) {
-            extensions.add(extension.typeCode() == ExtensionType.PRE_SHARED_KEY.code() ? extension(binder) : extension);
-        }
-        return new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), hello.cipherSuites(),
-                hello.legacyCompressionMethods(), ExtensionBlock.of(extensions));
+        return PskBinding.withPreSharedKey(hello, extension(binder));
     }
 
     private PreSharedKeyExtension extension(byte[] binder) {
