@@ -9,7 +9,7 @@
 # and mlkem.csv; ResumedHandshakeBenchmark, with the full handshakes of the same chain, resumed.csv.
 # The handshake benchmarks run two forks, each warmed up for 10 s before 10 s are
 # measured, so that the report can tell a target met from a measurement too coarse to say
-# (docs/benchmarks.md, "Handshake targets"): about 45 minutes on 2 cores. --quick runs one short
+# (docs/benchmarks.md, "Handshake targets"): an estimated 45 minutes on 2 cores. --quick runs one short
 # fork of everything (a few minutes, for development: its errors are too wide to judge by). The
 # end-to-end part (benchmarks/e2e.sh) needs h2load (Debian's nghttp2-client package).
 set -euo pipefail
