@@ -3,11 +3,11 @@ package io.siotls.spring.autoconfigure.client;
 import io.netty.handler.ssl.SslContext;
 import io.siotls.spring.autoconfigure.bundle.SiotlsBundles;
 import io.siotls.spring.autoconfigure.netty.NettySslContexts;
+import io.siotls.spring.autoconfigure.netty.ReactorClientSsl;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import reactor.netty.tcp.SslProvider;
 
 /**
  * Reactor Netty's {@code HttpClient} on a siotls context, through a Netty {@code JdkSslContext}
@@ -32,11 +32,6 @@ final class ReactorConnectorTls {
 
     private static ReactorClientHttpConnectorBuilder secure(ReactorClientHttpConnectorBuilder builder,
             SslContext nettyContext, Duration handshakeTimeout) {
-        return builder.withHttpClientCustomizer(client -> client.secure(spec -> {
-            SslProvider.Builder ssl = spec.sslContext(nettyContext);
-            if (handshakeTimeout != null) {
-                ssl.handshakeTimeout(handshakeTimeout);
-            }
-        }));
+        return builder.withHttpClientCustomizer(ReactorClientSsl.securedBy(nettyContext, handshakeTimeout));
     }
 }
