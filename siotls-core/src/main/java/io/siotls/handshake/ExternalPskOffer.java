@@ -76,10 +76,7 @@ final class ExternalPskOffer implements PskOffer {
 
     @Override
     public EarlySecret select(int selectedIdentity, KeySchedule schedule, Negotiation negotiation) {
-        if (selectedIdentity != 0) {
-            throw new IllegalParameter("the server selected PSK identity " + selectedIdentity + ", but 1 was offered"
-                    + " (RFC 8446 §4.2.11)");
-        }
+        PskOffer.requireOfferedIdentity(selectedIdentity);
         if (!psk.fits(schedule.suite())) {
             throw new IllegalParameter("the server selected external PSK '" + psk.printableIdentity() + "' with "
                     + schedule.suite().ianaName() + ", which it is not for (RFC 8446 §4.2.11)");

@@ -1,5 +1,6 @@
 package io.siotls.handshake;
 
+import io.siotls.alerts.IllegalParameter;
 import io.siotls.extensions.Extension;
 import io.siotls.iana.CipherSuite;
 import io.siotls.keyschedule.EarlySecret;
@@ -33,6 +34,17 @@ interface PskOffer {
      * records in {@code negotiation} what the PSK stands for, and returns its Early Secret.
      */
     EarlySecret select(int selectedIdentity, KeySchedule schedule, Negotiation negotiation);
+
+    /**
+     * Checks the ServerHello's selected_identity against the one identity offered: any other
+     * index is illegal_parameter (RFC 8446 §4.2.11).
+     */
+    static void requireOfferedIdentity(int selectedIdentity) {
+        if (selectedIdentity != 0) {
+            throw new IllegalParameter("the server selected PSK identity " + selectedIdentity + ", but 1 was offered"
+                    + " (RFC 8446 §4.2.11)");
+        }
+    }
 
     /** Zeroes the PSK: the handshake no longer needs it. */
     void forget();

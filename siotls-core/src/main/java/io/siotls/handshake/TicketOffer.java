@@ -97,10 +97,7 @@ final class TicketOffer implements PskOffer {
      * offered, and the suite chosen must have the hash of the ticket's, else illegal_parameter.
      */
     ClientTicket accept(int selectedIdentity, CipherSuite suite) {
-        if (selectedIdentity != 0) {
-            throw new IllegalParameter("the server selected PSK identity " + selectedIdentity + ", but 1 was offered"
-                    + " (RFC 8446 §4.2.11)");
-        }
+        PskOffer.requireOfferedIdentity(selectedIdentity);
         if (!fits(suite)) {
             throw new IllegalParameter("the server resumed a " + ticket.cipherSuite().hashAlgorithm() + " ticket with "
                     + suite.ianaName() + " (RFC 8446 §4.2.11: the suite must have the PSK's hash)");
