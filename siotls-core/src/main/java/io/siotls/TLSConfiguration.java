@@ -57,7 +57,7 @@ public final class TLSConfiguration {
             CipherSuite.TLS_AES_128_GCM_SHA256,
             CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
 
-    /** How many NewSessionTickets a server sends after each handshake by default (RFC 8446 §4.6.1). */
+    /** How many NewSessionTickets a server sends after each full handshake by default (RFC 8446 §4.6.1). */
     public static final int DEFAULT_SESSION_TICKETS = 2;
 
     /** The most NewSessionTickets a server may be told to send after one handshake. */
@@ -389,8 +389,8 @@ public final class TLSConfiguration {
     }
 
     /**
-     * Server-side: how many NewSessionTickets are sent after each handshake (RFC 8446 §4.6.1),
-     * 0 when sessions are not resumed; always 0 client-side.
+     * Server-side: how many NewSessionTickets are sent after each full handshake (RFC 8446
+     * §4.6.1), one after a resumed one; 0 when sessions are not resumed; always 0 client-side.
      */
     public int sessionTickets() {
         return sessionTickets;
@@ -816,10 +816,10 @@ public final class TLSConfiguration {
         }
 
         /**
-         * Server-side: how many NewSessionTickets to send after each handshake, resumed ones
-         * included (RFC 8446 §4.6.1), from 0 (no resumption) to {@value #MAX_SESSION_TICKETS};
+         * Server-side: how many NewSessionTickets to send after each full handshake (RFC 8446
+         * §4.6.1), from 0 (no resumption) to {@value #MAX_SESSION_TICKETS};
          * {@value #DEFAULT_SESSION_TICKETS} by default, one per connection a client may open in
-         * parallel. Tickets are stateless: the session is sealed in them by the
+         * parallel. A resumed handshake sends one, replacing the ticket it used, as OpenSSL does. Tickets are stateless: the session is sealed in them by the
          * {@link #sessionTicketKeys session ticket keys}.
          *
          * @throws InvalidConfigurationException {@code session_tickets}, OUT_OF_RANGE

@@ -30,7 +30,7 @@ public enum ConfigurationOption {
     LIMITS_MAX_CHANGE_CIPHER_SPEC_RECORDS("limits.max_change_cipher_spec_records"),
     LIMITS_MAX_KEY_UPDATES("limits.max_key_updates"),
     LIMITS_MAX_HANDSHAKE_DURATION("limits.max_handshake_duration"),
-    /** How many NewSessionTickets a server sends after each handshake (RFC 8446 §4.6.1); 0 turns resumption off. */
+    /** How many NewSessionTickets a server sends after each full handshake (RFC 8446 §4.6.1); 0 turns resumption off. */
     SESSION_TICKETS("session_tickets"),
     SESSION_TICKET_LIFETIME("session_ticket_lifetime"),
     /** The keys sealing the server's tickets, and their rotation. */

@@ -88,7 +88,8 @@ final class ServerFirstFlight {
         }
         sendCertificate(parameters);
         sendCertificateVerify(parameters);
-        ExpectClientFinished finished = finish(handshakeSecret, handshakeTraffic, context.clock().instant());
+        ExpectClientFinished finished = finish(handshakeSecret, handshakeTraffic, context.clock().instant(),
+                context.config().sessionTickets());
         return requestClientCertificate
                 ? new ExpectClientCertificate(context, transcript, parameters.clientCertificateType(), negotiation,
                         finished)
@@ -114,7 +115,8 @@ final class ServerFirstFlight {
                 List.of(PreSharedKeyExtension.selected(ticket.index())));
         TrafficSecrets handshakeTraffic = switchToHandshakeKeys(handshakeSecret);
         sendEncryptedExtensions(parameters, true);
-        ExpectClientFinished finished = finish(handshakeSecret, handshakeTraffic, session.authenticated());
+        ExpectClientFinished finished = finish(handshakeSecret, handshakeTraffic, session.authenticated(),
+                Math.min(1, context.config().sessionTickets()));
         if (!earlyDataAccepted) {
             return finished;
         }
@@ -204,16 +206,19 @@ final class ServerFirstFlight {
      * the client's Finished, which issues the tickets.
      *
      * @param authenticated when the client last authenticated with a full handshake
+     * @param tickets how many NewSessionTickets to send: the configured count after a full
+     *        handshake, at most one after a resumed one, replacing the ticket the client used (as
+     *        OpenSSL does)
      */
     private ExpectClientFinished finish(HandshakeSecret handshakeSecret, TrafficSecrets handshakeTraffic,
-            Instant authenticated) {
+            Instant authenticated, int tickets) {
         Authentication.sendFinished(context, transcript, schedule, handshakeTraffic.server());
         Arrays.fill(handshakeTraffic.server(), (byte) 0);
         MasterSecret master = handshakeSecret.masterSecret();
         TrafficSecrets application = context.applicationTrafficSecrets(master, transcript.current(), hello.random());
         context.transport().switchWriteKeys(suite, application.server());
         return new ExpectClientFinished(context, transcript, schedule, handshakeTraffic.client(), application,
-                negotiation, TicketIssuer.forHandshake(context, schedule, master, authenticated),
+                negotiation, TicketIssuer.forHandshake(context, schedule, master, authenticated, tickets),
                 hello.extensions().contains(ExtensionType.POST_HANDSHAKE_AUTH));
     }
 

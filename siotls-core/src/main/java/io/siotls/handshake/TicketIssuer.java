@@ -27,12 +27,15 @@ final class TicketIssuer {
     private final KeySchedule schedule;
     private final MasterSecret master;
     private final Instant authenticated;
+    private final int count;
 
-    private TicketIssuer(Context context, KeySchedule schedule, MasterSecret master, Instant authenticated) {
+    private TicketIssuer(Context context, KeySchedule schedule, MasterSecret master, Instant authenticated,
+            int count) {
         this.context = context;
         this.schedule = schedule;
         this.master = master;
         this.authenticated = authenticated;
+        this.count = count;
     }
 
     /**
@@ -41,13 +44,15 @@ final class TicketIssuer {
      *
      * @param authenticated when the client last authenticated in a full handshake: now, or the
      *        resumed session's time (a chain of resumptions does not outlive the first, §4.6.1)
+     * @param count how many tickets to send
      */
-    static TicketIssuer forHandshake(Context context, KeySchedule schedule, MasterSecret master, Instant authenticated) {
-        if (context.config().sessionTickets() == 0) {
+    static TicketIssuer forHandshake(Context context, KeySchedule schedule, MasterSecret master, Instant authenticated,
+            int count) {
+        if (count == 0) {
             master.forget();
             return null;
         }
-        return new TicketIssuer(context, schedule, master, authenticated);
+        return new TicketIssuer(context, schedule, master, authenticated, count);
     }
 
     /** Derives the resumption master secret from Transcript-Hash(ClientHello..client Finished) and sends the tickets. */
@@ -58,7 +63,7 @@ final class TicketIssuer {
             Instant now = context.clock().instant();
             long lifetime = Math.min(context.config().sessionTicketLifetime().toSeconds(),
                     Duration.between(now, authenticated.plus(SessionState.MAX_AUTHENTICATION_AGE)).toSeconds());
-            for (int index = 0; index < context.config().sessionTickets() && lifetime > 0; index++) {
+            for (int index = 0; index < count && lifetime > 0; index++) {
                 send(resumptionMasterSecret, index, now, lifetime, negotiated);
             }
         } finally {

@@ -144,7 +144,7 @@ class ServerResumptionTest {
         assertThat(attempt.server().negotiated().serverName()).isEqualTo("localhost");
         assertThat(attempt.server().negotiated().signatureAlgorithm()).isNull();
         List<byte[]> again = attempt.wire().sentOfType(HandshakeType.NEW_SESSION_TICKET.code());
-        assertThat(again).hasSize(2);
+        assertThat(again).as("one ticket replaces the one used").hasSize(1);
         ResumingClient.Ticket next = ResumingClient.ticket(again.get(0), config, clock.instant());
         assertThat(offer(config, ResumingClient.hello(full.hello(), List.of(next.offer(Duration.ZERO)), SUITE))
                 .selectedIdentity()).isEqualTo(0);

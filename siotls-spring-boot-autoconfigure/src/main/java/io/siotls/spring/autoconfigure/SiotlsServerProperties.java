@@ -86,7 +86,10 @@ public class SiotlsServerProperties extends SiotlsSideProperties {
         /** Whether tickets are sent, so that clients may resume their sessions; false sends none. */
         private boolean enabled = true;
 
-        /** How many tickets are sent after each handshake, from 0 (sessions are never resumed) to 16. */
+        /**
+         * How many tickets are sent after each full handshake, from 0 (sessions are never resumed) to
+         * 16; a resumed handshake sends one, replacing the ticket it used.
+         */
         private int count = TLSConfiguration.DEFAULT_SESSION_TICKETS;
 
         /** How long a ticket may be resumed, at most 7 days (RFC 8446 §4.6.1). */
