@@ -12,8 +12,9 @@
 # DIR/<target>/<script>.log (default target/conformance), prints a table and `N passed, M failed`
 # (scripts as the unit) and exits 1 on any failure.
 # Environment: TLSFUZZER_DIR, the folder holding tlsfuzzer/, tlslite-ng/ and python-ecdsa/
-# (default: ../shared/tlsfuzzer next to the repository); KYBER_PY_DIR, kyber-py for test-tls13-mlkem
-# when that folder has no kyber-py/.
+# (default: ../shared/tlsfuzzer next to the repository); KYBER_PY_DIR, a kyber-py checkout for
+# test-tls13-mlkem, else that folder's kyber-py/, else our kyber_py on @noble/post-quantum, which
+# needs node and npm (it runs `npm ci` in scripts/conformance/mlkem when needed).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -83,14 +84,21 @@ if [ ! -d "$TF/tlsfuzzer/tlsfuzzer/_apps" ]; then
 fi
 TF=$(cd "$TF" && pwd)
 export PYTHONPATH=$TF/tlsfuzzer:$TF/tlslite-ng:$TF/python-ecdsa/src
-# kyber-py (pure-Python ML-KEM), which tlslite needs for test-tls13-mlkem: $TF/kyber-py/src when
-# the folder has it, else KYBER_PY_DIR (a checkout of github.com/GiacomoPope/kyber-py, v1.2).
+# kyber-py (pure-Python ML-KEM), which tlslite needs for test-tls13-mlkem: KYBER_PY_DIR or
+# $TF/kyber-py when either holds a checkout of github.com/GiacomoPope/kyber-py (v1.2), else our
+# kyber_py (scripts/conformance/pylib), kyber-py's API on @noble/post-quantum run by node, set up
+# below once the scripts are known.
+kyber_py=
 for kyber in "${KYBER_PY_DIR:-}" "$TF/kyber-py"; do
   if [ -n "$kyber" ] && [ -d "$kyber/src/kyber_py" ]; then
-    PYTHONPATH=$PYTHONPATH:$(cd "$kyber/src" && pwd)
+    kyber_py=$(cd "$kyber/src" && pwd)
     break
   fi
 done
+if [ -n "$in_netns" ] && [ -z "$kyber_py" ]; then
+  kyber_py=${CONFORMANCE_KYBER_PY:-}  # the gnutls run takes what the main run set up and checked
+fi
+[ -n "$kyber_py" ] && PYTHONPATH=$PYTHONPATH:$kyber_py
 export PYTHONDONTWRITEBYTECODE=1  # the tlsfuzzer tree may be read-only
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 2; }
 if ! python3 -c 'import six' 2>/dev/null; then
@@ -99,6 +107,29 @@ if ! python3 -c 'import six' 2>/dev/null; then
   fi
   python3 -c 'import six' 2>/dev/null || { echo "python3 needs six (Debian: apt-get install python3-six)" >&2; exit 2; }
 fi
+
+# Our kyber_py: installs its npm package (scripts/conformance/mlkem, pinned by its package-lock.json)
+# when missing or older than the lock file, then runs its self-check, which proves it against
+# published FIPS 203 vectors (scripts/conformance/pylib/test_kyber_py.py). Fails with the reason.
+mlkem_dir=$root/scripts/conformance/mlkem
+prepare_kyber_py() {
+  local started=$SECONDS check_log=$logs/kyber_py-self-check.log
+  command -v node >/dev/null || { echo "node (Node.js 20.19 or later) is not on the PATH" >&2; return 1; }
+  command -v npm >/dev/null || { echo "npm is not on the PATH" >&2; return 1; }
+  if [ ! -f "$mlkem_dir/node_modules/.package-lock.json" ] \
+    || [ "$mlkem_dir/package-lock.json" -nt "$mlkem_dir/node_modules/.package-lock.json" ]; then
+    echo "== npm ci in $mlkem_dir (@noble/post-quantum for kyber_py)" >&2
+    npm ci --prefix "$mlkem_dir" --no-audit --no-fund --loglevel=error >&2 \
+      || { echo "npm ci in $mlkem_dir failed" >&2; return 1; }
+  fi
+  mkdir -p "$logs"
+  if ! python3 -W ignore::DeprecationWarning "$root/scripts/conformance/pylib/test_kyber_py.py" > "$check_log" 2>&1; then
+    tail -n 30 "$check_log" >&2
+    echo "the self-check of kyber_py failed: $check_log" >&2
+    return 1
+  fi
+  echo "== kyber_py on @noble/post-quantum: self-check passed in $((SECONDS - started)) s" >&2
+}
 
 has_target() {
   local t
@@ -185,6 +216,21 @@ else
       selected+=("$name")
     fi
   done
+fi
+
+if [ -z "$kyber_py" ] && [ -z "$in_netns" ]; then
+  mlkem_selected=
+  for name in "${selected[@]}"; do [ "$name" = test-tls13-mlkem ] && mlkem_selected=1; done
+  if prepare_kyber_py; then
+    kyber_py=$root/scripts/conformance/pylib
+    PYTHONPATH=$PYTHONPATH:$kyber_py
+  elif [ -n "${CI:-}" ] || [ -n "$mlkem_selected" ]; then
+    echo "FATAL: no kyber-py for test-tls13-mlkem: set KYBER_PY_DIR to a kyber-py checkout, or give" \
+      "scripts/conformance/pylib/kyber_py what it needs (above)" >&2
+    exit 2
+  else
+    echo "warning: no kyber-py (above): tlslite runs without ML-KEM" >&2
+  fi
 fi
 
 # The argument column of script $1 for target $2, with `=` and `=TARGET` resolved.
@@ -396,7 +442,7 @@ for target in "${targets[@]}"; do
       fi
       only_args=()
       [ ${#only[@]} -gt 0 ] && only_args=(--only "${only[@]}")
-      CONFORMANCE_WORK=$work CONFORMANCE_RESULTS=$results unshare -n bash "$0" --in-netns --target gnutls \
+      CONFORMANCE_WORK=$work CONFORMANCE_RESULTS=$results CONFORMANCE_KYBER_PY=$kyber_py unshare -n bash "$0" --in-netns --target gnutls \
         --subset "$subset" --logs "$logs" --timeout "$script_timeout" "${only_args[@]}"
       continue ;;
   esac
