@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 
-/** A trust store made of a fixed set of trust anchor certificates; equal to any other holding the same set. */
+/**
+ * A trust store made of a fixed set of trust anchor certificates; equal to any other holding the
+ * same set. The chains it validated are remembered by this instance only ({@link ChainVerifier}).
+ */
 final class AnchorTrustStore implements TrustStore {
 
     private final String description;
@@ -29,6 +32,11 @@ final class AnchorTrustStore implements TrustStore {
     @Override
     public void verify(List<X509Certificate> chain, Purpose purpose, Instant now) {
         verifier.verify(chain, purpose, now);
+    }
+
+    /** The chains this store has validated (each store its own, so a reloaded store starts empty). */
+    ValidatedChains validatedChains() {
+        return verifier.validatedChains();
     }
 
     @Override

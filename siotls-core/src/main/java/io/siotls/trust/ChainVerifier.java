@@ -5,6 +5,7 @@ import io.siotls.alerts.CertificateExpired;
 import io.siotls.alerts.CertificateRequired;
 import io.siotls.alerts.DecodeError;
 import io.siotls.alerts.InternalErrorAlert;
+import io.siotls.alerts.TLSAlertException;
 import io.siotls.alerts.UnknownCA;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -14,6 +15,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
@@ -38,14 +40,21 @@ import javax.security.auth.x500.X500Principal;
  * candidates in any order (RFC 8446 §4.4.2). Builder failures do not say why, so on failure the
  * chain is linked by issuer name from the leaf and validated as such with
  * {@code CertPathValidator}, whose failure reason selects the alert. Revocation is not checked.
+ * Chains that passed are remembered in {@link ValidatedChains} (per verifier, so per trust store)
+ * and not built again while their path is valid; the leaf's usage is checked every time.
  */
 final class ChainVerifier {
 
     private final Set<TrustAnchor> anchors;
     private final Set<X509Certificate> anchorCertificates;
     private final Set<X500Principal> anchorSubjects;
+    private final ValidatedChains validated;
 
     ChainVerifier(Set<X509Certificate> anchorCertificates) {
+        this(anchorCertificates, ValidatedChains.DEFAULT_CAPACITY);
+    }
+
+    ChainVerifier(Set<X509Certificate> anchorCertificates, int cacheCapacity) {
         this.anchorCertificates = Set.copyOf(anchorCertificates);
         Set<TrustAnchor> trustAnchors = new LinkedHashSet<>();
         Set<X500Principal> subjects = new LinkedHashSet<>();
@@ -55,6 +64,7 @@ final class ChainVerifier {
         }
         this.anchors = Set.copyOf(trustAnchors);
         this.anchorSubjects = Set.copyOf(subjects);
+        this.validated = new ValidatedChains(cacheCapacity);
     }
 
     void verify(List<X509Certificate> chain, Purpose purpose, Instant now) {
@@ -65,10 +75,19 @@ final class ChainVerifier {
         X509Certificate leaf = chain.get(0);
         if (anchorCertificates.contains(leaf)) {
             checkValidity(leaf, now);
+            LeafUsage.check(leaf, purpose);
+        } else if (validated.isValidated(chain, purpose, now)) {
+            LeafUsage.check(leaf, purpose);
         } else {
-            buildPath(chain, now);
+            List<X509Certificate> path = buildPath(chain, now);
+            LeafUsage.check(leaf, purpose);
+            validated.remember(chain, purpose, path);
         }
-        LeafUsage.check(leaf, purpose);
+    }
+
+    /** The chains this verifier remembers as validated. */
+    ValidatedChains validatedChains() {
+        return validated;
     }
 
     private static void checkNotEmpty(List<X509Certificate> chain, Purpose purpose) {
@@ -97,16 +116,17 @@ final class ChainVerifier {
         }
     }
 
-    private void buildPath(List<X509Certificate> chain, Instant now) {
+    /** The certificates of the path built from the leaf, leaf first, the trust anchor excluded. */
+    private List<X509Certificate> buildPath(List<X509Certificate> chain, Instant now) {
         try {
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(chain.get(0));
             PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
             configure(parameters, now);
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
-            CertPathBuilder.getInstance("PKIX").build(parameters);
+            return toX509(CertPathBuilder.getInstance("PKIX").build(parameters).getCertPath().getCertificates());
         } catch (CertPathBuilderException e) {
-            diagnose(chain, now, e);
+            throw diagnose(chain, now, e);
         } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
             throw new InternalErrorAlert("the JDK's PKIX implementation is unavailable", e);
         } catch (RuntimeException e) {
@@ -119,8 +139,16 @@ final class ChainVerifier {
         parameters.setDate(Date.from(now));
     }
 
+    private static List<X509Certificate> toX509(List<? extends Certificate> certificates) {
+        List<X509Certificate> path = new ArrayList<>(certificates.size());
+        for (Certificate certificate : certificates) {
+            path.add((X509Certificate) certificate);
+        }
+        return path;
+    }
+
     /** Finds why no path was built, by validating the chain linked by issuer names from the leaf. */
-    private void diagnose(List<X509Certificate> chain, Instant now, CertPathBuilderException buildFailure) {
+    private TLSAlertException diagnose(List<X509Certificate> chain, Instant now, CertPathBuilderException buildFailure) {
         List<X509Certificate> path = linkFromLeaf(chain);
         try {
             PKIXParameters parameters = new PKIXParameters(anchors);
@@ -134,7 +162,7 @@ final class ChainVerifier {
         } catch (GeneralSecurityException e) {
             throw new InternalErrorAlert("the JDK's PKIX implementation is unavailable", e);
         }
-        throw new UnknownCA("no valid certification path from " + Certificates.describe(chain.get(0))
+        return new UnknownCA("no valid certification path from " + Certificates.describe(chain.get(0))
                 + " to a trust anchor: " + buildFailure.getMessage(), buildFailure);
     }
 
