@@ -1,6 +1,8 @@
 package io.siotls.crypto;
 
+import io.siotls.alerts.InternalErrorAlert;
 import java.security.SecureRandom;
+import javax.security.auth.DestroyFailedException;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.SecretWithEncapsulation;
 import org.bouncycastle.crypto.generators.MLKEMKeyPairGenerator;
@@ -35,11 +37,18 @@ final class BcMlKem implements MlKem {
         return new KeyPair(new MLKEMPrivateKeyParameters(bc(parameters), seed.clone()));
     }
 
+    /** The ciphertext and secret copied out, then BouncyCastle's own copy of the secret wiped. */
     @Override
     public Encapsulation encapsulate(MlKemParameters parameters, byte[] encapsulationKey, SecureRandom random) {
         SecretWithEncapsulation result = new MLKEMGenerator(random)
                 .generateEncapsulated(new MLKEMPublicKeyParameters(bc(parameters), encapsulationKey));
-        return new Encapsulation(result.getEncapsulation(), result.getSecret());
+        Encapsulation encapsulation = new Encapsulation(result.getEncapsulation(), result.getSecret());
+        try {
+            result.destroy();
+        } catch (DestroyFailedException e) {
+            throw new InternalErrorAlert("BouncyCastle's ML-KEM secret could not be wiped", e);
+        }
+        return encapsulation;
     }
 
     private static MLKEMParameters bc(MlKemParameters parameters) {
