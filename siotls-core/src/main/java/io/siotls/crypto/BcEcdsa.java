@@ -27,6 +27,7 @@ final class BcEcdsa {
     private static final ECDomainParameters SECP256R1 = domain("secp256r1");
     private static final ECDomainParameters SECP384R1 = domain("secp384r1");
     private static final ECDomainParameters SECP521R1 = domain("secp521r1");
+    private static final EcVerifyingKeys VERIFYING_KEYS = new EcVerifyingKeys(EcVerifyingKeys.CAPACITY);
 
     private BcEcdsa() {
     }
@@ -83,7 +84,7 @@ final class BcEcdsa {
     /**
      * Whether {@code signature} is a valid DER ECDSA signature of {@code message} by {@code key};
      * a point off the curve, a malformed or non-canonical encoding, or r or s out of range is
-     * {@code false}.
+     * {@code false}. The key's decoded point is kept for its next verification ({@link EcVerifyingKeys}).
      */
     static boolean verify(SignatureScheme scheme, ECPublicKey key, byte[] message, byte[] signature)
             throws GeneralSecurityException {
@@ -91,8 +92,7 @@ final class BcEcdsa {
         ECPublicKeyParameters publicKey;
         BigInteger[] rs;
         try {
-            publicKey = new ECPublicKeyParameters(
-                    domain.getCurve().createPoint(key.getW().getAffineX(), key.getW().getAffineY()), domain);
+            publicKey = VERIFYING_KEYS.of(domain, key);
             rs = StandardDSAEncoding.INSTANCE.decode(domain.getN(), signature);
         } catch (IllegalArgumentException | java.io.IOException e) {
             return false;
