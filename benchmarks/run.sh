@@ -43,7 +43,9 @@ mkdir -p "$results"
 
 implementations=SIOTLS,SUNJSSE,BCJSSE,BORINGSSL
 heap_implementations=SIOTLS,SUNJSSE,BCJSSE
+started=$SECONDS
 for home in "${homes[@]}"; do
+  jdk_started=$SECONDS
   version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.version = /{print $2}' | cut -d. -f1)
   out="$results/jdk$version"
   mkdir -p "$out"
@@ -82,7 +84,9 @@ for home in "${homes[@]}"; do
   bash benchmarks/e2e.sh "$home" "$out/e2e.txt" "$sample_classpath"
   implementations=SIOTLS,SUNJSSE,BORINGSSL
   heap_implementations=SIOTLS,SUNJSSE
+  echo "== JDK $version took $(( (SECONDS - jdk_started) / 60 )) min $(( (SECONDS - jdk_started) % 60 )) s" \
+    | tee "$out/duration.txt"
 done
 
 java -Djava.awt.headless=true -cp "$classpath" io.siotls.benchmarks.BenchmarkReport "$results" docs
-echo "wrote docs/benchmarks.md and docs/benchmarks.png"
+echo "wrote docs/benchmarks.md and docs/benchmarks.png; run.sh took $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"

@@ -18,8 +18,9 @@ import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 
 /**
  * ECDSA over secp256r1, secp384r1 and secp521r1 with the hash RFC 8446 §4.2.3 pairs with each
- * curve, on BouncyCastle's fixed-curve arithmetic: measured about 6× the JDK 17's SunEC when
- * signing and 13× when verifying. Signatures are DER {@code ECDSA-Sig-Value} (RFC 8446 §4.2.3,
+ * curve, on BouncyCastle's fixed-curve arithmetic: measured about 5× the JDK 17's SunEC and 2×
+ * the JDK 25's (with its P-256 AVX-512 IFMA intrinsic) when signing and verifying
+ * ({@code EcdsaBenchmark}, docs/architecture.md). Signatures are DER {@code ECDSA-Sig-Value} (RFC 8446 §4.2.3,
  * RFC 3279 §2.2.3), decoded strictly; the per-signature nonce comes from the caller's random.
  */
 final class BcEcdsa {
