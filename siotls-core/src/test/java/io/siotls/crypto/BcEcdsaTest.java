@@ -11,7 +11,6 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -108,32 +107,8 @@ class BcEcdsaTest {
         KeyPair pair = keys(scheme);
         byte[] signature = CRYPTO.sign(scheme, pair.getPrivate(), MESSAGE, RANDOM);
         ECPublicKey real = (ECPublicKey) pair.getPublic();
-        ECPublicKey offCurve = new ECPublicKey() {
-            @Override
-            public ECPoint getW() {
-                return new ECPoint(real.getW().getAffineX(), real.getW().getAffineY().add(BigInteger.ONE));
-            }
-
-            @Override
-            public String getAlgorithm() {
-                return "EC";
-            }
-
-            @Override
-            public String getFormat() {
-                return null;
-            }
-
-            @Override
-            public byte[] getEncoded() {
-                return null;
-            }
-
-            @Override
-            public ECParameterSpec getParams() {
-                return real.getParams();
-            }
-        };
+        ECPublicKey offCurve = new ExplicitPointKey(real,
+                new ECPoint(real.getW().getAffineX(), real.getW().getAffineY().add(BigInteger.ONE)));
 
         assertThat(CRYPTO.verify(scheme, offCurve, MESSAGE, signature)).isFalse();
     }

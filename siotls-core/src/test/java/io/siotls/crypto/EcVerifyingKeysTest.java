@@ -73,8 +73,8 @@ class EcVerifyingKeysTest {
         EcVerifyingKeys keys = new EcVerifyingKeys(4);
         ECPublicKey real = publicKey(KeyType.EC_P256, "kept-a");
         ECPoint off = new ECPoint(real.getW().getAffineX(), real.getW().getAffineY().add(BigInteger.ONE));
-        ECPublicKey offCurve = new BareKey(real, off);
-        ECPublicKey infinity = new BareKey(real, ECPoint.POINT_INFINITY);
+        ECPublicKey offCurve = new ExplicitPointKey(real, off);
+        ECPublicKey infinity = new ExplicitPointKey(real, ECPoint.POINT_INFINITY);
 
         assertThatIllegalArgumentException().isThrownBy(() -> keys.of(DOMAIN, offCurve));
         assertThatIllegalArgumentException().isThrownBy(() -> keys.of(DOMAIN, infinity))
@@ -94,33 +94,5 @@ class EcVerifyingKeysTest {
         assertThat(crypto.verify(SignatureScheme.ECDSA_SECP256R1_SHA256, pair.getPublic(), otherMessage, signature))
                 .isFalse();
         assertThat(crypto.verify(SignatureScheme.ECDSA_SECP256R1_SHA256, pair.getPublic(), MESSAGE, signature)).isTrue();
-    }
-
-    /** A key of any provider, holding whatever point it is given. */
-    private record BareKey(ECPublicKey like, ECPoint point) implements ECPublicKey {
-        @Override
-        public ECPoint getW() {
-            return point;
-        }
-
-        @Override
-        public String getAlgorithm() {
-            return "EC";
-        }
-
-        @Override
-        public String getFormat() {
-            return null;
-        }
-
-        @Override
-        public byte[] getEncoded() {
-            return null;
-        }
-
-        @Override
-        public java.security.spec.ECParameterSpec getParams() {
-            return like.getParams();
-        }
     }
 }
