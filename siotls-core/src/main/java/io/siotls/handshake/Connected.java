@@ -1,6 +1,7 @@
 package io.siotls.handshake;
 
 import io.siotls.TLSNegotiatedConfiguration;
+import io.siotls.crypto.CryptoProvider;
 import io.siotls.iana.CipherSuite;
 import io.siotls.iana.HandshakeType;
 import io.siotls.keyschedule.KeySchedule;
@@ -22,7 +23,7 @@ final class Connected implements State {
     private final HandshakeTransport transport;
     private final boolean client;
     private final CipherSuite suite;
-    private final KeySchedule schedule;
+    private final CryptoProvider crypto;
     private final ClientTickets tickets;
     private TLSNegotiatedConfiguration negotiated;
     private PostHandshakeAuthentication authentication;
@@ -40,7 +41,7 @@ final class Connected implements State {
         this.transport = context.transport();
         this.client = context.client();
         this.suite = schedule.suite();
-        this.schedule = schedule;
+        this.crypto = context.crypto();
         this.negotiated = negotiation.toConfiguration();
         this.readSecret = application.read(client);
         this.writeSecret = application.write(client);
@@ -124,9 +125,12 @@ final class Connected implements State {
         transport.switchWriteKeys(suite, writeSecret);
     }
 
-    /** application_traffic_secret_N+1 (RFC 8446 §7.2); the old one is zeroed. */
+    /**
+     * application_traffic_secret_N+1 (RFC 8446 §7.2); the old one is zeroed. The key schedule is
+     * made for the update rather than kept, so that an idle connection holds no HMAC instance.
+     */
     private byte[] next(byte[] secret) {
-        byte[] next = schedule.nextApplicationTrafficSecret(secret);
+        byte[] next = new KeySchedule(crypto, suite).nextApplicationTrafficSecret(secret);
         Arrays.fill(secret, (byte) 0);
         return next;
     }
