@@ -73,15 +73,15 @@ final class ChainVerifier {
         }
         checkNotEmpty(chain, purpose);
         X509Certificate leaf = chain.get(0);
+        List<X509Certificate> builtPath = null;
         if (anchorCertificates.contains(leaf)) {
             checkValidity(leaf, now);
-            LeafUsage.check(leaf, purpose);
-        } else if (validated.isValidated(chain, purpose, now)) {
-            LeafUsage.check(leaf, purpose);
-        } else {
-            List<X509Certificate> path = buildPath(chain, now);
-            LeafUsage.check(leaf, purpose);
-            validated.remember(chain, purpose, path);
+        } else if (!validated.isValidated(chain, purpose, now)) {
+            builtPath = buildPath(chain, now);
+        }
+        LeafUsage.check(leaf, purpose);
+        if (builtPath != null) {
+            validated.remember(chain, purpose, builtPath);
         }
     }
 
