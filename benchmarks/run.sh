@@ -4,23 +4,28 @@
 # docs/benchmarks.png from the results:
 #   bash benchmarks/run.sh [--quick] [JAVA_HOME...]
 # BoringSSL (Netty's OpenSSL engine) runs beside on every JDK, BouncyCastle's JSSE on the first.
-# EngineCreationBenchmark (siotls alone: what a server pays per accepted engine) writes
-# engine-creation.csv beside jmh.csv; PostQuantumHandshakeBenchmark and MlKemBenchmark write pq*.csv
-# and mlkem.csv; ResumedHandshakeBenchmark, with the full handshakes of the same chain, resumed.csv.
-# The handshake benchmarks run two forks, each warmed up for 10 s before 10 s are
-# measured, so that the report can tell a target met from a measurement too coarse to say
-# (docs/benchmarks.md, "Handshake targets"): an estimated 45 minutes on 2 cores. --quick runs one short
-# fork of everything (a few minutes, for development: its errors are too wide to judge by). The
-# end-to-end part (benchmarks/e2e.sh) needs h2load (Debian's nghttp2-client package).
+# Per JDK, in benchmarks/results/jdkN: each JMH run's console log (NAME.log) and, for the solo
+# runs, its CSV: jmh-*.csv (handshakes, bulk), pq*.csv and mlkem.csv (post-quantum), resumed.csv,
+# engine-creation.csv (siotls alone: what a server pays per accepted engine); memory.txt, e2e.txt.
+# Every speed target is judged from a paired benchmark (Paired*Benchmark: siotls and the reference
+# taking turns on one thread, each handshake timed apart), whose per-iteration ratios hold still
+# while this shared machine's speed moves by a third from one minute to the next; the solo
+# benchmarks beside them give each implementation's own rate and allocation, for scale. Paired runs:
+# two forks, each warmed up for 8 s before 8 iterations of 1 s are measured; solo runs: two shorter
+# forks. About 40 minutes on 2 cores for two JDKs. --quick runs one short fork of everything (a few
+# minutes, for development: its errors are too wide to judge by). The end-to-end part
+# (benchmarks/e2e.sh) needs h2load (Debian's nghttp2-client package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-handshake_runs="-f 2 -wi 5 -w 2s -i 5 -r 2s"
-short_runs="-f 2 -wi 3 -w 1s -i 5 -r 1s"
+paired_runs="-f 2 -wi 4 -w 2s -i 8 -r 1s"
+solo_runs="-f 2 -wi 3 -w 1s -i 4 -r 1s"
+short_runs="-f 2 -wi 1 -w 1s -i 3 -r 1s"
 if [ "${1:-}" = "--quick" ]; then
   shift
-  handshake_runs="-f 1 -wi 2 -w 1s -i 3 -r 1s"
-  short_runs="-f 1 -wi 1 -w 1s -i 3 -r 1s"
+  paired_runs="-f 1 -wi 2 -w 1s -i 3 -r 1s"
+  solo_runs="-f 1 -wi 1 -w 1s -i 2 -r 1s"
+  short_runs="-f 1 -wi 1 -w 1s -i 2 -r 1s"
 fi
 
 homes=("$@")
@@ -43,6 +48,14 @@ mkdir -p "$results"
 
 implementations=SIOTLS,SUNJSSE,BCJSSE,BORINGSSL
 heap_implementations=SIOTLS,SUNJSSE,BCJSSE
+# jmh NAME [JMH ARGUMENTS...]: one JMH run on $home, its console log kept as $out/NAME.log
+jmh() {
+  local name=$1
+  shift
+  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main "$@" | tee "$out/$name.log" \
+    | grep -E '^[A-Z][A-Za-z]*Benchmark\.|^Benchmark ' || true
+}
+
 started=$SECONDS
 for home in "${homes[@]}"; do
   jdk_started=$SECONDS
@@ -50,35 +63,31 @@ for home in "${homes[@]}"; do
   out="$results/jdk$version"
   mkdir -p "$out"
   echo "== JDK $version ($home)"
-  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main '\.HandshakeBenchmark\.' \
-      -p implementation="$implementations" $handshake_runs -prof gc -rf csv -rff "$out/jmh-handshake.csv" \
-      | tee "$out/jmh-handshake.log" | grep -E '^(Benchmark|Handshake)' || true
-  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main BulkBenchmark JcaAeadBenchmark \
-      -p implementation="$implementations" $short_runs -prof gc -rf csv -rff "$out/jmh-bulk.csv" \
-      | tee "$out/jmh-bulk.log" | grep -E '^(Benchmark|Bulk|JcaAead)' || true
+  # the speed targets: siotls and the reference taking turns (BouncyCastle's JSSE is no target)
+  jmh paired-handshake PairedHandshakeBenchmark -p reference=BORINGSSL $paired_runs
+  jmh paired-handshake-sunjsse PairedHandshakeBenchmark -p reference=SUNJSSE -p chain=EC_P256 $paired_runs
+  jmh paired-pq PairedPostQuantumBenchmark $paired_runs
+  jmh paired-resumed PairedResumptionBenchmark $paired_runs
+  # each implementation alone: its rate, and its allocation per operation
+  jmh jmh-handshake '\.HandshakeBenchmark\.' -p implementation="$implementations" $solo_runs -prof gc \
+      -rf csv -rff "$out/jmh-handshake.csv"
+  jmh jmh-bulk BulkBenchmark JcaAeadBenchmark -p implementation="$implementations" $short_runs -prof gc \
+      -rf csv -rff "$out/jmh-bulk.csv"
   # X25519MLKEM768 beside x25519 (siotls, and BoringSSL where it runs), SunJSSE's x25519 for scale,
   # and ML-KEM-768 alone on BouncyCastle and, from JDK 24, on the JDK's KEM.
   pq_implementations=SIOTLS
   [[ $implementations == *BORINGSSL* ]] && pq_implementations=SIOTLS,BORINGSSL
-  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main PostQuantumHandshakeBenchmark \
-      -p implementation="$pq_implementations" $handshake_runs -prof gc -rf csv -rff "$out/pq.csv" \
-      | tee "$out/pq.log" | grep -E '^(Benchmark|PostQuantum)' || true
-  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main PostQuantumHandshakeBenchmark \
-      -p implementation=SUNJSSE -p group=x25519 $handshake_runs -prof gc -rf csv \
-      -rff "$out/pq-sunjsse.csv" | tee "$out/pq-sunjsse.log" | grep -E '^(Benchmark|PostQuantum)' || true
+  jmh pq PostQuantumHandshakeBenchmark -p implementation="$pq_implementations" $solo_runs -prof gc \
+      -rf csv -rff "$out/pq.csv"
+  jmh pq-sunjsse PostQuantumHandshakeBenchmark -p implementation=SUNJSSE -p group=x25519 $solo_runs -prof gc \
+      -rf csv -rff "$out/pq-sunjsse.csv"
   kem_backends=BOUNCYCASTLE
   [ "$version" -ge 24 ] && kem_backends=BOUNCYCASTLE,JDK
-  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main MlKemBenchmark -p backend="$kem_backends" \
-      $short_runs -rf csv -rff "$out/mlkem.csv" | tee "$out/mlkem.log" \
-      | grep -E '^(Benchmark|MlKem)' || true
-  # resumed handshakes beside the full ones of the same ECDSA P-256 chain: siotls and SunJSSE, every
-  # handshake checked to have resumed (BouncyCastle's JSSE and BoringSSL do not resume through this setup)
-  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main 'ResumedHandshakeBenchmark|\.HandshakeBenchmark\.fullHandshake' \
-      -p implementation=SIOTLS,SUNJSSE -p chain=EC_P256 -p mutual=false $handshake_runs -prof gc \
-      -rf csv -rff "$out/resumed.csv" | tee "$out/resumed.log" | grep -E '^(Benchmark|ResumedHandshake|HandshakeBenchmark)' || true
-  "$home/bin/java" -cp "$classpath" org.openjdk.jmh.Main EngineCreationBenchmark \
-      $short_runs -prof gc -rf csv -rff "$out/engine-creation.csv" \
-      | tee "$out/engine-creation.log" | grep -E '^(Benchmark|EngineCreation)' || true
+  jmh mlkem MlKemBenchmark -p backend="$kem_backends" $short_runs -rf csv -rff "$out/mlkem.csv"
+  # resumed handshakes, siotls and SunJSSE, every one checked to have resumed (BouncyCastle's JSSE and
+  # BoringSSL do not resume through this setup); the full ones beside them are HandshakeBenchmark's
+  jmh resumed ResumedHandshakeBenchmark $solo_runs -prof gc -rf csv -rff "$out/resumed.csv"
+  jmh engine-creation EngineCreationBenchmark $short_runs -prof gc -rf csv -rff "$out/engine-creation.csv"
   "$home/bin/java" -Xmx1g -cp "$classpath" io.siotls.benchmarks.IdleConnectionMemory 2000 "$heap_implementations" \
       | tee "$out/memory.txt"
   bash benchmarks/e2e.sh "$home" "$out/e2e.txt" "$sample_classpath"

@@ -7,7 +7,7 @@ import javax.net.ssl.SSLException;
  * over the same reused buffers: the measured step of the handshake benchmarks. Made in a
  * benchmark's setup, where it runs one handshake first, so a broken configuration fails there.
  */
-final class FullHandshakes {
+final class FullHandshakes implements HandshakeSource {
 
     private final Contexts contexts;
     private final PairBuffers buffers;
@@ -19,7 +19,8 @@ final class FullHandshakes {
     }
 
     /** One full handshake on new engines, whose native state (BoringSSL's) is then freed. */
-    EnginePair next() throws SSLException {
+    @Override
+    public EnginePair next() throws SSLException {
         EnginePair pair = new EnginePair(contexts, null, buffers);
         pair.handshake();
         pair.release();

@@ -12,20 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What JMH's console log holds and its CSV does not: every warm-up and measured iteration of each
- * fork. {@link Steadiness} is read from it: whether the warm-up had reached the level that was then
- * measured.
+ * What JMH's console log holds and its CSV does not: the auxiliary counters ({@link TurnNanos})
+ * of every measured iteration of each fork, from which {@link PairedRatio} is computed.
  */
 final class IterationLog {
 
     private static final Pattern BENCHMARK = Pattern.compile("^# Benchmark: (\\S+)");
     private static final Pattern PARAMETERS = Pattern.compile("^# Parameters: \\((.*)\\)");
-    private static final Pattern FORK = Pattern.compile("^# Fork: \\d+ of \\d+");
-    private static final Pattern WARMUP = Pattern.compile("^# Warmup Iteration\\s+\\d+: ([0-9.]+) ");
-    private static final Pattern MEASURED = Pattern.compile("^Iteration\\s+\\d+: ([0-9.]+) ");
+    private static final Pattern FORK = Pattern.compile("^# Fork: ");
+    private static final Pattern MEASURED = Pattern.compile("^Iteration\\s+\\d+: [0-9.]+ ");
+    private static final Pattern COUNTER = Pattern.compile("^\\s+(\\w+):\\s+([0-9.]+) ");
 
-    /** The iterations of one fork. */
-    record Fork(List<Double> warmup, List<Double> measured) {
+    /** The counters JMH printed after each measured iteration of one fork, by name. */
+    record Fork(List<Map<String, Double>> counters) {
     }
 
     private IterationLog() {
@@ -50,12 +49,12 @@ final class IterationLog {
             } else if ((matcher = PARAMETERS.matcher(line)).find()) {
                 parameters = parameters(matcher.group(1));
             } else if (FORK.matcher(line).find() && benchmark != null) {
-                fork = new Fork(new ArrayList<>(), new ArrayList<>());
+                fork = new Fork(new ArrayList<>());
                 runs.computeIfAbsent(key(benchmark, parameters), k -> new ArrayList<>()).add(fork);
-            } else if (fork != null && (matcher = WARMUP.matcher(line)).find()) {
-                fork.warmup().add(Double.parseDouble(matcher.group(1)));
-            } else if (fork != null && (matcher = MEASURED.matcher(line)).find()) {
-                fork.measured().add(Double.parseDouble(matcher.group(1)));
+            } else if (fork != null && MEASURED.matcher(line).find()) {
+                fork.counters().add(new TreeMap<>());
+            } else if (fork != null && !fork.counters().isEmpty() && (matcher = COUNTER.matcher(line)).find()) {
+                fork.counters().get(fork.counters().size() - 1).put(matcher.group(1), Double.parseDouble(matcher.group(2)));
             }
         }
         return runs;

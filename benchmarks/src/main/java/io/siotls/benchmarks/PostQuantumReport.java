@@ -6,18 +6,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The post-quantum section of {@code docs/benchmarks.md}: from each JDK folder's
  * {@code pq*.csv} ({@link PostQuantumHandshakeBenchmark}) the handshakes per second per
- * implementation and group, with the two ratios the project targets (siotls' hybrid handshake at
- * least 0.8 of its x25519 one, and at least BoringSSL's hybrid handshake), and from
+ * implementation and group; from the logs of {@link PairedPostQuantumBenchmark} the two ratios
+ * the project targets (siotls' hybrid handshake at least 0.8 of its x25519 one, and at least
+ * BoringSSL's hybrid handshake); and from
  * {@code mlkem.csv} ({@link MlKemBenchmark}) ML-KEM-768 on BouncyCastle beside the JDK's KEM.
  */
 final class PostQuantumReport {
 
-    private static final String HYBRID = "X25519MLKEM768";
+    private static final String PAIRED = "io.siotls.benchmarks.PairedPostQuantumBenchmark.handshakesInTurn";
 
     private PostQuantumReport() {
     }
@@ -36,12 +38,12 @@ final class PostQuantumReport {
                             JmhCsv.allocation(rows, row)));
                 }
             }
-            ResultRow ours = find(rows, "SIOTLS", HYBRID);
-            ResultRow oursClassic = find(rows, "SIOTLS", Contexts.X25519);
-            ResultRow boringSsl = find(rows, "BORINGSSL", HYBRID);
-            targets.append(Target.atLeast(0.8).row(label, "siotls X25519MLKEM768 ÷ siotls x25519", ours, oursClassic));
-            targets.append(Target.atLeast(1.0).row(label, "siotls X25519MLKEM768 ÷ BoringSSL X25519MLKEM768", ours,
-                    boringSsl));
+            Map<String, PairedRatio> paired = PairedRatio.read(jdk);
+            targets.append(HandshakeTargets.pairedRow(label, "siotls X25519MLKEM768 ÷ siotls x25519",
+                    paired.get(pairedKey(PairedPostQuantumBenchmark.Reference.SIOTLS_X25519)), Target.atLeast(0.8)));
+            targets.append(HandshakeTargets.pairedRow(label, "siotls X25519MLKEM768 ÷ BoringSSL X25519MLKEM768",
+                    paired.get(pairedKey(PairedPostQuantumBenchmark.Reference.BORINGSSL_X25519MLKEM768)),
+                    Target.atLeast(1.0)));
             Path kem = jdk.resolve("mlkem.csv");
             if (Files.exists(kem)) {
                 List<ResultRow> kemRows = JmhCsv.read(kem);
@@ -60,7 +62,9 @@ final class PostQuantumReport {
                 + "P-256 chain, no client certificate), both engines offering the one group; SunJSSE has no hybrid "
                 + "up to JDK 25 and is shown with x25519 for scale.\n\n"
                 + "| JDK | implementation | group | handshakes/s | B/op |\n|---|---|---|---|---|\n" + handshakes
-                + "\n| JDK | ratio | value | target | verdict |\n|---|---|---|---|---|\n" + targets
+                + "\nThe targets, from `PairedPostQuantumBenchmark`: siotls' hybrid handshake and the reference taking "
+                + "turns on one thread, as for the handshake targets above.\n\n"
+                + "| JDK | ratio | value | target | verdict | error | drift |\n|---|---|---|---|---|---|---|\n" + targets
                 + "\n`MlKemBenchmark`: ML-KEM-768 alone, µs per operation (lower is better): BouncyCastle's "
                 + "lightweight API, which siotls uses before JDK 24, beside the JDK's `javax.crypto.KEM`, which it "
                 + "uses from JDK 24 on.\n\n"
@@ -77,11 +81,8 @@ final class PostQuantumReport {
         return rows;
     }
 
-    private static ResultRow find(List<ResultRow> rows, String implementation, String group) {
-        return rows.stream().filter(row -> row.benchmark().endsWith("PostQuantumHandshakeBenchmark.fullHandshake"))
-                .filter(row -> implementation.equals(row.parameters().get("implementation"))
-                        && group.equals(row.parameters().get("group")))
-                .findFirst().orElse(null);
+    private static String pairedKey(PairedPostQuantumBenchmark.Reference reference) {
+        return IterationLog.key(PAIRED, Map.of("reference", reference.name()));
     }
 
     private static ResultRow kemRow(List<ResultRow> rows, String operation, String backend) {

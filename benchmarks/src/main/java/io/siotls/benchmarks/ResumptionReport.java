@@ -3,22 +3,24 @@ package io.siotls.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The resumption section of {@code docs/benchmarks.md}: from each JDK folder's
- * {@code resumed.csv} ({@link ResumedHandshakeBenchmark}, and {@link HandshakeBenchmark}'s full
- * handshakes with the same ECDSA P-256 chain, run beside it) the full and resumed handshakes per
- * second per implementation with their allocation, and the two ratios the project targets:
- * siotls' resumed handshake at least 3 times its full one, and at least 2 times SunJSSE's resumed one.
+ * {@code resumed.csv} ({@link ResumedHandshakeBenchmark}) and its main results
+ * ({@link HandshakeBenchmark}'s full handshakes with the same ECDSA P-256 chain) the full and
+ * resumed handshakes per second per implementation with their allocation, and from the logs of
+ * {@link PairedResumptionBenchmark} the two ratios the project targets: siotls' resumed handshake
+ * at least 3 times its full one, and at least 2 times SunJSSE's resumed one.
  */
 final class ResumptionReport {
 
     private static final String RESUMED = "ResumedHandshakeBenchmark.resumedHandshake";
     private static final String FULL = "HandshakeBenchmark.fullHandshake";
-    /** The relative error above which the section says its numbers are provisional. */
-    private static final double PROVISIONAL_ERROR = 0.10;
+    private static final String PAIRED = "io.siotls.benchmarks.PairedResumptionBenchmark.handshakesInTurn";
 
     private ResumptionReport() {
     }
@@ -26,29 +28,29 @@ final class ResumptionReport {
     static String markdown(List<Path> jdks) throws IOException {
         StringBuilder handshakes = new StringBuilder();
         StringBuilder targets = new StringBuilder();
-        double widestError = 0;
         for (Path jdk : jdks) {
             Path file = jdk.resolve("resumed.csv");
             if (!Files.exists(file)) {
                 continue;
             }
             String label = jdk.getFileName().toString();
-            List<ResultRow> rows = JmhCsv.read(file);
+            List<ResultRow> rows = new ArrayList<>(JmhCsv.read(file));
+            rows.addAll(JmhCsv.readMain(jdk));
             for (Implementation implementation : Implementation.values()) {
                 ResultRow full = find(rows, FULL, implementation);
                 ResultRow resumed = find(rows, RESUMED, implementation);
-                if (full == null && resumed == null) {
+                if (resumed == null) {
                     continue;
                 }
                 handshakes.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label,
-                        implementation, score(full), JmhCsv.allocation(rows, full), score(resumed), JmhCsv.allocation(rows, resumed)));
-                widestError = Math.max(widestError, Math.max(relativeError(full), relativeError(resumed)));
+                        implementation, score(full), JmhCsv.allocation(rows, full), score(resumed),
+                        JmhCsv.allocation(rows, resumed)));
             }
-            ResultRow siotlsResumed = find(rows, RESUMED, Implementation.SIOTLS);
-            targets.append(Target.atLeast(3.0).row(label, "siotls resumed ÷ siotls full", siotlsResumed,
-                    find(rows, FULL, Implementation.SIOTLS)));
-            targets.append(Target.atLeast(2.0).row(label, "siotls resumed ÷ SunJSSE resumed", siotlsResumed,
-                    find(rows, RESUMED, Implementation.SUNJSSE)));
+            Map<String, PairedRatio> paired = PairedRatio.read(jdk);
+            targets.append(HandshakeTargets.pairedRow(label, "siotls resumed ÷ siotls full",
+                    paired.get(pairedKey(PairedResumptionBenchmark.Reference.SIOTLS_FULL)), Target.atLeast(3.0)));
+            targets.append(HandshakeTargets.pairedRow(label, "siotls resumed ÷ SunJSSE resumed",
+                    paired.get(pairedKey(PairedResumptionBenchmark.Reference.SUNJSSE_RESUMED)), Target.atLeast(2.0)));
         }
         if (handshakes.length() == 0) {
             return "";
@@ -60,15 +62,13 @@ final class ResumptionReport {
                 + "resumed (a server flight smaller than its certificate), and a full one fails the run.\n\n"
                 + "| JDK | implementation | full handshakes/s | full B/op | resumed handshakes/s | resumed B/op |\n"
                 + "|---|---|---|---|---|---|\n" + handshakes
-                + "\n| JDK | ratio | value | target | verdict |\n|---|---|---|---|---|\n" + targets
-                + (widestError > PROVISIONAL_ERROR ? String.format(Locale.ROOT, "%n**Provisional**: the error of "
-                        + "some rows reaches %.0f %% of their score (over %.0f %%): a verdict is met or missed only when "
-                        + "the whole interval says so, and longer or more runs narrow it.%n", widestError * 100,
-                        PROVISIONAL_ERROR * 100) : "");
+                + "\nThe targets, from `PairedResumptionBenchmark`: siotls' resumed handshake and the reference taking "
+                + "turns on one thread, as for the handshake targets above.\n\n"
+                + "| JDK | ratio | value | target | verdict | error | drift |\n|---|---|---|---|---|---|---|\n" + targets;
     }
 
-    private static double relativeError(ResultRow row) {
-        return row == null || row.score() == 0 ? 0 : row.error() / row.score();
+    private static String pairedKey(PairedResumptionBenchmark.Reference reference) {
+        return IterationLog.key(PAIRED, Map.of("reference", reference.name()));
     }
 
     private static ResultRow find(List<ResultRow> rows, String benchmark, Implementation implementation) {

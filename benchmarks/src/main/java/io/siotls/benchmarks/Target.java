@@ -26,19 +26,6 @@ record Target(double bound, boolean atLeast) {
         return (atLeast ? high < bound : low > bound) ? "missed" : "within the error";
     }
 
-    /**
-     * The report row {@code | jdk | name | ratio ± error | target | verdict |} of {@code measured}
-     * divided by {@code reference}, or nothing when either did not run.
-     */
-    String row(String jdk, String name, ResultRow measured, ResultRow reference) {
-        if (measured == null || reference == null) {
-            return "";
-        }
-        Ratio ratio = Ratio.of(measured, reference);
-        return String.format(Locale.ROOT, "| %s | %s | %.2f ± %.2f | %s | %s |%n", jdk, name, ratio.value(),
-                ratio.error(), this, verdict(ratio));
-    }
-
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s %.1f", atLeast ? "≥" : "≤", bound);

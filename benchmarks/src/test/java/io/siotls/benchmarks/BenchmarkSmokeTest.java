@@ -63,6 +63,13 @@ class BenchmarkSmokeTest {
         assertThat(measured).contains("sealAndOpen JCA");
         assertThat(implementations).contains("SIOTLS", "SUNJSSE", "BCJSSE");
 
+        Collection<RunResult> paired = new Runner(smoke("PairedHandshakeBenchmark").param("chain", "EC_P256")
+                .param("mutual", "true").param("reference", "SUNJSSE").measurementIterations(2)
+                .output(jdk.resolve("paired-handshake.log").toString()).build()).run();
+        assertThat(paired).hasSize(1);
+        assertThat(paired.iterator().next().getSecondaryResults())
+                .as("each implementation's time, counted apart").containsKeys("siotlsNanos", "referenceNanos");
+
         Files.writeString(jdk.resolve("memory.txt"), idleConnectionMemory());
         Path docs = work.resolve("docs");
         BenchmarkReport.main(new String[] {results.toString(), docs.toString()});
@@ -86,12 +93,15 @@ class BenchmarkSmokeTest {
         Collection<RunResult> handshakes = new Runner(smoke("PostQuantumHandshakeBenchmark")
                 .param("implementation", implementations.toArray(String[]::new))
                 .result(jdk.resolve("pq.csv").toString()).build()).run();
+        Collection<RunResult> paired = new Runner(smoke("PairedPostQuantumBenchmark").measurementIterations(2)
+                .param("reference", "SIOTLS_X25519").output(jdk.resolve("paired-pq.log").toString()).build()).run();
         Collection<RunResult> kem = new Runner(smoke("MlKemBenchmark").param("backend", "BOUNCYCASTLE")
                 .result(jdk.resolve("mlkem.csv").toString()).build()).run();
 
         assertThat(handshakes).hasSize(2 * implementations.size())
                 .allSatisfy(run -> assertThat(run.getPrimaryResult().getScore()).isPositive());
         assertThat(kem).hasSize(3).allSatisfy(run -> assertThat(run.getPrimaryResult().getScore()).isPositive());
+        assertThat(paired).hasSize(1);
         String report = PostQuantumReport.markdown(List.of(jdk));
         assertThat(report).contains("| jdk-smoke | SIOTLS | X25519MLKEM768 |",
                 "| jdk-smoke | siotls X25519MLKEM768 ÷ siotls x25519 |", "| jdk-smoke | decapsulation |");
@@ -100,12 +110,19 @@ class BenchmarkSmokeTest {
     @Test
     void theResumedHandshakesResumeAndTheReportShowsTheirTargets(@TempDir Path work) throws Exception {
         Path jdk = Files.createDirectories(work.resolve("results").resolve("jdk-smoke"));
-        Collection<RunResult> runs = new Runner(smoke("ResumedHandshakeBenchmark|\\.HandshakeBenchmark\\.fullHandshake")
-                .param("implementation", "SIOTLS", "SUNJSSE").param("chain", "EC_P256").param("mutual", "false")
+        Collection<RunResult> runs = new Runner(smoke("ResumedHandshakeBenchmark")
+                .param("implementation", "SIOTLS", "SUNJSSE")
                 .result(jdk.resolve("resumed.csv").toString()).build()).run();
+        Collection<RunResult> full = new Runner(smoke("\\.HandshakeBenchmark\\.fullHandshake")
+                .param("implementation", "SIOTLS", "SUNJSSE").param("chain", "EC_P256").param("mutual", "false")
+                .result(jdk.resolve("jmh-handshake.csv").toString()).build()).run();
+        Collection<RunResult> paired = new Runner(smoke("PairedResumptionBenchmark").measurementIterations(2)
+                .output(jdk.resolve("paired-resumed.log").toString()).build()).run();
 
-        assertThat(runs).as("resumed and full, siotls and SunJSSE").hasSize(4)
+        assertThat(runs).as("resumed, siotls and SunJSSE").hasSize(2)
                 .allSatisfy(run -> assertThat(run.getPrimaryResult().getScore()).isPositive());
+        assertThat(full).hasSize(2);
+        assertThat(paired).as("beside siotls' full handshake and SunJSSE's resumed one").hasSize(2);
         String report = ResumptionReport.markdown(List.of(jdk));
         assertThat(report).contains("| jdk-smoke | SIOTLS |", "| jdk-smoke | SUNJSSE |",
                 "| jdk-smoke | siotls resumed ÷ siotls full |", "| jdk-smoke | siotls resumed ÷ SunJSSE resumed |");
@@ -114,9 +131,7 @@ class BenchmarkSmokeTest {
     /** The setup's check refuses an implementation that does not resume, rather than measuring full handshakes. */
     @Test
     void anImplementationThatDoesNotResumeFailsTheSetup() {
-        ResumedHandshakeBenchmark benchmark = new ResumedHandshakeBenchmark();
-        benchmark.implementation = Implementation.BCJSSE;
-        org.assertj.core.api.Assertions.assertThatThrownBy(benchmark::makeContextsAndAFirstSession)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ResumedHandshakes(Implementation.BCJSSE))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("BCJSSE ran 3 full handshakes");
     }
 

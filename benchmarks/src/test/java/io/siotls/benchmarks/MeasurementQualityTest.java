@@ -13,37 +13,54 @@ import org.junit.jupiter.api.io.TempDir;
 /** How the report judges a target and the trust a measurement deserves. */
 class MeasurementQualityTest {
 
+    private static final String PAIRED = "io.siotls.benchmarks.PairedHandshakeBenchmark.handshakesInTurn";
+
     private static final String LOG = """
             # JMH version: 1.37
             # Warmup: 3 iterations, 2 s each
-            # Benchmark: io.siotls.benchmarks.HandshakeBenchmark.fullHandshake
-            # Parameters: (chain = EC_P256, implementation = SIOTLS, mutual = false)
+            # Benchmark: io.siotls.benchmarks.PairedHandshakeBenchmark.handshakesInTurn
+            # Parameters: (chain = EC_P256, mutual = false, reference = BORINGSSL)
 
             # Run progress: 0.00% complete, ETA 00:01:00
             # Fork: 1 of 2
             # Warmup Iteration   1: 263.123 ops/s
             # Warmup Iteration   2: 581.500 ops/s
-            # Warmup Iteration   3: 718.250 ops/s
             Iteration   1: 877.000 ops/s
+                             referenceNanos: 700000000.000 #
+                             siotlsNanos:    1000000000.000 #
                              ·gc.alloc.rate:      578.241 MB/sec
             Iteration   2: 1033.000 ops/s
+                             referenceNanos: 720000000.000 #
+                             siotlsNanos:    1000000000.000 #
 
             # Run progress: 25.00% complete, ETA 00:00:45
             # Fork: 2 of 2
             # Warmup Iteration   1: 300.000 ops/s
-            # Warmup Iteration   2: 700.000 ops/s
-            # Warmup Iteration   3: 720.000 ops/s
             Iteration   1: 880.000 ops/s
+                             referenceNanos: 690000000.000 #
+                             siotlsNanos:    1000000000.000 #
             Iteration   2: 1010.000 ops/s
+                             referenceNanos: 710000000.000 #
+                             siotlsNanos:    1000000000.000 #
 
-            # Benchmark: io.siotls.benchmarks.HandshakeBenchmark.fullHandshake
-            # Parameters: (chain = EC_P256, implementation = SUNJSSE, mutual = false)
+            # Benchmark: io.siotls.benchmarks.PairedHandshakeBenchmark.handshakesInTurn
+            # Parameters: (chain = EC_P256, mutual = false, reference = SUNJSSE)
 
             # Fork: 1 of 1
             # Warmup Iteration   1: 199.000 ops/s
-            # Warmup Iteration   2: 201.000 ops/s
             Iteration   1: 202.000 ops/s
+                             referenceNanos: 500000000.000 #
+                             siotlsNanos:    100000000.000 #
             Iteration   2: 198.000 ops/s
+                             referenceNanos: 600000000.000 #
+                             siotlsNanos:    100000000.000 #
+
+            # Benchmark: io.siotls.benchmarks.HandshakeBenchmark.fullHandshake
+            # Parameters: (chain = EC_P256, implementation = SIOTLS, mutual = false)
+
+            # Fork: 1 of 1
+            Iteration   1: 1202.000 ops/s
+                             ·gc.alloc.rate:      578.241 MB/sec
             """;
 
     @Test
@@ -67,23 +84,29 @@ class MeasurementQualityTest {
     }
 
     @Test
-    void aScoreStillClimbingWhileMeasuredIsNotSteady(@TempDir Path dir) throws Exception {
-        Path log = Files.writeString(dir.resolve("jmh-handshake.log"), LOG);
-        Map<String, List<IterationLog.Fork>> runs = IterationLog.read(log);
+    void aPairedRatioIsTheMeanOfItsIterationsWithStudentsInterval(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("paired-handshake.log"), LOG);
+        Map<String, PairedRatio> ratios = PairedRatio.read(dir);
 
-        List<IterationLog.Fork> siotls = runs.get(IterationLog.key("io.siotls.benchmarks.HandshakeBenchmark.fullHandshake",
-                Map.of("mutual", "false", "implementation", "SIOTLS", "chain", "EC_P256")));
-        assertThat(siotls).hasSize(2);
-        assertThat(siotls.get(0).warmup()).containsExactly(263.123, 581.5, 718.25);
-        assertThat(siotls.get(0).measured()).containsExactly(877.0, 1033.0);
-        Steadiness climbing = Steadiness.of(siotls);
-        assertThat(climbing.lastWarmupMean()).isCloseTo((581.5 + 718.25 + 700 + 720) / 4, offset(1e-9));
+        assertThat(ratios).as("a run without turn counters has no paired ratio").hasSize(2);
+        PairedRatio boringSsl = ratios.get(IterationLog.key(PAIRED,
+                Map.of("reference", "BORINGSSL", "mutual", "false", "chain", "EC_P256")));
+        assertThat(boringSsl.iterations()).isEqualTo(4);
+        assertThat(boringSsl.value()).isCloseTo((0.70 + 0.72 + 0.69 + 0.71) / 4, offset(1e-12));
+        double deviation = Math.sqrt((0.005 * 0.005 + 0.015 * 0.015 + 0.015 * 0.015 + 0.005 * 0.005) / 3);
+        assertThat(boringSsl.error()).as("t(3) at 99.9 %% is 12.924")
+                .isCloseTo(12.924 * deviation / 2, offset(1e-3));
+        assertThat(boringSsl.drift()).isCloseTo((0.72 + 0.71 - 0.70 - 0.69) / (0.70 + 0.69), offset(1e-12));
+        assertThat(boringSsl.steady()).isTrue();
+
+        PairedRatio climbing = ratios.get(IterationLog.key(PAIRED,
+                Map.of("reference", "SUNJSSE", "mutual", "false", "chain", "EC_P256")));
+        assertThat(climbing.value()).isCloseTo(5.5, offset(1e-12));
+        assertThat(climbing.drift()).isCloseTo(0.2, offset(1e-12));
         assertThat(climbing.steady()).isFalse();
-        assertThat(climbing.drift()).isNegative();
-
-        Steadiness flat = Steadiness.of(runs.get(IterationLog.key("io.siotls.benchmarks.HandshakeBenchmark.fullHandshake",
-                Map.of("chain", "EC_P256", "implementation", "SUNJSSE", "mutual", "false"))));
-        assertThat(flat.steady()).isTrue();
+        assertThat(HandshakeTargets.pairedRow("jdk17", "ratio", climbing, Target.atLeast(4.0)))
+                .startsWith("| jdk17 | ratio | 5.50 ± ").contains("| ≥ 4.0 |", "over 2 iterations", "+20.0 % (not steady)");
+        assertThat(HandshakeTargets.pairedRow("jdk17", "ratio", null, Target.atLeast(4.0))).isEmpty();
         assertThat(IterationLog.read(dir.resolve("absent.log"))).isEmpty();
     }
 
