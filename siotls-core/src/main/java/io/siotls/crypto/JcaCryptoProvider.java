@@ -11,7 +11,9 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,8 +29,19 @@ public final class JcaCryptoProvider implements CryptoProvider {
     public static final JcaCryptoProvider INSTANCE = new JcaCryptoProvider();
 
     private final Map<NamedGroup, KeyExchange> keyExchanges = new EnumMap<>(NamedGroup.class);
+    /**
+     * The signature schemes the installed JCA providers serve, asked once: every ClientHello and
+     * every credential choice asks again, and a {@code Signature.getInstance} per scheme each
+     * time cost a provider search and its objects.
+     */
+    private final Set<SignatureScheme> signatureSchemes = EnumSet.noneOf(SignatureScheme.class);
 
     private JcaCryptoProvider() {
+        for (SignatureScheme scheme : SignatureScheme.values()) {
+            if (JcaSignatures.available(scheme)) {
+                signatureSchemes.add(scheme);
+            }
+        }
         for (NamedGroup group : NamedGroup.values()) {
             if (!group.isPostQuantum()) {
                 keyExchanges.put(group, switch (group) {
@@ -84,7 +97,7 @@ public final class JcaCryptoProvider implements CryptoProvider {
 
     @Override
     public boolean supports(SignatureScheme scheme) {
-        return JcaSignatures.available(scheme);
+        return signatureSchemes.contains(scheme);
     }
 
     @Override

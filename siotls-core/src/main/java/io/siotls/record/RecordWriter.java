@@ -23,7 +23,12 @@ import java.util.Arrays;
  */
 public final class RecordWriter {
 
-    private static final int INITIAL_OUTPUT_CAPACITY = 4096;
+    /**
+     * The least output buffer made: room for a ClientHello, a ServerHello with its
+     * change_cipher_spec, a Finished or a NewSessionTicket, each a flight of its own that the
+     * SSLEngine path drains and gives back at once; a larger flight grows it to what it needs.
+     */
+    private static final int INITIAL_OUTPUT_CAPACITY = 512;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final RecordResult result = new RecordResult();

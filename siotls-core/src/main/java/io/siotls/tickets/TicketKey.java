@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -22,8 +23,17 @@ final class TicketKey {
     static final int IV_LENGTH = 12;
     static final int TAG_LENGTH = 16;
 
+    /** Ciphers kept between tickets: a busy server seals two per full handshake. */
+    private static final int IDLE_CIPHERS = 8;
+
     private final byte[] id;
     private final SecretKeySpec key;
+    /**
+     * Ciphers that sealed or opened a ticket and are free again: re-initialised with the same key,
+     * a JCA cipher keeps its expanded key and skips the provider search, which a new one pays on
+     * every ticket. A cipher that failed is dropped rather than kept.
+     */
+    private final ArrayBlockingQueue<Cipher> idleCiphers = new ArrayBlockingQueue<>(IDLE_CIPHERS);
     private final Instant created;
     private volatile Instant lastExpiry;
 
@@ -72,7 +82,7 @@ final class TicketKey {
             }
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = takeCipher();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
             byte[] out = new byte[header.length + ID_LENGTH + IV_LENGTH + plaintext.length + TAG_LENGTH];
             System.arraycopy(header, 0, out, 0, header.length);
@@ -80,6 +90,7 @@ final class TicketKey {
             System.arraycopy(iv, 0, out, header.length + ID_LENGTH, IV_LENGTH);
             cipher.updateAAD(out, 0, header.length + ID_LENGTH);
             cipher.doFinal(plaintext, 0, plaintext.length, out, header.length + ID_LENGTH + IV_LENGTH);
+            idleCiphers.offer(cipher);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM failed to seal a ticket", e);
@@ -93,14 +104,21 @@ final class TicketKey {
     byte[] open(byte[] ticket, int headerLength) {
         int ivOffset = headerLength + ID_LENGTH;
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = takeCipher();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, ticket, ivOffset, IV_LENGTH));
             cipher.updateAAD(ticket, 0, ivOffset);
-            return cipher.doFinal(ticket, ivOffset + IV_LENGTH, ticket.length - ivOffset - IV_LENGTH);
+            byte[] plaintext = cipher.doFinal(ticket, ivOffset + IV_LENGTH, ticket.length - ivOffset - IV_LENGTH);
+            idleCiphers.offer(cipher);
+            return plaintext;
         } catch (AEADBadTagException e) {
             return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM failed to open a ticket", e);
         }
+    }
+
+    private Cipher takeCipher() throws GeneralSecurityException {
+        Cipher idle = idleCiphers.poll();
+        return idle != null ? idle : Cipher.getInstance("AES/GCM/NoPadding");
     }
 }
