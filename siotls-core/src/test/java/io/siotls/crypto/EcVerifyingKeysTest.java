@@ -17,7 +17,6 @@ import java.security.spec.ECPublicKeySpec;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.junit.jupiter.api.Test;
 
 /** The kept ECDSA verification keys: reused by value, bounded, and only points on the curve. */
@@ -41,13 +40,14 @@ class EcVerifyingKeysTest {
         EcVerifyingKeys keys = new EcVerifyingKeys(4);
         ECPublicKey key = publicKey(KeyType.EC_P256, "kept-a");
 
-        ECPublicKeyParameters first = keys.of(DOMAIN, key);
-        ECPublicKeyParameters again = keys.of(DOMAIN, key);
-        ECPublicKeyParameters sameValue = keys.of(DOMAIN, withPoint(key, key.getW()));
+        EcVerifyingKeys.VerifyingKey first = keys.of(DOMAIN, key);
+        EcVerifyingKeys.VerifyingKey again = keys.of(DOMAIN, key);
+        EcVerifyingKeys.VerifyingKey sameValue = keys.of(DOMAIN, withPoint(key, key.getW()));
 
         assertThat(again).isSameAs(first);
         assertThat(sameValue).isSameAs(first);
-        assertThat(first.getQ().getAffineXCoord().toBigInteger()).isEqualTo(key.getW().getAffineX());
+        assertThat(first.parameters().getQ().getAffineXCoord().toBigInteger()).isEqualTo(key.getW().getAffineX());
+        assertThat(first.p256()).as("the multiples of a secp256r1 key, kept with it").isNotNull();
         assertThat(keys.size()).isEqualTo(1);
     }
 
@@ -57,8 +57,8 @@ class EcVerifyingKeysTest {
         ECPublicKey a = publicKey(KeyType.EC_P256, "kept-a");
         ECPublicKey b = publicKey(KeyType.EC_P256, "kept-b");
         ECPublicKey c = publicKey(KeyType.EC_P256, "kept-c");
-        ECPublicKeyParameters firstA = keys.of(DOMAIN, a);
-        ECPublicKeyParameters firstB = keys.of(DOMAIN, b);
+        EcVerifyingKeys.VerifyingKey firstA = keys.of(DOMAIN, a);
+        EcVerifyingKeys.VerifyingKey firstB = keys.of(DOMAIN, b);
         keys.of(DOMAIN, a);
 
         keys.of(DOMAIN, c);
