@@ -1,5 +1,9 @@
 package io.siotls.crypto;
 
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.raw.Nat256;
+
 /**
  * The fixed-base comb of one secp256r1 point P (Lim and Lee): with the 256 bits of a scalar
  * read as {@link #TEETH} rows of {@link #SPACING} bits, entry b of the table is the sum of
@@ -15,10 +19,20 @@ final class P256Comb {
     /** The distance between the teeth, and the doublings of one multiplication: ⌈256 / {@value #TEETH}⌉. */
     static final int SPACING = (256 + TEETH - 1) / TEETH;
 
+    /** The comb of the group's generator G (SEC 2 §2.4.2). */
+    static final P256Comb GENERATOR = of(CustomNamedCurves.getByName("secp256r1").getG());
+
     private final int[][][] table;
 
     private P256Comb(int[][][] table) {
         this.table = table;
+    }
+
+    /** The comb of a BouncyCastle point of the prime-order group. */
+    static P256Comb of(ECPoint point) {
+        ECPoint affine = point.normalize();
+        return of(Nat256.fromBigInteger(affine.getAffineXCoord().toBigInteger()),
+                Nat256.fromBigInteger(affine.getAffineYCoord().toBigInteger()));
     }
 
     /** The comb of the affine point (x, y), a point of the prime-order group. */
@@ -51,16 +65,27 @@ final class P256Comb {
         return new P256Comb(arithmetic.normalise(sums));
     }
 
-    /**
-     * Adds to {@code sum} the entry for column {@code column} of the little-endian 8-word
-     * {@code scalar}: its bits column, column + {@value #SPACING}, column + 2·{@value #SPACING} …
-     */
-    void addColumn(P256Points arithmetic, P256Points.Jacobian sum, int[] scalar, int column) {
+    /** The entries, affine: {@code [b − 1][0]} and {@code [b − 1][1]} are the coordinates of entry b. */
+    int[][][] affineEntries() {
+        return table;
+    }
+
+    /** The table entry of column {@code column} of a little-endian 8-word scalar: 0 to 63. */
+    static int entry(int[] scalar, int column) {
         int entry = 0;
         for (int j = TEETH - 1; j >= 0; j--) {
             int bit = column + j * SPACING;
             entry = (entry << 1) | (bit < 256 ? (scalar[bit >>> 5] >>> (bit & 31)) & 1 : 0);
         }
+        return entry;
+    }
+
+    /**
+     * Adds to {@code sum} the entry for column {@code column} of the little-endian 8-word
+     * {@code scalar}: its bits column, column + {@value #SPACING}, column + 2·{@value #SPACING} …
+     */
+    void addColumn(P256Points arithmetic, P256Points.Jacobian sum, int[] scalar, int column) {
+        int entry = entry(scalar, column);
         if (entry != 0) {
             arithmetic.addAffine(sum, table[entry - 1][0], table[entry - 1][1]);
         }

@@ -8,8 +8,10 @@ import org.bouncycastle.math.raw.Nat256;
  * mutable 8-word little-endian array in BouncyCastle's fixed-curve field representation
  * ({@link SecP256R1Field}, whose results are fully reduced modulo p), so that a chain of
  * additions and doublings allocates nothing; BouncyCastle's own points are immutable and cost a
- * few hundred bytes per step. Not constant time: for public data only (signature verification).
- * One instance holds the scratch space of one computation and is not thread safe.
+ * few hundred bytes per step. The doubling has no branch; the addition branches on the point at
+ * infinity and on equal or opposite points, which {@link P256Signer}'s walk avoids but with
+ * negligible probability. One instance holds the scratch space of one computation and is not
+ * thread safe.
  */
 final class P256Points {
 
@@ -166,6 +168,13 @@ final class P256Points {
             multiply(points[i].y, t1, affine[i][1]);
         }
         return affine;
+    }
+
+    /** Zeroes the scratch space, which may hold values derived from a secret. */
+    void wipe() {
+        for (int[] scratch : new int[][] {t0, t1, t2, t3, t4, t5, t6, wide}) {
+            java.util.Arrays.fill(scratch, 0);
+        }
     }
 
     /** Whether P is not at infinity and its affine x coordinate is {@code x}: X = x·Z², no inversion. */

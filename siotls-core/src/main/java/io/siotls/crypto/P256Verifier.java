@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.raw.Nat256;
 import org.bouncycastle.util.BigIntegers;
 
@@ -22,7 +21,7 @@ final class P256Verifier {
     private static final BigInteger N = CURVE.getN();
     /** r + n is a candidate for x only while it is below p (SEC 1 §4.1.4 step 7 reduces x mod n). */
     private static final BigInteger P = CURVE.getCurve().getField().getCharacteristic();
-    private static final P256Comb G = combOf(CURVE.getG());
+    private static final P256Comb G = P256Comb.GENERATOR;
 
     /** The comb of one validated public key Q. */
     static final class PublicKey {
@@ -38,13 +37,7 @@ final class P256Verifier {
 
     /** The precomputation for a public key BouncyCastle already validated (on the curve, not at infinity). */
     static PublicKey publicKey(ECPublicKeyParameters validated) {
-        return new PublicKey(combOf(validated.getQ()));
-    }
-
-    private static P256Comb combOf(ECPoint point) {
-        ECPoint affine = point.normalize();
-        return P256Comb.of(Nat256.fromBigInteger(affine.getAffineXCoord().toBigInteger()),
-                Nat256.fromBigInteger(affine.getAffineYCoord().toBigInteger()));
+        return new PublicKey(P256Comb.of(validated.getQ()));
     }
 
     /**
