@@ -11,19 +11,21 @@
 # taking turns on one thread, each handshake timed apart), whose per-iteration ratios hold still
 # while this shared machine's speed moves by a third from one minute to the next; the solo
 # benchmarks beside them give each implementation's own rate and allocation, for scale. Paired runs:
-# two forks, each warmed up for 8 s before 8 iterations of 1 s are measured; solo runs: two shorter
+# two forks, each warmed up for 8 s before 6 iterations of 1 s are measured; solo runs: two shorter
 # forks. About 40 minutes on 2 cores for two JDKs. --quick runs one short fork of everything (a few
 # minutes, for development: its errors are too wide to judge by). The end-to-end part
 # (benchmarks/e2e.sh) needs h2load (Debian's nghttp2-client package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-paired_runs="-f 2 -wi 4 -w 2s -i 8 -r 1s"
-solo_runs="-f 2 -wi 3 -w 1s -i 4 -r 1s"
-short_runs="-f 2 -wi 1 -w 1s -i 3 -r 1s"
+paired_runs="-f 2 -wi 4 -w 2s -i 6 -r 1s"
+paired_bulk_runs="-f 2 -wi 3 -w 1s -i 4 -r 1s"
+solo_runs="-f 2 -wi 2 -w 1s -i 3 -r 1s"
+short_runs="-f 2 -wi 1 -w 1s -i 2 -r 1s"
 if [ "${1:-}" = "--quick" ]; then
   shift
   paired_runs="-f 1 -wi 2 -w 1s -i 3 -r 1s"
+  paired_bulk_runs="-f 1 -wi 1 -w 1s -i 2 -r 1s"
   solo_runs="-f 1 -wi 1 -w 1s -i 2 -r 1s"
   short_runs="-f 1 -wi 1 -w 1s -i 2 -r 1s"
 fi
@@ -68,6 +70,7 @@ for home in "${homes[@]}"; do
   jmh paired-handshake-sunjsse PairedHandshakeBenchmark -p reference=SUNJSSE -p chain=EC_P256 $paired_runs
   jmh paired-pq PairedPostQuantumBenchmark $paired_runs
   jmh paired-resumed PairedResumptionBenchmark $paired_runs
+  jmh paired-bulk PairedBulkBenchmark $paired_bulk_runs
   # each implementation alone: its rate, and its allocation per operation
   jmh jmh-handshake '\.HandshakeBenchmark\.' -p implementation="$implementations" $solo_runs -prof gc \
       -rf csv -rff "$out/jmh-handshake.csv"

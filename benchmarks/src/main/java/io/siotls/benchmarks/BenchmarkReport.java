@@ -70,7 +70,8 @@ public final class BenchmarkReport {
             endToEnd.put(label, EndToEndReport.read(jdk.resolve("e2e.txt")));
         }
         Files.writeString(docs.resolve("benchmarks.md"), markdown(comparisons, results)
-                + HandshakeTargets.markdown(jdks) + ceilingMarkdown(ceilings) + PostQuantumReport.markdown(jdks)
+                + HandshakeTargets.markdown(jdks) + PairedBulkReport.markdown(jdks) + ceilingMarkdown(ceilings)
+                + PostQuantumReport.markdown(jdks)
                 + ResumptionReport.markdown(jdks) + memoryMarkdown(memory)
                 + EndToEndReport.markdown(endToEnd),
                 StandardCharsets.UTF_8);

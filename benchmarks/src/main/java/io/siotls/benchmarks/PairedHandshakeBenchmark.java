@@ -43,7 +43,7 @@ public class PairedHandshakeBenchmark {
     }
 
     @Benchmark
-    public EnginePair handshakesInTurn(TurnNanos nanos) throws SSLException {
+    public Object handshakesInTurn(TurnNanos nanos) throws SSLException {
         return turns.next(nanos);
     }
 }

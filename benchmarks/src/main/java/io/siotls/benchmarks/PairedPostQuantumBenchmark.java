@@ -50,7 +50,7 @@ public class PairedPostQuantumBenchmark {
     }
 
     @Benchmark
-    public EnginePair handshakesInTurn(TurnNanos nanos) throws SSLException {
+    public Object handshakesInTurn(TurnNanos nanos) throws SSLException {
         return turns.next(nanos);
     }
 }

@@ -55,7 +55,7 @@ public class PairedResumptionBenchmark {
     }
 
     @Benchmark
-    public EnginePair handshakesInTurn(TurnNanos nanos) throws SSLException {
+    public Object handshakesInTurn(TurnNanos nanos) throws SSLException {
         return turns.next(nanos);
     }
 

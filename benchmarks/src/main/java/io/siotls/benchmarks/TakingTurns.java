@@ -3,33 +3,54 @@ package io.siotls.benchmarks;
 import javax.net.ssl.SSLException;
 
 /**
- * Two handshake sources taking turns on one thread: siotls in some configuration and a reference
- * (another implementation, or siotls configured otherwise). Each call runs one handshake of each,
- * the order alternating from call to call, and adds each one's own time to {@link TurnNanos}.
+ * Two operations taking turns on one thread: siotls's in some configuration and a reference's
+ * (another implementation, or siotls configured otherwise), a handshake or a record's transfer.
+ * Each call runs {@code repeat} of each, the order alternating from call to call, and adds each
+ * one's own time to {@link TurnNanos}.
  * Both thus run under the same conditions at every moment, so that the ratio of their times
  * within one iteration holds still while the machine's speed moves, which on a shared virtual
  * machine it does by more than a third from one minute to the next.
  */
 final class TakingTurns {
 
-    private final HandshakeSource siotls;
-    private final HandshakeSource reference;
-    private boolean siotlsFirst;
-
-    TakingTurns(HandshakeSource siotls, HandshakeSource reference) {
-        this.siotls = siotls;
-        this.reference = reference;
+    /** One measured operation. */
+    interface Turn {
+        /** Runs the operation once; returns something of it for the benchmark to sink. */
+        Object take() throws SSLException;
     }
 
-    /** One handshake of each, timed apart; returns one of the two pairs for the benchmark to sink. */
-    EnginePair next(TurnNanos nanos) throws SSLException {
+    private final Turn siotls;
+    private final Turn reference;
+    private final int repeat;
+    private boolean siotlsFirst;
+
+    /** One operation of each per call: for handshakes, long enough to time one by one. */
+    TakingTurns(HandshakeSource siotls, HandshakeSource reference) {
+        this(siotls::next, reference::next, 1);
+    }
+
+    /** {@code repeat} operations of each per call: for short ones, whose timing would weigh on one. */
+    TakingTurns(Turn siotls, Turn reference, int repeat) {
+        this.siotls = siotls;
+        this.reference = reference;
+        this.repeat = repeat;
+    }
+
+    /** The operations of each, timed apart; returns a result of each for the benchmark to sink. */
+    Object next(TurnNanos nanos) throws SSLException {
         siotlsFirst = !siotlsFirst;
-        HandshakeSource first = siotlsFirst ? siotls : reference;
-        HandshakeSource second = siotlsFirst ? reference : siotls;
+        Turn first = siotlsFirst ? siotls : reference;
+        Turn second = siotlsFirst ? reference : siotls;
         long start = System.nanoTime();
-        EnginePair firstPair = first.next();
+        Object firstResult = null;
+        for (int i = 0; i < repeat; i++) {
+            firstResult = first.take();
+        }
         long middle = System.nanoTime();
-        EnginePair secondPair = second.next();
+        Object secondResult = null;
+        for (int i = 0; i < repeat; i++) {
+            secondResult = second.take();
+        }
         long end = System.nanoTime();
         if (siotlsFirst) {
             nanos.siotlsNanos += middle - start;
@@ -38,6 +59,6 @@ final class TakingTurns {
             nanos.referenceNanos += middle - start;
             nanos.siotlsNanos += end - middle;
         }
-        return (start & 1) == 0 ? firstPair : secondPair;
+        return (start & 1) == 0 ? firstResult : secondResult;
     }
 }

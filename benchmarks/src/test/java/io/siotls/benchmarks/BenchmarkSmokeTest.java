@@ -69,6 +69,10 @@ class BenchmarkSmokeTest {
         assertThat(paired).hasSize(1);
         assertThat(paired.iterator().next().getSecondaryResults())
                 .as("each implementation's time, counted apart").containsKeys("siotlsNanos", "referenceNanos");
+        Collection<RunResult> bulkInTurns = new Runner(smoke("PairedBulkBenchmark").param("size", "1024")
+                .param("suite", "TLS_AES_128_GCM_SHA256").measurementIterations(2)
+                .output(jdk.resolve("paired-bulk.log").toString()).build()).run();
+        assertThat(bulkInTurns).hasSize(1);
 
         Files.writeString(jdk.resolve("memory.txt"), idleConnectionMemory());
         Path docs = work.resolve("docs");
@@ -79,7 +83,8 @@ class BenchmarkSmokeTest {
                 "| jdk-smoke | Bulk.sealAndOpen | size=1024, suite=TLS_AES_128_GCM_SHA256 |",
                 "| jdk-smoke | handshake |", "| jdk-smoke | traffic |");
         assertThat(report).contains("## Handshake targets",
-                "| jdk-smoke | handshakes/s, siotls ÷ SunJSSE | EC_P256 | true |");
+                "| jdk-smoke | handshakes/s, siotls ÷ SunJSSE | EC_P256 | true |",
+                "## Bulk transfer in turns", "| jdk-smoke | TLS_AES_128_GCM_SHA256 | 1024 |");
         assertThat(report.lines().filter(line -> line.startsWith("| jdk-smoke | Bulk.sealAndOpen |")))
                 .as("the bulk row beside SunJSSE and beside the JCA cipher alone").hasSize(2);
         assertThat(Files.size(docs.resolve("benchmarks.png"))).isPositive();
