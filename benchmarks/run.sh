@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 paired_runs="-f 2 -wi 4 -w 2s -i 6 -r 1s"
-paired_bulk_runs="-f 2 -wi 3 -w 1s -i 4 -r 1s"
+paired_bulk_runs="-f 2 -wi 4 -w 1s -i 4 -r 1s"
 solo_runs="-f 2 -wi 2 -w 1s -i 3 -r 1s"
 short_runs="-f 2 -wi 1 -w 1s -i 2 -r 1s"
 if [ "${1:-}" = "--quick" ]; then
