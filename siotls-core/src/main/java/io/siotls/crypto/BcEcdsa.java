@@ -63,7 +63,7 @@ final class BcEcdsa {
     /**
      * The signature of {@code message}, or {@code null} when the key does not expose its scalar
      * (a hardware or PKCS#11 key), which the caller then hands to JCA. secp256r1 signatures come
-     * from {@link P256Signer}, the same as BouncyCastle's for the same nonce at a twentieth of the
+     * from {@link P256Signer}, the same as BouncyCastle's for the same nonce at a tenth of the
      * allocation.
      */
     static byte[] sign(SignatureScheme scheme, ECPrivateKey key, byte[] message, SecureRandom random)
@@ -93,7 +93,7 @@ final class BcEcdsa {
      * Whether {@code signature} is a valid DER ECDSA signature of {@code message} by {@code key};
      * a point off the curve, a malformed or non-canonical encoding, or r or s out of range is
      * {@code false}. The key's decoded point is kept for its next verification ({@link EcVerifyingKeys}),
-     * and secp256r1 signatures are checked by {@link P256Verifier}, which allocates a fortieth as much.
+     * and secp256r1 signatures are checked by {@link P256Verifier}, which allocates a tenth as much.
      */
     static boolean verify(SignatureScheme scheme, ECPublicKey key, byte[] message, byte[] signature)
             throws GeneralSecurityException {
