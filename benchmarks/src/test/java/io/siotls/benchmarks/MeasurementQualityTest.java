@@ -110,6 +110,29 @@ class MeasurementQualityTest {
         assertThat(IterationLog.read(dir.resolve("absent.log"))).isEmpty();
     }
 
+    /** The chart shows a ratio measured in turns where there is one, keyed as the paired run's log has it. */
+    @Test
+    void aComparisonFindsItsPairedRun() {
+        ResultRow siotls = new ResultRow("io.siotls.benchmarks.HandshakeBenchmark.fullHandshake",
+                Map.of("implementation", "SIOTLS", "chain", "EC_P256", "mutual", "true"), 1000, 10, "ops/s");
+        ResultRow sunJsse = new ResultRow(siotls.benchmark(),
+                Map.of("implementation", "SUNJSSE", "chain", "EC_P256", "mutual", "true"), 200, 10, "ops/s");
+        BenchmarkReport.Comparison handshake = new BenchmarkReport.Comparison("jdk17", siotls.shortName(), "",
+                siotls, sunJsse, Map.of());
+        assertThat(BenchmarkReport.pairedKey(handshake)).isEqualTo(IterationLog.key(PAIRED,
+                Map.of("chain", "EC_P256", "mutual", "true", "reference", "SUNJSSE")));
+
+        ResultRow bulk = new ResultRow("io.siotls.benchmarks.BulkBenchmark.sealAndOpen",
+                Map.of("implementation", "SIOTLS", "size", "1024", "suite", "TLS_AES_128_GCM_SHA256"), 1, 0, "ops/s");
+        assertThat(BenchmarkReport.pairedKey(new BenchmarkReport.Comparison("jdk17", bulk.shortName(), "", bulk, bulk,
+                Map.of()))).isEqualTo(IterationLog.key("io.siotls.benchmarks.PairedBulkBenchmark.writesInTurn",
+                        Map.of("size", "1024", "suite", "TLS_AES_128_GCM_SHA256")));
+        ResultRow resumed = new ResultRow("io.siotls.benchmarks.ResumedHandshakeBenchmark.resumedHandshake",
+                Map.of("implementation", "SIOTLS"), 1, 0, "ops/s");
+        assertThat(BenchmarkReport.pairedKey(new BenchmarkReport.Comparison("jdk17", resumed.shortName(), "", resumed,
+                resumed, Map.of()))).as("no paired run against SunJSSE").isEmpty();
+    }
+
     @Test
     void anEndToEndTargetIsMetOnlyWhenTheWorstRoundsClearIt(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("e2e.txt"), """
