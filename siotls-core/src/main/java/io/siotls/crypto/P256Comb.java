@@ -2,7 +2,6 @@ package io.siotls.crypto;
 
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.raw.Nat256;
 
 /**
  * The fixed-base comb of one secp256r1 point P (Lim and Lee): with the 256 bits of a scalar
@@ -30,9 +29,8 @@ final class P256Comb {
 
     /** The comb of a BouncyCastle point of the prime-order group. */
     static P256Comb of(ECPoint point) {
-        ECPoint affine = point.normalize();
-        return of(Nat256.fromBigInteger(affine.getAffineXCoord().toBigInteger()),
-                Nat256.fromBigInteger(affine.getAffineYCoord().toBigInteger()));
+        int[][] coordinates = P256Points.coordinates(point);
+        return of(coordinates[0], coordinates[1]);
     }
 
     /** The comb of the affine point (x, y), a point of the prime-order group. */
@@ -65,7 +63,10 @@ final class P256Comb {
         return new P256Comb(arithmetic.normalise(sums));
     }
 
-    /** The entries, affine: {@code [b − 1][0]} and {@code [b − 1][1]} are the coordinates of entry b. */
+    /**
+     * The entries, affine: {@code [b − 1][0]} and {@code [b − 1][1]} are the coordinates of entry
+     * b, so {@code [0]} is the point itself.
+     */
     int[][][] affineEntries() {
         return table;
     }

@@ -1,5 +1,7 @@
 package io.siotls.crypto;
 
+import java.util.Arrays;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Nat256;
 
@@ -173,8 +175,25 @@ final class P256Points {
     /** Zeroes the scratch space, which may hold values derived from a secret. */
     void wipe() {
         for (int[] scratch : new int[][] {t0, t1, t2, t3, t4, t5, t6, wide}) {
-            java.util.Arrays.fill(scratch, 0);
+            Arrays.fill(scratch, 0);
         }
+    }
+
+    /**
+     * x ← the affine x coordinate X/Z² of P, not at infinity, by BouncyCastle's constant-time
+     * inversion: for a point derived from a secret.
+     */
+    void affineX(Jacobian p, int[] x) {
+        SecP256R1Field.inv(p.z, t0);
+        square(t0, t1);
+        multiply(p.x, t1, x);
+    }
+
+    /** The affine coordinates {x, y} of a BouncyCastle point, not at infinity. */
+    static int[][] coordinates(ECPoint point) {
+        ECPoint affine = point.normalize();
+        return new int[][] {Nat256.fromBigInteger(affine.getAffineXCoord().toBigInteger()),
+            Nat256.fromBigInteger(affine.getAffineYCoord().toBigInteger())};
     }
 
     /** Whether P is not at infinity and its affine x coordinate is {@code x}: X = x·Z², no inversion. */

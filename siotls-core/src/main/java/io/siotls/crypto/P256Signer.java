@@ -5,8 +5,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Nat256;
 import org.bouncycastle.util.BigIntegers;
 
@@ -30,20 +28,13 @@ final class P256Signer {
 
     private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
     private static final BigInteger N = CURVE.getN();
+    /** The generator's comb entries; entry 1, {@code [0]}, is G itself, where the walk starts. */
     private static final int[][][] G_TABLE = P256Comb.GENERATOR.affineEntries();
-    private static final int[] G_X = coordinate(CURVE.getG(), true);
-    private static final int[] G_Y = coordinate(CURVE.getG(), false);
     /** −2^SPACING·G: what the walk's starting point G has become by its end, taken off. */
-    private static final ECPoint CORRECTION = CURVE.getG().multiply(BigInteger.ONE.shiftLeft(P256Comb.SPACING)).negate();
-    private static final int[] CORRECTION_X = coordinate(CORRECTION, true);
-    private static final int[] CORRECTION_Y = coordinate(CORRECTION, false);
+    private static final int[][] CORRECTION = P256Points.coordinates(
+            CURVE.getG().multiply(BigInteger.ONE.shiftLeft(P256Comb.SPACING)).negate());
 
     private P256Signer() {
-    }
-
-    private static int[] coordinate(ECPoint point, boolean x) {
-        ECPoint affine = point.normalize();
-        return Nat256.fromBigInteger((x ? affine.getAffineXCoord() : affine.getAffineYCoord()).toBigInteger());
     }
 
     /**
@@ -94,7 +85,7 @@ final class P256Signer {
 
         /** sum ← k·G, the same operations in the same order for every k. */
         void multiplyGenerator(int[] scalar) {
-            sum.setAffine(G_X, G_Y);
+            sum.setAffine(G_TABLE[0][0], G_TABLE[0][1]);
             for (int column = P256Comb.SPACING - 1; column >= 0; column--) {
                 arithmetic.twice(sum);
                 int index = P256Comb.entry(scalar, column);
@@ -103,16 +94,12 @@ final class P256Signer {
                 arithmetic.addAffine(trial, entryX, entryY);
                 keepTrialIf(-index >> 31);
             }
-            arithmetic.addAffine(sum, CORRECTION_X, CORRECTION_Y);
+            arithmetic.addAffine(sum, CORRECTION[0], CORRECTION[1]);
         }
 
         /** The affine x coordinate of the sum, X/Z², by a constant-time inversion. */
         int[] affineX() {
-            SecP256R1Field.inv(sum.z, x);
-            int[] wide = new int[2 * P256Points.WORDS];
-            SecP256R1Field.square(x, entryX, wide);
-            SecP256R1Field.multiply(sum.x, entryX, x, wide);
-            Arrays.fill(wide, 0);
+            arithmetic.affineX(sum, x);
             return x;
         }
 
