@@ -1,6 +1,5 @@
 package io.siotls.benchmarks;
 
-import io.siotls.testing.KeyType;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -39,11 +38,7 @@ public class BulkBenchmark {
 
     @Setup
     public void connect() throws SSLException {
-        pair = new EnginePair(Contexts.of(implementation, KeyType.EC_P256, false), suite);
-        pair.handshake();
-        if (!pair.client.getSession().getCipherSuite().equals(suite)) {
-            throw new IllegalStateException("negotiated " + pair.client.getSession().getCipherSuite() + ", not " + suite);
-        }
+        pair = EnginePair.established(implementation, suite);
         plaintext = ByteBuffer.allocate(size);
     }
 

@@ -1,5 +1,6 @@
 package io.siotls.benchmarks;
 
+import io.siotls.testing.KeyType;
 import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -28,6 +29,21 @@ final class EnginePair {
 
     EnginePair(Contexts contexts, String cipherSuite) {
         this(contexts, cipherSuite, null);
+    }
+
+    /**
+     * A pair of {@code implementation}'s engines (ECDSA P-256 server, no client certificate) past
+     * its handshake, checked to have negotiated {@code cipherSuite}: where the bulk benchmarks
+     * start.
+     */
+    static EnginePair established(Implementation implementation, String cipherSuite) throws SSLException {
+        EnginePair pair = new EnginePair(Contexts.of(implementation, KeyType.EC_P256, false), cipherSuite);
+        pair.handshake();
+        String negotiated = pair.client.getSession().getCipherSuite();
+        if (!negotiated.equals(cipherSuite)) {
+            throw new IllegalStateException(implementation + " negotiated " + negotiated + ", not " + cipherSuite);
+        }
+        return pair;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.siotls.benchmarks;
 
-import io.siotls.testing.KeyType;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -40,22 +39,12 @@ public class PairedBulkBenchmark {
 
     @Setup
     public void connect() throws SSLException {
-        siotls = connected(Implementation.SIOTLS);
-        sunJsse = connected(Implementation.SUNJSSE);
+        siotls = EnginePair.established(Implementation.SIOTLS, suite);
+        sunJsse = EnginePair.established(Implementation.SUNJSSE, suite);
         ByteBuffer siotlsPlaintext = ByteBuffer.allocate(size);
         ByteBuffer sunJssePlaintext = ByteBuffer.allocate(size);
         turns = new TakingTurns(() -> siotls.transfer(siotlsPlaintext.clear()),
                 () -> sunJsse.transfer(sunJssePlaintext.clear()), WRITES_PER_TURN);
-    }
-
-    private EnginePair connected(Implementation implementation) throws SSLException {
-        EnginePair pair = new EnginePair(Contexts.of(implementation, KeyType.EC_P256, false), suite);
-        pair.handshake();
-        if (!pair.client.getSession().getCipherSuite().equals(suite)) {
-            throw new IllegalStateException(implementation + " negotiated " + pair.client.getSession().getCipherSuite()
-                    + ", not " + suite);
-        }
-        return pair;
     }
 
     @TearDown
