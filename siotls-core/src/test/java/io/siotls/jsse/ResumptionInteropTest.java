@@ -122,12 +122,16 @@ class ResumptionInteropTest {
 
     /**
      * Runs s_client once, sends a line and waits for its answer, then ends its input and waits
-     * for it to exit: it writes {@code -sess_out} on its way out.
+     * for it to exit: it writes {@code -sess_out} on its way out. What is sent starts with "echo "
+     * so that its answer cannot be found in s_client's own report: "ONE" alone matched its
+     * "Compression: NONE" before the answer, and the tickets before it, had arrived. The answer is
+     * looked for anywhere in the output, as s_client may print it in the middle of a line of its own.
      */
     private static String openSsl(int port, String line, String... arguments) throws Exception {
+        String sent = "echo " + line;
         try (ExternalProcess client = OpenSslClient.start(port, arguments)) {
-            client.write(line + "\n");
-            client.awaitOutput(out -> out.contains(line.toUpperCase(Locale.ROOT)), WAIT);
+            client.write(sent + "\n");
+            client.awaitOutput(out -> out.contains(sent.toUpperCase(Locale.ROOT)), WAIT);
             client.stdin().close();
             client.awaitExit(WAIT);
             return client.output();
